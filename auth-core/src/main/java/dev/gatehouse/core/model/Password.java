@@ -1,0 +1,34 @@
+package dev.gatehouse.core.model;
+
+import java.util.Objects;
+
+/**
+ * A plain-text password in transit. Never logged: {@link #toString()} hides it. The length cap
+ * keeps a megabyte "password" from being fed to the hasher.
+ */
+public record Password(String value) {
+
+    /** The longest password accepted, in characters (NIST asks to allow at least 64). */
+    public static final int MAX_LENGTH = 1024;
+
+    public Password {
+        Objects.requireNonNull(value, "password");
+        if (value.length() > MAX_LENGTH) {
+            throw new IllegalArgumentException("The password is " + value.length()
+                    + " characters long; at most " + MAX_LENGTH + " are accepted.");
+        }
+    }
+
+    public static Password of(String value) {
+        return new Password(value);
+    }
+
+    public char[] chars() {
+        return value.toCharArray();
+    }
+
+    @Override
+    public String toString() {
+        return "Password[******]";
+    }
+}

@@ -1,0 +1,40 @@
+package dev.gatehouse.core.model;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A signed-in browser or client. The secret token is never kept: only its keyed digest
+ * ({@code tokenDigest}), so a copy of the store cannot be used to sign in.
+ */
+public record Session(
+        SessionId id,
+        String tokenDigest,
+        Username username,
+        Instant createdAt,
+        Instant lastSeenAt,
+        Instant expiresAt,
+        String clientIp,
+        String userAgent) {
+
+    public Session {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(tokenDigest, "tokenDigest");
+        Objects.requireNonNull(username, "username");
+        createdAt = Times.truncate(Objects.requireNonNull(createdAt, "createdAt"));
+        lastSeenAt = Times.truncate(Objects.requireNonNull(lastSeenAt, "lastSeenAt"));
+        expiresAt = Times.truncate(Objects.requireNonNull(expiresAt, "expiresAt"));
+        clientIp = clientIp == null ? "" : clientIp;
+        userAgent = userAgent == null ? "" : userAgent;
+    }
+
+    /** True once past its absolute expiry or idle for longer than {@code idleTimeout}. */
+    public boolean isExpired(Instant now, Duration idleTimeout) {
+        return !now.isBefore(expiresAt) || !now.isBefore(lastSeenAt.plus(idleTimeout));
+    }
+
+    public Session withLastSeenAt(Instant at) {
+        return new Session(id, tokenDigest, username, createdAt, at, expiresAt, clientIp, userAgent);
+    }
+}

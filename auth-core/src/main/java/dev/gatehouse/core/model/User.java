@@ -1,0 +1,61 @@
+package dev.gatehouse.core.model;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * An account. {@code passwordHash} carries its scheme (an Argon2id PHC string, or llms.py's
+ * {@code salt:sha256hex}); it is empty for accounts that only sign in through a provider.
+ */
+public record User(
+        Username username,
+        Optional<String> passwordHash,
+        Set<Role> roles,
+        UserStatus status,
+        Instant createdAt,
+        Optional<LastLogin> lastLogin) {
+
+    public User {
+        Objects.requireNonNull(username, "username");
+        Objects.requireNonNull(passwordHash, "passwordHash");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(lastLogin, "lastLogin");
+        createdAt = Times.truncate(Objects.requireNonNull(createdAt, "createdAt"));
+        EnumSet<Role> all = EnumSet.of(Role.USER);
+        all.addAll(Objects.requireNonNull(roles, "roles"));
+        roles = Set.copyOf(all);
+    }
+
+    /** A new active user with a password. */
+    public static User create(Username username, String passwordHash, Set<Role> roles, Instant now) {
+        return new User(username, Optional.of(passwordHash), roles, UserStatus.ACTIVE, now, Optional.empty());
+    }
+
+    public boolean isAdmin() {
+        return roles.contains(Role.ADMIN);
+    }
+
+    public User withPasswordHash(String hash) {
+        return new User(username, Optional.of(hash), roles, status, createdAt, lastLogin);
+    }
+
+    public User withRoles(Set<Role> newRoles) {
+        return new User(username, passwordHash, newRoles, status, createdAt, lastLogin);
+    }
+
+    public User withStatus(UserStatus newStatus) {
+        return new User(username, passwordHash, roles, newStatus, createdAt, lastLogin);
+    }
+
+    public User withLastLogin(LastLogin login) {
+        return new User(username, passwordHash, roles, status, createdAt, Optional.of(login));
+    }
+
+    @Override
+    public String toString() {
+        return "User[" + username + ", roles=" + roles + ", status=" + status.label() + "]";
+    }
+}

@@ -1,0 +1,55 @@
+package dev.gatehouse.core.model;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Whether an account may sign in: active, pending approval, or locked with a reason. */
+public sealed interface UserStatus {
+
+    /** The reason used when none is given (llms.py's default). */
+    String DEFAULT_LOCK_REASON = "Account suspended";
+
+    /** The account may sign in. */
+    record Active() implements UserStatus {
+    }
+
+    /** The account registered and waits for an administrator's approval. */
+    record Pending() implements UserStatus {
+    }
+
+    /**
+     * The account is locked. {@code since} is empty for locks read from stores that do not
+     * record when (llms.py).
+     */
+    record Locked(String reason, Optional<Instant> since) implements UserStatus {
+        public Locked {
+            reason = reason == null || reason.isBlank() ? DEFAULT_LOCK_REASON : reason.strip();
+            Objects.requireNonNull(since, "since");
+            since = since.map(Times::truncate);
+        }
+    }
+
+    UserStatus ACTIVE = new Active();
+    UserStatus PENDING = new Pending();
+
+    static UserStatus locked(String reason, Instant since) {
+        return new Locked(reason, Optional.ofNullable(since));
+    }
+
+    default boolean isLocked() {
+        return this instanceof Locked;
+    }
+
+    default boolean isActive() {
+        return this instanceof Active;
+    }
+
+    /** A word for listings: Active, Pending or Locked. */
+    default String label() {
+        if (this instanceof Locked) {
+            return "Locked";
+        }
+        return this instanceof Pending ? "Pending" : "Active";
+    }
+}

@@ -1,0 +1,53 @@
+package dev.gatehouse.core.model;
+
+/**
+ * A user's name, the key of their account. Case-sensitive and trimmed, as llms.py keeps it.
+ *
+ * <p>Control characters, slashes and backslashes are refused because names end up in file
+ * paths (avatars), log lines and HTTP headers.
+ */
+public record Username(String value) implements Comparable<Username> {
+
+    /** The longest name accepted, in characters. */
+    public static final int MAX_LENGTH = 64;
+
+    /** The name that always gets the Admin role (llms.py's rule). */
+    public static final Username ADMIN = new Username("admin");
+
+    public Username {
+        if (value == null) {
+            throw new IllegalArgumentException("A username is required.");
+        }
+        value = value.strip();
+        if (value.isEmpty()) {
+            throw new IllegalArgumentException("A username cannot be empty.");
+        }
+        if (value.length() > MAX_LENGTH) {
+            throw new IllegalArgumentException("The username '" + value.substring(0, 16)
+                    + "...' is " + value.length() + " characters long; at most " + MAX_LENGTH + " are allowed.");
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isISOControl(c) || c == '/' || c == '\\') {
+                throw new IllegalArgumentException("The username '" + value.replaceAll("\\p{Cntrl}", "?")
+                        + "' contains '" + (Character.isISOControl(c) ? "a control character" : c)
+                        + "'; use letters, digits and punctuation other than slashes.");
+            }
+        }
+    }
+
+    /** Parses a name typed by a person or read from a store. */
+    public static Username of(String value) {
+        return new Username(value);
+    }
+
+    @Override
+    public int compareTo(Username other) {
+        return value.compareTo(other.value);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

@@ -1,0 +1,36 @@
+package dev.gatehouse.core.port.out;
+
+import dev.gatehouse.core.model.AuditEvent;
+import dev.gatehouse.core.model.Username;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The append-only record of security events.
+ *
+ * <p>Contract (checked by {@code AuditLogContract}): events are never changed or removed by
+ * Gatehouse; {@link #query} returns the newest first, filtered by target-or-actor user and time,
+ * at most {@code limit} of them; appends from several threads or processes all land.
+ */
+public interface AuditLog {
+
+    /** Adds one event. */
+    void append(AuditEvent event);
+
+    /** Events touching {@code user} (as actor or target) at or after {@code since}, newest first. */
+    List<AuditEvent> query(Query query);
+
+    /** What to look for; empty parts match everything. */
+    record Query(Optional<Username> user, Optional<Instant> since, int limit) {
+        public Query {
+            if (limit < 1) {
+                throw new IllegalArgumentException("limit must be at least 1, was " + limit);
+            }
+        }
+
+        public static Query latest(int limit) {
+            return new Query(Optional.empty(), Optional.empty(), limit);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package dev.gatehouse.core.port.out;
+
+import dev.gatehouse.core.model.User;
+import dev.gatehouse.core.model.Username;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * Where accounts live.
+ *
+ * <p>Contract (checked by {@code UserStoreContract} in core's test-jar):
+ * <ul>
+ *   <li>Usernames are unique and case-sensitive; a user reads back equal to what was written
+ *       (instants to the millisecond).</li>
+ *   <li>{@link #insert} is atomic: of two concurrent inserts of one name exactly one wins, the
+ *       other gets {@code false}; nothing is overwritten.</li>
+ *   <li>{@link #update} is an atomic read-modify-write: concurrent updates from any number of
+ *       threads or processes are all applied, none lost.</li>
+ *   <li>A change is visible to every later call, also through another instance of the store
+ *       opened on the same place (another process).</li>
+ *   <li>Failures of the medium throw {@link StoreException} and leave the data as it was.</li>
+ * </ul>
+ */
+public interface UserStore {
+
+    /** The user with this name, if any. */
+    Optional<User> find(Username username);
+
+    /** Every user, oldest first (ties by name). */
+    List<User> list();
+
+    /** How many users exist. */
+    long count();
+
+    /** Adds {@code user}; {@code false} (and no change) if the name is taken. */
+    boolean insert(User user);
+
+    /**
+     * Replaces the user named with {@code change.apply(current)}, atomically.
+     *
+     * @return the stored result, or empty (and no change) if there is no such user
+     */
+    Optional<User> update(Username username, UnaryOperator<User> change);
+
+    /** Removes the user; {@code false} if there was none. */
+    boolean delete(Username username);
+}
