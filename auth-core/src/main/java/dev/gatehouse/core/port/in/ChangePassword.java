@@ -1,0 +1,39 @@
+package dev.gatehouse.core.port.in;
+
+import dev.gatehouse.core.model.Actor;
+import dev.gatehouse.core.model.Password;
+import dev.gatehouse.core.model.SessionId;
+import dev.gatehouse.core.model.User;
+import dev.gatehouse.core.model.Username;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Sets a user's password. Users changing their own must give the current one; administrators
+ * may set anyone's. Every session of the user ends, except {@code keepSession} (the one the
+ * change was made from), so a stolen session does not outlive a password change.
+ */
+public interface ChangePassword {
+
+    Result change(Command command);
+
+    /** Who asks, for whom, the current password (required for one's own), and the new one. */
+    record Command(Actor actor, Username username, Optional<Password> currentPassword,
+                   Password newPassword, Optional<SessionId> keepSession) {
+        public Command {
+            Objects.requireNonNull(actor, "actor");
+            Objects.requireNonNull(username, "username");
+            Objects.requireNonNull(currentPassword, "currentPassword");
+            Objects.requireNonNull(newPassword, "newPassword");
+            Objects.requireNonNull(keepSession, "keepSession");
+        }
+    }
+
+    /** What happened. */
+    sealed interface Result permits Changed, Refused {
+    }
+
+    /** The password is set and {@code sessionsEnded} other sessions ended. */
+    record Changed(User user, int sessionsEnded) implements Result {
+    }
+}

@@ -1,0 +1,30 @@
+package dev.gatehouse.core.port.in;
+
+import java.util.Objects;
+
+/**
+ * A use case declined to act, and why. Nothing changed. The message is written for the person
+ * who asked and names the value and what to do; {@code reason} is stable for programs.
+ */
+public record Refused(Reason reason, String message) implements
+        AddUser.Result, RemoveUser.Result, LockUser.Result, UnlockUser.Result,
+        ChangePassword.Result, ListUsers.Result, ManageSessions.Result {
+
+    /** Why a use case declined. */
+    public enum Reason {
+        NOT_FOUND, NOT_ALLOWED, SELF, TARGET_IS_ADMIN, WRONG_PASSWORD, WEAK_PASSWORD, INVALID
+    }
+
+    public Refused {
+        Objects.requireNonNull(reason, "reason");
+        Objects.requireNonNull(message, "message");
+    }
+
+    public static Refused noSuchUser(Object username) {
+        return new Refused(Reason.NOT_FOUND, "There is no user '" + username + "'.");
+    }
+
+    public static Refused adminsOnly() {
+        return new Refused(Reason.NOT_ALLOWED, "Only administrators may do this.");
+    }
+}

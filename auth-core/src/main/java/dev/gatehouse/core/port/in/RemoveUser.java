@@ -1,0 +1,19 @@
+package dev.gatehouse.core.port.in;
+
+import dev.gatehouse.core.model.Actor;
+import dev.gatehouse.core.model.User;
+import dev.gatehouse.core.model.Username;
+
+/** Deletes an account and ends its sessions. Nobody can delete themselves. */
+public interface RemoveUser {
+
+    Result remove(Actor actor, Username username);
+
+    /** What happened. */
+    sealed interface Result permits Removed, Refused {
+    }
+
+    /** The account is gone, and so are its sessions. */
+    record Removed(User user, int sessionsEnded) implements Result {
+    }
+}

@@ -1,0 +1,18 @@
+package dev.gatehouse.core.port.in;
+
+import dev.gatehouse.core.model.Session;
+import dev.gatehouse.core.model.User;
+import java.util.Optional;
+
+/**
+ * Turns a session token from a client into the signed-in user, if the session exists, has not
+ * expired (absolutely or by idleness) and its user is still active. Records activity.
+ */
+public interface ValidateSession {
+
+    Optional<SignedInUser> validate(String token);
+
+    /** The user and the session they are signed in with. */
+    record SignedInUser(User user, Session session) {
+    }
+}

@@ -1,0 +1,69 @@
+package dev.gatehouse.core.service;
+
+import dev.gatehouse.core.model.AuditEvent.Outcome;
+import dev.gatehouse.core.model.Role;
+import dev.gatehouse.core.model.User;
+import dev.gatehouse.core.model.Username;
+import dev.gatehouse.core.port.in.AddUser;
+import dev.gatehouse.core.port.in.Refused;
+import dev.gatehouse.core.port.out.PasswordHasher;
+import dev.gatehouse.core.port.out.SessionStore;
+import dev.gatehouse.core.port.out.UserStore;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Creates users, or replaces an existing user's password (llms.py's {@code --adduser}). */
+public final class AddUserService implements AddUser {
+
+    private final UserStore users;
+    private final SessionStore sessions;
+    private final PasswordHasher hasher;
+    private final PasswordPolicy policy;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    public AddUserService(UserStore users, SessionStore sessions, PasswordHasher hasher,
+                          PasswordPolicy policy, AuditTrail audit, Clock clock) {
+        this.users = users;
+        this.sessions = sessions;
+        this.hasher = hasher;
+        this.policy = policy;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Override
+    public Result add(Command command) {
+        Optional<Refused> refused = AccountRules.mustBeAdmin(command.actor())
+                .or(() -> policy.problemWith(command.password())
+                        .map(problem -> new Refused(Refused.Reason.WEAK_PASSWORD, problem)));
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        String hash = hasher.hash(command.password());
+        Username name = command.username();
+        boolean admin = command.admin() || name.equals(Username.ADMIN) || users.count() == 0;
+        Set<Role> roles = admin ? EnumSet.of(Role.ADMIN, Role.USER) : EnumSet.of(Role.USER);
+        if (users.insert(User.create(name, hash, roles, clock.instant()))) {
+            User created = users.find(name).orElseThrow();
+            audit.record("user.create", command.actor(), name, Outcome.SUCCESS,
+                    Map.of("admin", Boolean.toString(admin)));
+            return new Created(created);
+        }
+        Optional<User> updated = users.update(name, existing -> {
+            User withPassword = existing.withPasswordHash(hash);
+            return admin ? withPassword.withRoles(EnumSet.of(Role.ADMIN, Role.USER)) : withPassword;
+        });
+        if (updated.isEmpty()) {
+            // Deleted between the insert and the update by another process: try once more.
+            return add(command);
+        }
+        int ended = sessions.deleteByUser(name);
+        audit.record("user.password_reset", command.actor(), name, Outcome.SUCCESS,
+                Map.of("sessions_ended", Integer.toString(ended)));
+        return new PasswordReplaced(updated.get(), ended);
+    }
+}

@@ -1,0 +1,33 @@
+package dev.gatehouse.core.service;
+
+import dev.gatehouse.core.model.Actor;
+import dev.gatehouse.core.model.AuditEvent;
+import dev.gatehouse.core.model.AuditEvent.Outcome;
+import dev.gatehouse.core.model.Username;
+import dev.gatehouse.core.port.out.AuditLog;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+
+/** Writes audit events for the use cases, stamping the time and the actor. */
+public final class AuditTrail {
+
+    private final AuditLog log;
+    private final Clock clock;
+
+    public AuditTrail(AuditLog log, Clock clock) {
+        this.log = log;
+        this.clock = clock;
+    }
+
+    /** Records that {@code actor} did {@code action} to {@code target} with this outcome. */
+    public void record(String action, Actor actor, Username target, Outcome outcome, Map<String, String> details) {
+        log.append(new AuditEvent(clock.instant(), action, actor.auditName(), Optional.ofNullable(target),
+                actor.clientIp(), outcome, details));
+    }
+
+    /** Records a success without details. */
+    public void success(String action, Actor actor, Username target) {
+        record(action, actor, target, Outcome.SUCCESS, Map.of());
+    }
+}

@@ -1,0 +1,42 @@
+package dev.gatehouse.core.service;
+
+import dev.gatehouse.core.model.Actor;
+import dev.gatehouse.core.model.AuditEvent.Outcome;
+import dev.gatehouse.core.model.User;
+import dev.gatehouse.core.model.Username;
+import dev.gatehouse.core.port.in.Refused;
+import dev.gatehouse.core.port.in.RemoveUser;
+import dev.gatehouse.core.port.out.SessionStore;
+import dev.gatehouse.core.port.out.UserStore;
+import java.util.Map;
+import java.util.Optional;
+
+/** Deletes accounts and ends their sessions. */
+public final class RemoveUserService implements RemoveUser {
+
+    private final UserStore users;
+    private final SessionStore sessions;
+    private final AuditTrail audit;
+
+    public RemoveUserService(UserStore users, SessionStore sessions, AuditTrail audit) {
+        this.users = users;
+        this.sessions = sessions;
+        this.audit = audit;
+    }
+
+    @Override
+    public Result remove(Actor actor, Username username) {
+        Optional<Refused> refused = AccountRules.mayRemove(actor, username);
+        if (refused.isPresent()) {
+            audit.record("user.delete", actor, username, Outcome.REFUSED, Map.of("reason", refused.get().message()));
+            return refused.get();
+        }
+        Optional<User> user = users.find(username);
+        if (user.isEmpty() || !users.delete(username)) {
+            return Refused.noSuchUser(username);
+        }
+        int ended = sessions.deleteByUser(username);
+        audit.record("user.delete", actor, username, Outcome.SUCCESS, Map.of("sessions_ended", Integer.toString(ended)));
+        return new Removed(user.get(), ended);
+    }
+}

@@ -1,0 +1,38 @@
+package dev.gatehouse.core.service;
+
+import dev.gatehouse.core.model.Actor;
+import dev.gatehouse.core.model.AuditEvent.Outcome;
+import dev.gatehouse.core.model.Session;
+import dev.gatehouse.core.port.in.SignOut;
+import dev.gatehouse.core.port.out.SessionStore;
+import java.util.Map;
+import java.util.Optional;
+
+/** Ends the caller's session. */
+public final class SignOutService implements SignOut {
+
+    private final SessionStore sessions;
+    private final TokenDigests tokens;
+    private final AuditTrail audit;
+
+    public SignOutService(SessionStore sessions, TokenDigests tokens, AuditTrail audit) {
+        this.sessions = sessions;
+        this.tokens = tokens;
+        this.audit = audit;
+    }
+
+    @Override
+    public boolean signOut(String token, String clientIp) {
+        if (!TokenDigests.looksLikeToken(token)) {
+            return false;
+        }
+        Optional<Session> session = sessions.findByTokenDigest(tokens.digest(token));
+        if (session.isEmpty() || !sessions.delete(session.get().id())) {
+            return false;
+        }
+        Actor actor = new Actor(Optional.of(session.get().username()), false, clientIp, "web");
+        audit.record("auth.sign_out", actor, session.get().username(), Outcome.SUCCESS,
+                Map.of("session", session.get().id().value()));
+        return true;
+    }
+}
