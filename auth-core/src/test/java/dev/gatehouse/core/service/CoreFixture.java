@@ -1,0 +1,69 @@
+package dev.gatehouse.core.service;
+
+import dev.gatehouse.core.model.Actor;
+import dev.gatehouse.core.model.Password;
+import dev.gatehouse.core.model.User;
+import dev.gatehouse.core.model.Username;
+import dev.gatehouse.core.port.in.AddUser;
+import dev.gatehouse.core.port.in.SignIn;
+import dev.gatehouse.core.port.out.SecureRandomSource;
+import dev.gatehouse.core.testing.FastTestHasher;
+import dev.gatehouse.core.testing.InMemoryAuditLog;
+import dev.gatehouse.core.testing.InMemorySecretKeyStore;
+import dev.gatehouse.core.testing.InMemorySessionStore;
+import dev.gatehouse.core.testing.InMemoryUserStore;
+import dev.gatehouse.core.testing.MutableClock;
+import java.time.Instant;
+
+/** Every core service wired on in-memory stores, a fast hasher and a clock tests can move. */
+final class CoreFixture {
+
+    final InMemoryUserStore users = new InMemoryUserStore();
+    final InMemorySessionStore sessions = new InMemorySessionStore();
+    final InMemoryAuditLog auditLog = new InMemoryAuditLog();
+    final FastTestHasher hasher = new FastTestHasher();
+    final MutableClock clock = new MutableClock(Instant.parse("2026-01-10T09:00:00Z"));
+    final SessionPolicy sessionPolicy = SessionPolicy.defaults();
+    final TokenDigests tokens = new TokenDigests(SecureRandomSource.system(), new InMemorySecretKeyStore());
+    final AuditTrail audit = new AuditTrail(auditLog, clock);
+
+    final AddUserService addUser = new AddUserService(users, sessions, hasher, PasswordPolicy.defaults(), audit, clock);
+    final RemoveUserService removeUser = new RemoveUserService(users, sessions, audit);
+    final LockUserService lockUser = new LockUserService(users, sessions, audit, clock);
+    final UnlockUserService unlockUser = new UnlockUserService(users, audit);
+    final ChangePasswordService changePassword = new ChangePasswordService(users, sessions, hasher,
+            PasswordPolicy.defaults(), audit);
+    final ListUsersService listUsers = new ListUsersService(users);
+    final SignInService signIn = new SignInService(users, sessions, hasher, tokens, sessionPolicy, audit, clock);
+    final SignOutService signOut = new SignOutService(sessions, tokens, audit);
+    final ValidateSessionService validateSession = new ValidateSessionService(sessions, users, tokens, sessionPolicy, clock);
+    final ManageSessionsService manageSessions = new ManageSessionsService(sessions, sessionPolicy, audit, clock);
+
+    /** Adds a user as the operator and returns it. */
+    User add(String name, String password, boolean admin) {
+        AddUser.Result result = addUser.add(new AddUser.Command(Actor.operator(), Username.of(name),
+                Password.of(password), admin));
+        if (result instanceof AddUser.Created created) {
+            return created.user();
+        }
+        throw new AssertionError("could not add " + name + ": " + result);
+    }
+
+    /** Signs in and returns the result. */
+    SignIn.Result signIn(String name, String password) {
+        return signIn.signIn(new SignIn.Command(name, Password.of(password), "192.0.2.1", "test"));
+    }
+
+    /** Signs in, expecting success, and returns the session token. */
+    SignIn.SignedIn signedIn(String name, String password) {
+        SignIn.Result result = signIn(name, password);
+        if (result instanceof SignIn.SignedIn ok) {
+            return ok;
+        }
+        throw new AssertionError("sign-in of " + name + " failed: " + result);
+    }
+
+    Actor actorFor(String name) {
+        return Actor.user(users.find(Username.of(name)).orElseThrow(), "192.0.2.1");
+    }
+}

@@ -1,0 +1,112 @@
+package dev.gatehouse.core.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gatehouse.core.model.Actor;
+import dev.gatehouse.core.model.AuditEvent;
+import dev.gatehouse.core.model.LastLogin;
+import dev.gatehouse.core.model.Password;
+import dev.gatehouse.core.model.Role;
+import dev.gatehouse.core.model.User;
+import dev.gatehouse.core.model.UserStatus;
+import dev.gatehouse.core.model.Username;
+import dev.gatehouse.core.port.in.SignIn;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class SignInTest {
+
+    private final CoreFixture core = new CoreFixture();
+
+    @Test
+    void theRightPasswordOpensASessionAndRecordsTheLastLogin() {
+        core.add("alice", "password1", false);
+        SignIn.SignedIn ok = core.signedIn("alice", "password1");
+        assertEquals(Optional.of(new LastLogin(core.clock.instant(), "192.0.2.1")), ok.user().lastLogin());
+        assertEquals(ok.user().lastLogin(), core.users.find(Username.of("alice")).orElseThrow().lastLogin());
+        assertEquals(core.clock.instant().plus(core.sessionPolicy.absoluteLifetime()), ok.session().expiresAt());
+    }
+
+    @Test
+    void anUnknownUserAndAWrongPasswordLookTheSameAndBothCostAHash() {
+        core.add("alice", "password1", false);
+        int before = core.hasher.verifications();
+        SignIn.Result unknown = core.signIn("mallory", "password1");
+        SignIn.Result wrong = core.signIn("alice", "wrong-password");
+        assertEquals(unknown, wrong);
+        assertInstanceOf(SignIn.Rejected.class, unknown);
+        assertEquals(before + 2, core.hasher.verifications());
+    }
+
+    @Test
+    void aLockedUserWithAWrongPasswordIsToldNothingMore() {
+        core.add("admin", "password1", false);
+        core.add("bob", "password1", false);
+        core.lockUser.lock(Actor.operator(), Username.of("bob"), "On vacation until March");
+        assertInstanceOf(SignIn.Rejected.class, core.signIn("bob", "wrong-password"));
+    }
+
+    @Test
+    void aLockedUserWithTheRightPasswordIsToldTheReason() {
+        core.add("admin", "password1", false);
+        core.add("bob", "password1", false);
+        core.lockUser.lock(Actor.operator(), Username.of("bob"), "On vacation until March");
+        assertEquals(new SignIn.AccountLocked("On vacation until March"), core.signIn("bob", "password1"));
+        assertTrue(core.sessions.listByUser(Username.of("bob")).isEmpty());
+    }
+
+    @Test
+    void aPendingUserWithTheRightPasswordIsToldToWait() {
+        core.users.insert(User.create(Username.of("pat"), core.hasher.hash(Password.of("password1")), Set.of(Role.USER),
+                core.clock.instant()).withStatus(UserStatus.PENDING));
+        assertInstanceOf(SignIn.AwaitingApproval.class, core.signIn("pat", "password1"));
+    }
+
+    @Test
+    void aLegacyHashIsReplacedWithTheCurrentSchemeOnSignIn() {
+        String legacy = core.hasher.legacyHash(Password.of("correct horse"));
+        core.users.insert(User.create(Username.of("old"), legacy, Set.of(), core.clock.instant()));
+        core.signedIn("old", "correct horse");
+        String stored = core.users.find(Username.of("old")).orElseThrow().passwordHash().orElseThrow();
+        assertTrue(stored.startsWith("test$"), stored);
+        core.signedIn("old", "correct horse");
+    }
+
+    @Test
+    void aMalformedStoredHashFailsClosed() {
+        core.users.insert(User.create(Username.of("broken"), "not-a-hash", Set.of(), core.clock.instant()));
+        assertInstanceOf(SignIn.Rejected.class, core.signIn("broken", "anything"));
+    }
+
+    @Test
+    void anInvalidUsernameIsJustARejection() {
+        assertInstanceOf(SignIn.Rejected.class, core.signIn("a/b\u0000", "password1"));
+        assertInstanceOf(SignIn.Rejected.class, core.signIn("   ", "password1"));
+    }
+
+    @Test
+    void theTokenIsNeverStoredOnlyItsDigest() {
+        core.add("alice", "password1", false);
+        SignIn.SignedIn ok = core.signedIn("alice", "password1");
+        assertEquals(43, ok.token().length());
+        assertFalse(ok.session().tokenDigest().contains(ok.token()));
+        assertEquals(core.tokens.digest(ok.token()), ok.session().tokenDigest());
+        assertTrue(core.auditLog.all().stream().noneMatch(e -> e.details().containsValue(ok.token())));
+    }
+
+    @Test
+    void signInsAreAuditedWithOutcomeAndIp() {
+        core.add("alice", "password1", false);
+        core.signIn("alice", "nope-nope");
+        core.signedIn("alice", "password1");
+        List<AuditEvent> signIns = core.auditLog.all().stream().filter(e -> e.action().equals("auth.sign_in")).toList();
+        assertEquals(List.of(AuditEvent.Outcome.FAILURE, AuditEvent.Outcome.SUCCESS),
+                signIns.stream().map(AuditEvent::outcome).toList());
+        assertTrue(signIns.stream().allMatch(e -> e.clientIp().equals("192.0.2.1")));
+    }
+}
