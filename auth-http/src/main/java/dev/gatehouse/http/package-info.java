@@ -1,0 +1,2 @@
+/** The Gatehouse server: HTTP API, web UI and forward-auth. */
+package dev.gatehouse.http;

@@ -1,0 +1,25 @@
+package dev.gatehouse.http;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The server app assembles adapters; nothing depends on it, and it does not reach into the CLI. */
+@AnalyzeClasses(packages = "dev.gatehouse", importOptions = ImportOption.DoNotIncludeTests.class)
+class HttpLayeringTest {
+
+    @ArchTest
+    static final ArchRule theServerDoesNotUseTheCli = noClasses()
+            .that().resideInAPackage("dev.gatehouse.http..")
+            .should().dependOnClassesThat().resideInAPackage("dev.gatehouse.cli..")
+            .allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule nothingOutsideTheServerDependsOnIt = noClasses()
+            .that().resideOutsideOfPackage("dev.gatehouse.http..")
+            .should().dependOnClassesThat().resideInAPackage("dev.gatehouse.http..")
+            .allowEmptyShould(true);
+}

@@ -1,0 +1,2 @@
+/** Stores over JDBC: SQLite (the embedded default) and PostgreSQL. */
+package dev.gatehouse.store.jdbc;
