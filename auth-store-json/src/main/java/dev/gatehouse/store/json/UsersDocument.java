@@ -1,0 +1,99 @@
+package dev.gatehouse.store.json;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gatehouse.core.model.User;
+import dev.gatehouse.core.model.Username;
+import java.io.UncheckedIOException;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * llms.py's users.json: the JSON tree as read (so unknown fields survive a write) and the users it
+ * holds, decoded once per version of the file. Immutable: a change makes a new document.
+ */
+final class UsersDocument {
+
+    static final String FILE_NAME = "users.json";
+
+    static final StoreFile.Codec<UsersDocument> CODEC = new StoreFile.Codec<>() {
+        @Override
+        public UsersDocument empty() {
+            return new UsersDocument(Json.MAPPER.createObjectNode());
+        }
+
+        @Override
+        public UsersDocument decode(byte[] bytes) {
+            JsonNode root = Json.parse(bytes);
+            if (root == null) {
+                return empty();
+            }
+            if (!(root instanceof ObjectNode object)) {
+                throw new CorruptFileException("holds " + Json.describe(root) + " at the top level; llms.py's"
+                        + " users.json must be one JSON object keyed by username");
+            }
+            return new UsersDocument(object);
+        }
+
+        @Override
+        public byte[] encode(UsersDocument document) {
+            try {
+                return Json.PYTHON_STYLE.writeValueAsBytes(document.tree);
+            } catch (JsonProcessingException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    };
+
+    private static final Comparator<User> OLDEST_FIRST =
+            Comparator.comparing(User::createdAt).thenComparing(User::username);
+
+    private final ObjectNode tree;
+    private final Map<Username, User> users;
+    private final List<User> oldestFirst;
+
+    /** Decodes every entry; one bad entry rejects the file, so nothing is silently skipped. */
+    private UsersDocument(ObjectNode tree) {
+        this.tree = tree;
+        Map<Username, User> decoded = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> entry : tree.properties()) {
+            User user = UserEntries.read(entry.getKey(), entry.getValue());
+            decoded.put(user.username(), user);
+        }
+        this.users = Collections.unmodifiableMap(decoded);
+        this.oldestFirst = decoded.values().stream().sorted(OLDEST_FIRST).toList();
+    }
+
+    Optional<User> find(Username username) {
+        return Optional.ofNullable(users.get(username));
+    }
+
+    List<User> oldestFirst() {
+        return oldestFirst;
+    }
+
+    int count() {
+        return users.size();
+    }
+
+    /** This document with {@code user} replacing the entry of that name, or appended as a new one. */
+    UsersDocument with(User user) {
+        ObjectNode copy = tree.deepCopy();
+        String key = user.username().value();
+        JsonNode existing = copy.get(key);
+        ObjectNode entry = existing instanceof ObjectNode object ? object : copy.putObject(key);
+        UserEntries.write(entry, users.get(user.username()), user);
+        return new UsersDocument(copy);
+    }
+
+    UsersDocument without(Username username) {
+        ObjectNode copy = tree.deepCopy();
+        copy.remove(username.value());
+        return new UsersDocument(copy);
+    }
+}
