@@ -1,0 +1,19 @@
+package dev.gatehouse.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** A {@code gatehouse} command that runs: it reaches the run's {@link Invocation} through the root. */
+@Command
+abstract class CliCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    /** The output streams of this command and the global options, wherever they were typed. */
+    Invocation invocation() {
+        return ((Gatehouse) spec.root().userObject()).invocation(spec.commandLine());
+    }
+}

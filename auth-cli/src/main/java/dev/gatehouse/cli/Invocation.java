@@ -1,0 +1,94 @@
+package dev.gatehouse.cli;
+
+import dev.gatehouse.core.model.Actor;
+import dev.gatehouse.core.port.in.Refused;
+import dev.gatehouse.core.port.out.PasswordHasher;
+import java.io.PrintWriter;
+
+/**
+ * One run of {@code gatehouse}: where to print, whom to ask, which store to open. Commands get it
+ * from the root command, so global options work before or after the subcommand.
+ */
+final class Invocation {
+
+    static final String STORE_VARIABLE = "GATEHOUSE_STORE";
+    static final String HOME_VARIABLE = "GATEHOUSE_HOME";
+    static final String DEFAULT_HOME = "~/.gatehouse";
+
+    private final CliEnvironment environment;
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final String storeOption;
+    private final String homeOption;
+
+    Invocation(CliEnvironment environment, PrintWriter out, PrintWriter err, String storeOption, String homeOption) {
+        this.environment = environment;
+        this.out = out;
+        this.err = err;
+        this.storeOption = storeOption;
+        this.homeOption = homeOption;
+    }
+
+    /** The CLI acts as the local operator: an administrator without an account. */
+    Actor actor() {
+        return Actor.operator();
+    }
+
+    PrintWriter out() {
+        return out;
+    }
+
+    PrintWriter err() {
+        return err;
+    }
+
+    CliEnvironment environment() {
+        return environment;
+    }
+
+    Terminal terminal() {
+        return environment.terminal();
+    }
+
+    /**
+     * The store to use: {@code --store}, else {@code --home}, else {@code GATEHOUSE_STORE}, else
+     * {@code GATEHOUSE_HOME}, else {@code ~/.gatehouse}. A home directory means {@code json:HOME}.
+     * Options beat variables so a command line always means what it says.
+     */
+    StoreUrl storeUrl() {
+        String userHome = environment.userHome();
+        if (storeOption != null) {
+            return StoreUrl.parse(storeOption, userHome);
+        }
+        if (homeOption != null) {
+            return new StoreUrl.JsonDirectory(StoreUrl.directory(homeOption, userHome, "--home"));
+        }
+        String storeVariable = environment.variable(STORE_VARIABLE);
+        if (storeVariable != null) {
+            return StoreUrl.parse(storeVariable, userHome);
+        }
+        String home = environment.variable(HOME_VARIABLE);
+        return new StoreUrl.JsonDirectory(StoreUrl.directory(home == null ? DEFAULT_HOME : home, userHome,
+                home == null ? "home" : HOME_VARIABLE));
+    }
+
+    /** Opens the store and wires the use cases; close it when done. */
+    CliWiring open() {
+        StoreUrl url = storeUrl();
+        PasswordHasher hasher = environment.hasher().get();
+        return new CliWiring(url.open(), hasher, environment.clock());
+    }
+
+    /** Prints a refusal as one line on stderr and gives the exit code for it. */
+    int refused(String what, Refused refused) {
+        err.println("gatehouse: cannot " + what + ": " + refused.message());
+        err.flush();
+        return ExitCodes.REFUSED;
+    }
+
+    /** Prints one line of result. */
+    void say(String line) {
+        out.println(line);
+        out.flush();
+    }
+}

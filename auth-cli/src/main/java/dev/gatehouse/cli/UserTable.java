@@ -1,0 +1,118 @@
+package dev.gatehouse.cli;
+
+import dev.gatehouse.core.model.LastLogin;
+import dev.gatehouse.core.model.Role;
+import dev.gatehouse.core.model.User;
+import dev.gatehouse.core.model.UserStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Users as people read them: Gatehouse's table and llms.py's {@code --listusers} lines. */
+final class UserTable {
+
+    static final String[] HEADINGS = {"USERNAME", "ROLES", "STATUS", "CREATED", "LAST LOGIN"};
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    private final ZoneId zone;
+    private final Instant now;
+
+    UserTable(ZoneId zone, Instant now) {
+        this.zone = zone;
+        this.now = now;
+    }
+
+    /** A table with a heading row, columns separated by two spaces. */
+    List<String> table(List<User> users) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(HEADINGS);
+        for (User user : users) {
+            rows.add(new String[] {user.username().value(), roles(user), status(user.status()),
+                    created(user), lastLogin(user)});
+        }
+        int[] widths = new int[HEADINGS.length];
+        for (String[] row : rows) {
+            for (int column = 0; column < row.length; column++) {
+                widths[column] = Math.max(widths[column], row[column].length());
+            }
+        }
+        List<String> lines = new ArrayList<>();
+        for (String[] row : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int column = 0; column < row.length; column++) {
+                line.append(column == row.length - 1 ? row[column] : pad(row[column], widths[column] + 2));
+            }
+            lines.add(line.toString().stripTrailing());
+        }
+        return lines;
+    }
+
+    /** llms.py's format: {@code   NAME  (created: YYYY-MM-DD HH:MM:SS)  LOCKED: REASON}, names padded. */
+    List<String> llmsPy(List<User> users) {
+        int width = users.stream().mapToInt(user -> user.username().value().length()).max().orElse(0);
+        List<String> lines = new ArrayList<>();
+        for (User user : users) {
+            String line = "  " + pad(user.username().value(), width) + "  (created: " + created(user) + ")";
+            if (user.status() instanceof UserStatus.Locked locked) {
+                line += "  LOCKED: " + locked.reason();
+            }
+            lines.add(line);
+        }
+        return lines;
+    }
+
+    /** Every role, Admin first: "Admin, User" or "User". */
+    static String roles(User user) {
+        return user.roles().stream().sorted().map(Role::label).collect(Collectors.joining(", "));
+    }
+
+    static String status(UserStatus status) {
+        return status instanceof UserStatus.Locked locked ? "Locked: " + locked.reason() : status.label();
+    }
+
+    String created(User user) {
+        return LOCAL.format(user.createdAt().atZone(zone));
+    }
+
+    String lastLogin(User user) {
+        if (user.lastLogin().isEmpty()) {
+            return "never";
+        }
+        LastLogin login = user.lastLogin().get();
+        String when = ago(login.at(), now);
+        return login.clientIp().isEmpty() ? when : login.clientIp() + " (" + when + ")";
+    }
+
+    /** "just now", "5 minutes ago", "3 days ago", "2 years ago". */
+    static String ago(Instant then, Instant now) {
+        long seconds = Duration.between(then, now).getSeconds();
+        if (seconds < 60) {
+            return "just now";
+        }
+        long minutes = seconds / 60;
+        long hours = minutes / 60;
+        long days = hours / 24;
+        if (minutes < 60) {
+            return count(minutes, "minute");
+        }
+        if (hours < 24) {
+            return count(hours, "hour");
+        }
+        if (days < 30) {
+            return count(days, "day");
+        }
+        return days < 365 ? count(days / 30, "month") : count(days / 365, "year");
+    }
+
+    private static String count(long n, String unit) {
+        return n + " " + unit + (n == 1 ? "" : "s") + " ago";
+    }
+
+    private static String pad(String text, int width) {
+        return text.length() >= width ? text : text + " ".repeat(width - text.length());
+    }
+}

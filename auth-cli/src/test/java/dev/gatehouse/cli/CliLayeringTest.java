@@ -1,0 +1,90 @@
+package dev.gatehouse.cli;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import dev.gatehouse.core.archfixture.CoreClassUsingPicocli;
+import dev.gatehouse.store.json.archfixture.StoreClassUsingCrypto;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole-system check for the CLI app: every Gatehouse class on its class path (core, crypto,
+ * the JSON store and the CLI itself), main code only.
+ */
+class CliLayeringTest {
+
+    private static final String[] APPS = {"dev.gatehouse.cli..", "dev.gatehouse.http.."};
+    private static final List<String> ADAPTERS = List.of("dev.gatehouse.store.json..", "dev.gatehouse.store.jdbc..",
+            "dev.gatehouse.crypto..", "dev.gatehouse.oauth..");
+
+    private static JavaClasses gatehouse;
+
+    @BeforeAll
+    static void importGatehouse() {
+        gatehouse = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.gatehouse");
+    }
+
+    static final ArchRule CLI_USES_NEITHER_HTTP_NOR_OAUTH = noClasses().that().resideInAPackage("dev.gatehouse.cli..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.gatehouse.http..", "dev.gatehouse.oauth..")
+            .because("the CLI works on the store directly; the server and sign-in providers are other apps");
+
+    static final ArchRule CORE_DEPENDS_ON_THE_JDK_ALONE = classes().that().resideInAPackage("dev.gatehouse.core..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("dev.gatehouse.core..", "java..", "javax.crypto..")
+            .because("auth-core depends on the JDK alone");
+
+    /** One rule per adapter: it may use core and libraries, but no other adapter and no app. */
+    static Stream<ArchRule> adapterRules() {
+        return ADAPTERS.stream().map(adapter -> noClasses().that().resideInAPackage(adapter)
+                .should().dependOnClassesThat().resideInAnyPackage(othersThan(adapter))
+                .because("adapters plug into core's ports and know nothing of each other or of apps")
+                .allowEmptyShould(true));
+    }
+
+    @Test
+    void theImportSeesEveryModuleOnTheClassPath() {
+        // Guards the rules below (some allow an empty match) against passing on an empty import.
+        for (String name : List.of("dev.gatehouse.core.model.User", "dev.gatehouse.crypto.PasswordHashers",
+                "dev.gatehouse.store.json.JsonStores", "dev.gatehouse.cli.Gatehouse")) {
+            assertTrue(gatehouse.contain(name), name + " was not imported");
+        }
+    }
+
+    @Test
+    void theCliDependsOnNeitherHttpNorOauth() {
+        CLI_USES_NEITHER_HTTP_NOR_OAUTH.check(gatehouse);
+    }
+
+    @Test
+    void coreDependsOnTheJdkAlone() {
+        CORE_DEPENDS_ON_THE_JDK_ALONE.check(gatehouse);
+    }
+
+    @Test
+    void adaptersDependOnNeitherEachOtherNorApps() {
+        adapterRules().forEach(rule -> rule.check(gatehouse));
+    }
+
+    @Test
+    void theRulesCatchViolations() {
+        JavaClasses violations = new ClassFileImporter().importClasses(CoreClassUsingPicocli.class, StoreClassUsingCrypto.class);
+
+        assertTrue(CORE_DEPENDS_ON_THE_JDK_ALONE.evaluate(violations).hasViolation(), "core rule let picocli through");
+        assertTrue(adapterRules().anyMatch(rule -> rule.evaluate(violations).hasViolation()),
+                "adapter rules let the JSON store use crypto");
+    }
+
+    private static String[] othersThan(String adapter) {
+        return Stream.concat(ADAPTERS.stream().filter(other -> !other.equals(adapter)), Arrays.stream(APPS))
+                .toArray(String[]::new);
+    }
+}

@@ -1,0 +1,92 @@
+package dev.gatehouse.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs the real {@code ./gatehouse} script and jar as a person would. Runs after {@code package}
+ * (failsafe), with {@code GATEHOUSE_NO_BUILD=1} so the script never starts a nested Maven build.
+ */
+class LauncherIT {
+
+    private static final Path REPO = Path.of(System.getProperty("gatehouse.repo", "..")).toAbsolutePath().normalize();
+
+    @TempDir
+    Path home;
+    @TempDir
+    Path io;
+
+    record Result(int exitCode, String out, String err) {
+        @Override
+        public String toString() {
+            return "exit " + exitCode + "\n--- stdout\n" + out + "--- stderr\n" + err;
+        }
+    }
+
+    @Test
+    void helpExitsZero() throws Exception {
+        Result result = gatehouse(null, "--help");
+
+        assertEquals(0, result.exitCode(), result::toString);
+        assertTrue(result.out().startsWith("Usage: gatehouse"), result::toString);
+    }
+
+    @Test
+    void anAdministratorCanBeAddedListedAndNotLocked() throws Exception {
+        Result added = gatehouse("correct horse battery\n", "user", "add", "admin", "--password-stdin");
+        assertEquals(0, added.exitCode(), added::toString);
+        assertEquals("Created user 'admin' with the Admin role.\n", added.out());
+
+        Result listed = gatehouse(null, "user", "list");
+        assertEquals(0, listed.exitCode(), listed::toString);
+        assertTrue(listed.out().lines().anyMatch(line -> line.startsWith("admin") && line.contains("Admin")),
+                listed::toString);
+
+        Result locked = gatehouse(null, "user", "lock", "admin");
+        assertEquals(1, locked.exitCode(), locked::toString);
+        assertEquals("gatehouse: cannot lock 'admin': 'admin' is an administrator; administrators cannot be locked.\n",
+                locked.err());
+    }
+
+    @Test
+    void anUnknownCommandExitsTwo() throws Exception {
+        Result result = gatehouse(null, "frobnicate");
+
+        assertEquals(2, result.exitCode(), result::toString);
+        assertTrue(result.err().startsWith("gatehouse: Unmatched argument"), result::toString);
+    }
+
+    private Result gatehouse(String stdin, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(REPO.resolve("gatehouse").toString());
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(REPO.toFile());
+        builder.environment().put("GATEHOUSE_HOME", home.toString());
+        builder.environment().put("GATEHOUSE_NO_BUILD", "1");
+        builder.environment().remove("GATEHOUSE_STORE");
+        Path out = Files.createTempFile(io, "out", ".txt");
+        Path err = Files.createTempFile(io, "err", ".txt");
+        builder.redirectOutput(out.toFile()).redirectError(err.toFile());
+        Process process = builder.start();
+        try (var input = process.getOutputStream()) {
+            if (stdin != null) {
+                input.write(stdin.getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("./gatehouse " + String.join(" ", args) + " did not finish in 60 s");
+        }
+        return new Result(process.exitValue(), Files.readString(out), Files.readString(err));
+    }
+}

@@ -1,0 +1,94 @@
+package dev.gatehouse.cli;
+
+import dev.gatehouse.core.model.Password;
+import dev.gatehouse.core.port.in.SignIn;
+import dev.gatehouse.core.port.out.PasswordHasher;
+import dev.gatehouse.core.port.out.SecureRandomSource;
+import dev.gatehouse.core.port.out.Stores;
+import dev.gatehouse.core.service.AuditTrail;
+import dev.gatehouse.core.service.SessionPolicy;
+import dev.gatehouse.core.service.SignInService;
+import dev.gatehouse.core.service.TokenDigests;
+import dev.gatehouse.crypto.PasswordHashers;
+import dev.gatehouse.store.json.JsonStores;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+import picocli.CommandLine;
+
+/**
+ * Runs {@code gatehouse} in-process against a store directory, with captured output, a fixed
+ * clock (2025-03-15 10:30 UTC) and a scripted terminal, and signs in through core to check results.
+ */
+final class TestCli {
+
+    static final Instant NOW = Instant.parse("2025-03-15T10:30:00Z");
+    static final String PASSWORD = "correct horse battery";
+
+    private static final PasswordHasher HASHER = PasswordHashers.standard();
+
+    final Path home;
+    final Map<String, String> variables = new HashMap<>();
+    Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    ScriptedTerminal terminal = ScriptedTerminal.piped("");
+
+    TestCli(Path home) {
+        this.home = home;
+        variables.put("GATEHOUSE_HOME", home.toString());
+    }
+
+    /** What one run printed and returned. */
+    record Run(int exitCode, String out, String err) {
+        @Override
+        public String toString() {
+            return "exit " + exitCode + "\n--- stdout\n" + out + "--- stderr\n" + err;
+        }
+    }
+
+    CliEnvironment environment() {
+        return new CliEnvironment(variables, terminal, clock, ZoneOffset.UTC, "/home/tester", () -> HASHER);
+    }
+
+    Run run(String... args) {
+        CommandLine commandLine = Gatehouse.commandLine(environment());
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        int exitCode = commandLine.execute(args);
+        terminal = ScriptedTerminal.piped("");
+        return new Run(exitCode, out.toString(), err.toString());
+    }
+
+    /** Runs with {@code stdin} as standard input and no terminal. */
+    Run runWithStdin(String stdin, String... args) {
+        terminal = ScriptedTerminal.piped(stdin);
+        return run(args);
+    }
+
+    /** {@code user add NAME --password-stdin} with {@link #PASSWORD}, plus {@code extra} options. */
+    Run addUser(String name, String... extra) {
+        String[] args = new String[4 + extra.length];
+        args[0] = "user";
+        args[1] = "add";
+        args[2] = name;
+        args[3] = "--password-stdin";
+        System.arraycopy(extra, 0, args, 4, extra.length);
+        return runWithStdin(PASSWORD + "\n", args);
+    }
+
+    /** Signs in through core's SignIn use case against the same store, as the server would. */
+    SignIn.Result signIn(String name, String password) {
+        try (Stores stores = JsonStores.open(home)) {
+            AuditTrail audit = new AuditTrail(stores.audit(), clock);
+            SignIn signIn = new SignInService(stores.users(), stores.sessions(), HASHER,
+                    new TokenDigests(SecureRandomSource.system(), stores.secrets()), SessionPolicy.defaults(), audit, clock);
+            return signIn.signIn(new SignIn.Command(name, Password.of(password), "192.0.2.7", "test"));
+        }
+    }
+}
