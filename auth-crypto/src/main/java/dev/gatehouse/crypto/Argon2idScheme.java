@@ -38,11 +38,24 @@ final class Argon2idScheme implements HashScheme {
     @Override
     public Verification verify(Password password, String storedHash) throws UnsupportedHashException {
         Argon2idPhc stored = Argon2idPhc.parse(storedHash);
+        int cap = verificationMemoryCapKiB();
+        if (stored.parameters().memoryKiB() > cap) {
+            throw new UnsupportedHashException("asks for m=" + stored.parameters().memoryKiB() + " KiB, more than the "
+                    + cap + " KiB this server spends on checking one password (4 times its own m)");
+        }
         byte[] actual = derive(stored.parameters(), password, stored.salt());
         if (!MessageDigest.isEqual(actual, stored.hash())) {
             return Verification.MISMATCH;
         }
         return stored.parameters().isWeakerThan(target) ? Verification.MATCH_NEEDS_REHASH : Verification.MATCH;
+    }
+
+    /**
+     * Stored hashes may be costlier than ours (made elsewhere, or before a settings change), but
+     * not without bound: one hostile hash must not let anonymous sign-in attempts eat the heap.
+     */
+    int verificationMemoryCapKiB() {
+        return Math.max(4 * target.memoryKiB(), 65_536);
     }
 
     private static byte[] derive(Argon2idParameters parameters, Password password, byte[] salt) {

@@ -6,12 +6,18 @@ import dev.gatehouse.core.port.out.SecureRandomSource;
 import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Semaphore;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Hashes with Argon2id and verifies every scheme Gatehouse can read (Argon2id, llms.py), chosen
  * by the stored hash's shape; anything else fails closed as {@code UNSUPPORTED} with one log line.
+ *
+ * <p>Every verification costs at least one Argon2id computation at the current settings: a cheap
+ * llms.py hash or an unreadable one is followed by a check against a pad hash, so the time a wrong
+ * password takes does not tell an attacker which accounts exist or which still have old hashes.
+ * At most two hashes per core run at once, so a burst of sign-ins cannot exhaust memory.
  */
 public final class DelegatingPasswordHasher implements PasswordHasher {
 
@@ -23,6 +29,8 @@ public final class DelegatingPasswordHasher implements PasswordHasher {
     private final Argon2idParameters parameters;
     private final Argon2idScheme argon2id;
     private final List<HashScheme> schemes;
+    private final Semaphore concurrentHashes = new Semaphore(2 * Runtime.getRuntime().availableProcessors(), true);
+    private volatile String padHash;
 
     /** Hashes with {@code parameters}, taking salts from {@code random}. */
     public DelegatingPasswordHasher(Argon2idParameters parameters, SecureRandomSource random) {
@@ -43,12 +51,21 @@ public final class DelegatingPasswordHasher implements PasswordHasher {
 
     @Override
     public String hash(Password password) {
-        return argon2id.hash(Objects.requireNonNull(password, "password"));
+        Objects.requireNonNull(password, "password");
+        return bounded(() -> argon2id.hash(password));
     }
 
     @Override
     public Verification verify(Password password, String storedHash) {
         Objects.requireNonNull(password, "password");
+        Verification result = bounded(() -> verifyAnyScheme(password, storedHash));
+        if (storedHash == null || !argon2id.recognises(storedHash) || result == Verification.UNSUPPORTED) {
+            bounded(() -> argon2id.verify(password, padHash()));
+        }
+        return result;
+    }
+
+    private Verification verifyAnyScheme(Password password, String storedHash) {
         String problem = shapeProblem(storedHash);
         if (problem != null) {
             return unsupported(problem);
@@ -59,6 +76,33 @@ public final class DelegatingPasswordHasher implements PasswordHasher {
             }
         }
         return unsupported(unknownScheme(storedHash));
+    }
+
+    private String padHash() {
+        String pad = padHash;
+        if (pad == null) {
+            pad = argon2id.hash(Password.of("gatehouse-timing-pad"));
+            padHash = pad;
+        }
+        return pad;
+    }
+
+    private <T> T bounded(CheckedSupplier<T> work) {
+        concurrentHashes.acquireUninterruptibly();
+        try {
+            return work.get();
+        } catch (UnsupportedHashException impossible) {
+            // Only the pad hash reaches here unchecked, and we made it ourselves.
+            throw new IllegalStateException("the timing pad hash could not be read", impossible);
+        } finally {
+            concurrentHashes.release();
+        }
+    }
+
+    /** A supplier that may refuse a malformed hash. */
+    @FunctionalInterface
+    private interface CheckedSupplier<T> {
+        T get() throws UnsupportedHashException;
     }
 
     private static Verification verifyWith(HashScheme scheme, Password password, String storedHash) {

@@ -4,12 +4,15 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * One security-relevant thing that happened: who ({@code actor}) did what ({@code action}) to
  * whom ({@code target}), from where, and whether it worked. Never holds a password, key or token.
+ * The {@code id} is unique, so copying events between stores can be repeated without duplicates.
  */
 public record AuditEvent(
+        String id,
         Instant at,
         String action,
         String actor,
@@ -22,6 +25,10 @@ public record AuditEvent(
     public enum Outcome { SUCCESS, REFUSED, FAILURE }
 
     public AuditEvent {
+        Objects.requireNonNull(id, "id");
+        if (!id.matches("[A-Za-z0-9_-]{8,64}")) {
+            throw new IllegalArgumentException("Audit event id '" + id + "' must be 8 to 64 letters, digits, '-' or '_'.");
+        }
         at = Times.truncate(Objects.requireNonNull(at, "at"));
         Objects.requireNonNull(action, "action");
         if (!action.matches("[a-z][a-z0-9_.]*")) {
@@ -32,5 +39,11 @@ public record AuditEvent(
         clientIp = clientIp == null ? "" : clientIp;
         Objects.requireNonNull(outcome, "outcome");
         details = Map.copyOf(Objects.requireNonNull(details, "details"));
+    }
+
+    /** A new event with a fresh random id. */
+    public AuditEvent(Instant at, String action, String actor, Optional<Username> target, String clientIp,
+                      Outcome outcome, Map<String, String> details) {
+        this(UUID.randomUUID().toString(), at, action, actor, target, clientIp, outcome, details);
     }
 }

@@ -13,6 +13,16 @@ public record Password(String value) {
 
     public Password {
         Objects.requireNonNull(value, "password");
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean paired = Character.isHighSurrogate(c) && i + 1 < value.length()
+                    && Character.isLowSurrogate(value.charAt(++i));
+            if (Character.isSurrogate(c) && !paired) {
+                // UTF-8 cannot encode half a character; it would hash the same as '?'.
+                throw new IllegalArgumentException("The password contains half of a character (a lone surrogate);"
+                        + " type it again.");
+            }
+        }
         if (value.length() > MAX_LENGTH) {
             throw new IllegalArgumentException("The password is " + value.length()
                     + " characters long; at most " + MAX_LENGTH + " are accepted.");

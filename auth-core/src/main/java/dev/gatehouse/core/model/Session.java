@@ -21,12 +21,24 @@ public record Session(
     public Session {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(tokenDigest, "tokenDigest");
+        if (!tokenDigest.matches("[0-9a-f]{64}")) {
+            throw new IllegalArgumentException("A session's token digest must be 64 lowercase hex characters (HMAC-SHA-256).");
+        }
         Objects.requireNonNull(username, "username");
         createdAt = Times.truncate(Objects.requireNonNull(createdAt, "createdAt"));
         lastSeenAt = Times.truncate(Objects.requireNonNull(lastSeenAt, "lastSeenAt"));
         expiresAt = Times.truncate(Objects.requireNonNull(expiresAt, "expiresAt"));
-        clientIp = clientIp == null ? "" : clientIp;
-        userAgent = userAgent == null ? "" : userAgent;
+        if (!expiresAt.isAfter(createdAt)) {
+            throw new IllegalArgumentException("A session must expire after it starts; it starts " + createdAt
+                    + " and expires " + expiresAt + ".");
+        }
+        clientIp = capped(clientIp);
+        userAgent = capped(userAgent);
+    }
+
+    /** Client-supplied text is kept, but not without bound. */
+    private static String capped(String text) {
+        return text == null ? "" : text.length() <= 512 ? text : text.substring(0, 512);
     }
 
     /** True once past its absolute expiry or idle for longer than {@code idleTimeout}. */

@@ -24,10 +24,19 @@ public sealed interface UserStatus {
      */
     record Locked(String reason, Optional<Instant> since) implements UserStatus {
         public Locked {
-            reason = reason == null || reason.isBlank() ? DEFAULT_LOCK_REASON : reason.strip();
+            reason = reason == null || reason.isBlank() ? DEFAULT_LOCK_REASON : printable(reason);
             Objects.requireNonNull(since, "since");
             since = since.map(Times::truncate);
         }
+    }
+
+    /** The longest lock reason kept; it is shown at sign-in and in listings. */
+    int MAX_REASON_LENGTH = 200;
+
+    /** One line of at most {@link #MAX_REASON_LENGTH} characters: reasons come from people and old files. */
+    private static String printable(String reason) {
+        String line = reason.replaceAll("\\p{Cntrl}+", " ").strip();
+        return line.length() <= MAX_REASON_LENGTH ? line : line.substring(0, MAX_REASON_LENGTH - 1) + "…";
     }
 
     UserStatus ACTIVE = new Active();

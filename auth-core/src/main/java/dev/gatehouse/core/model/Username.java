@@ -26,8 +26,16 @@ public record Username(String value) implements Comparable<Username> {
             throw new IllegalArgumentException("The username '" + value.substring(0, 16)
                     + "...' is " + value.length() + " characters long; at most " + MAX_LENGTH + " are allowed.");
         }
+        if (value.equals(".") || value.equals("..")) {
+            throw new IllegalArgumentException("'" + value + "' cannot be a username; it means a directory.");
+        }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
+            if (Character.getType(c) == Character.FORMAT) {
+                // Invisible characters (zero-width space, right-to-left override) make look-alike names.
+                throw new IllegalArgumentException("The username '" + value + "' contains the invisible character U+"
+                        + String.format("%04X", (int) c) + "; remove it.");
+            }
             if (Character.isISOControl(c) || c == '/' || c == '\\') {
                 throw new IllegalArgumentException("The username '" + value.replaceAll("\\p{Cntrl}", "?")
                         + "' contains '" + (Character.isISOControl(c) ? "a control character" : c)

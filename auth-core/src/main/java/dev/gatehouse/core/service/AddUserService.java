@@ -8,6 +8,7 @@ import dev.gatehouse.core.port.in.AddUser;
 import dev.gatehouse.core.port.in.Refused;
 import dev.gatehouse.core.port.out.PasswordHasher;
 import dev.gatehouse.core.port.out.SessionStore;
+import dev.gatehouse.core.port.out.StoreException;
 import dev.gatehouse.core.port.out.UserStore;
 import java.time.Clock;
 import java.util.EnumSet;
@@ -45,25 +46,32 @@ public final class AddUserService implements AddUser {
         }
         String hash = hasher.hash(command.password());
         Username name = command.username();
-        boolean admin = command.admin() || name.equals(Username.ADMIN) || users.count() == 0;
-        Set<Role> roles = admin ? EnumSet.of(Role.ADMIN, Role.USER) : EnumSet.of(Role.USER);
-        if (users.insert(User.create(name, hash, roles, clock.instant()))) {
-            User created = users.find(name).orElseThrow();
-            audit.record("user.create", command.actor(), name, Outcome.SUCCESS,
-                    Map.of("admin", Boolean.toString(admin)));
-            return new Created(created);
+        // Insert-or-update can race a removal by another process; a few rounds settle it.
+        for (int attempt = 0; attempt < 3; attempt++) {
+            boolean admin = command.admin() || name.equals(Username.ADMIN) || users.count() == 0;
+            Set<Role> roles = admin ? EnumSet.of(Role.ADMIN, Role.USER) : EnumSet.of(Role.USER);
+            User created = User.create(name, hash, roles, clock.instant());
+            if (users.insert(created)) {
+                // Sessions left by an earlier account of this name must not carry over.
+                sessions.deleteByUser(name);
+                audit.record("user.create", command.actor(), name, Outcome.SUCCESS,
+                        Map.of("admin", Boolean.toString(admin)));
+                return new Created(created);
+            }
+            boolean grantAdmin = command.admin() || name.equals(Username.ADMIN);
+            Optional<User> updated = users.update(name, existing -> {
+                User withPassword = existing.withPasswordHash(hash);
+                return grantAdmin ? withPassword.withRoles(EnumSet.of(Role.ADMIN, Role.USER)) : withPassword;
+            });
+            if (updated.isPresent()) {
+                int ended = sessions.deleteByUser(name);
+                audit.record("user.password_reset", command.actor(), name, Outcome.SUCCESS,
+                        Map.of("sessions_ended", Integer.toString(ended)));
+                return new PasswordReplaced(updated.get(), ended);
+            }
         }
-        Optional<User> updated = users.update(name, existing -> {
-            User withPassword = existing.withPasswordHash(hash);
-            return admin ? withPassword.withRoles(EnumSet.of(Role.ADMIN, Role.USER)) : withPassword;
-        });
-        if (updated.isEmpty()) {
-            // Deleted between the insert and the update by another process: try once more.
-            return add(command);
-        }
-        int ended = sessions.deleteByUser(name);
-        audit.record("user.password_reset", command.actor(), name, Outcome.SUCCESS,
-                Map.of("sessions_ended", Integer.toString(ended)));
-        return new PasswordReplaced(updated.get(), ended);
+        throw new StoreException("The user store neither added '" + name + "' nor found it to update,"
+                + " three times; another process keeps adding and removing it, or the store compares names"
+                + " differently from Gatehouse (they must be case-sensitive).");
     }
 }

@@ -55,7 +55,7 @@ public final class ChangePasswordService implements ChangePassword {
         if (updated.isEmpty()) {
             return Refused.noSuchUser(command.username());
         }
-        int ended = endOtherSessions(command);
+        int ended = endOtherSessions(command, ownAccount);
         audit.record("user.password_change", command.actor(), command.username(), Outcome.SUCCESS,
                 Map.of("sessions_ended", Integer.toString(ended)));
         return new Changed(updated.get(), ended);
@@ -67,10 +67,11 @@ public final class ChangePasswordService implements ChangePassword {
                 .orElse(false);
     }
 
-    private int endOtherSessions(Command command) {
+    /** Ends the user's sessions; only someone changing their own password keeps the one they use. */
+    private int endOtherSessions(Command command, boolean ownAccount) {
         int ended = 0;
         for (Session session : sessions.listByUser(command.username())) {
-            if (command.keepSession().map(session.id()::equals).orElse(false)) {
+            if (ownAccount && command.keepSession().map(session.id()::equals).orElse(false)) {
                 continue;
             }
             if (sessions.delete(session.id())) {

@@ -31,12 +31,16 @@ public final class LockUserService implements LockUser {
 
     @Override
     public Result lock(Actor actor, Username username, String reason) {
+        Optional<Refused> notAdmin = AccountRules.mustBeAdmin(actor);
+        if (notAdmin.isPresent()) {
+            return notAdmin.get();
+        }
         UserStatus locked = UserStatus.locked(reason, clock.instant());
         AtomicReference<Refused> refusal = new AtomicReference<>();
         // The rule is checked inside the atomic update so a user made admin meanwhile is not locked.
         Optional<User> updated = users.update(username, current -> {
             Optional<Refused> refused = AccountRules.mayLock(actor, current);
-            refused.ifPresent(refusal::set);
+            refusal.set(refused.orElse(null)); // a store may run the change more than once
             return refused.isPresent() ? current : current.withStatus(locked);
         });
         if (updated.isEmpty()) {

@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Checks a username and password and opens a session. Every failure costs one password hash,
@@ -52,8 +53,10 @@ public final class SignInService implements SignIn {
         Verification verification = hasher.verify(command.password(), stored);
         Actor actor = Actor.anonymous(command.clientIp());
         if (user.isEmpty() || user.get().passwordHash().isEmpty() || !verification.matched()) {
+            // The name typed is recorded only for real accounts: a password typed into the
+            // username field must not end up in the audit log.
             audit.record("auth.sign_in", actor, user.map(User::username).orElse(null), Outcome.FAILURE,
-                    Map.of("username", printable(command.username())));
+                    user.isPresent() ? Map.of("reason", "wrong password") : Map.of("reason", "unknown user"));
             return new Rejected();
         }
         User known = user.get();
@@ -68,23 +71,52 @@ public final class SignInService implements SignIn {
         return open(known, command, verification);
     }
 
-    private Result open(User user, Command command, Verification verification) {
+    /**
+     * Opens the session, unless the account changed while the password was being checked (a
+     * password reset, a lock, a removal): then the check was against a stale account and counts
+     * for nothing.
+     */
+    private Result open(User checked, Command command, Verification verification) {
         Instant now = clock.instant();
         Optional<String> rehashed = verification == Verification.MATCH_NEEDS_REHASH
                 ? Optional.of(hasher.hash(command.password())) : Optional.empty();
-        User updated = users.update(user.username(), current -> {
+        AtomicBoolean stale = new AtomicBoolean();
+        Optional<User> updated = users.update(checked.username(), current -> {
+            stale.set(!unchanged(checked, current));
+            if (stale.get()) {
+                return current;
+            }
             User withLogin = current.withLastLogin(new LastLogin(now, command.clientIp()));
             return rehashed.map(withLogin::withPasswordHash).orElse(withLogin);
-        }).orElse(user);
+        });
+        if (updated.isEmpty() || stale.get()) {
+            return staleAccount(checked, command);
+        }
         String token = tokens.newToken();
-        Session session = new Session(new SessionId(tokens.newId()), tokens.digest(token), user.username(),
+        Session session = new Session(new SessionId(tokens.newId()), tokens.digest(token), checked.username(),
                 now, now, now.plus(policy.absoluteLifetime()), command.clientIp(), command.userAgent());
         sessions.save(session);
-        Actor actor = Actor.user(updated, command.clientIp());
-        audit.record("auth.sign_in", actor, user.username(), Outcome.SUCCESS, rehashed.isPresent()
+        // A lock or removal between the update and the save would have missed this session.
+        if (users.find(checked.username()).filter(current -> current.status().isActive()).isEmpty()) {
+            sessions.delete(session.id());
+            return staleAccount(checked, command);
+        }
+        Actor actor = Actor.user(updated.get(), command.clientIp());
+        audit.record("auth.sign_in", actor, checked.username(), Outcome.SUCCESS, rehashed.isPresent()
                 ? Map.of("session", session.id().value(), "password_rehashed", "true")
                 : Map.of("session", session.id().value()));
-        return new SignedIn(updated, session, token);
+        return new SignedIn(updated.get(), session, token);
+    }
+
+    private static boolean unchanged(User checked, User current) {
+        return current.status().isActive() && current.passwordHash().equals(checked.passwordHash())
+                && current.createdAt().equals(checked.createdAt());
+    }
+
+    private Result staleAccount(User checked, Command command) {
+        audit.record("auth.sign_in", Actor.anonymous(command.clientIp()), checked.username(), Outcome.FAILURE,
+                Map.of("reason", "account changed during sign-in"));
+        return new Rejected();
     }
 
     private static Optional<Username> parse(String raw) {
@@ -93,11 +125,6 @@ public final class SignInService implements SignIn {
         } catch (IllegalArgumentException invalid) {
             return Optional.empty();
         }
-    }
-
-    private static String printable(String raw) {
-        String clean = raw.replaceAll("\\p{Cntrl}", "?");
-        return clean.length() > Username.MAX_LENGTH ? clean.substring(0, Username.MAX_LENGTH) + "..." : clean;
     }
 
     private String dummyHash() {

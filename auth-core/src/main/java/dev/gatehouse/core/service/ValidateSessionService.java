@@ -38,11 +38,16 @@ public final class ValidateSessionService implements ValidateSession {
         }
         Session session = found.get();
         Instant now = clock.instant();
-        if (session.isExpired(now, policy.idleTimeout())) {
+        // The policy's lifetime applies also to sessions opened under a longer one.
+        boolean pastLifetime = !now.isBefore(session.createdAt().plus(policy.absoluteLifetime()));
+        if (pastLifetime || session.isExpired(now, policy.idleTimeout())) {
             sessions.delete(session.id());
             return Optional.empty();
         }
-        Optional<User> user = users.find(session.username()).filter(u -> u.status().isActive());
+        // A session older than its account belongs to an earlier account of the same name.
+        Instant openedAt = session.createdAt();
+        Optional<User> user = users.find(session.username())
+                .filter(u -> u.status().isActive() && !openedAt.isBefore(u.createdAt()));
         if (user.isEmpty()) {
             sessions.delete(session.id());
             return Optional.empty();

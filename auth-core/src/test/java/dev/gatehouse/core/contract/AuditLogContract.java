@@ -22,8 +22,9 @@ public abstract class AuditLogContract {
     /** Another instance opened on the same place, as another process would. */
     protected abstract AuditLog secondInstance();
 
+    /** An event whose id follows from its second and action, so equal calls give equal events. */
     static AuditEvent event(int second, String action, String actor, String target) {
-        return new AuditEvent(T0.plusSeconds(second), action, actor,
+        return new AuditEvent(String.format("ev-%04d-%s", second, action.replace('.', '-')), T0.plusSeconds(second), action, actor,
                 Optional.ofNullable(target).map(Username::of), "203.0.113.9", Outcome.SUCCESS,
                 Map.of("reason", "On vacation", "n", Integer.toString(second)));
     }
@@ -31,11 +32,36 @@ public abstract class AuditLogContract {
     @Test
     void eventsReadBackExactlyNewestFirst() {
         AuditEvent first = event(1, "user.create", "operator", "alice");
-        AuditEvent second = new AuditEvent(T0.plusSeconds(2), "auth.sign_in", "anonymous", Optional.empty(),
+        AuditEvent second = new AuditEvent("event-0002", T0.plusSeconds(2), "auth.sign_in", "anonymous", Optional.empty(),
                 "", Outcome.FAILURE, Map.of());
         log().append(first);
         log().append(second);
         assertEquals(List.of(second, first), secondInstance().query(Query.latest(10)));
+    }
+
+    @Test
+    void appendingAnEventTwiceKeepsOneCopy() {
+        AuditEvent once = event(1, "user.create", "operator", "alice");
+        log().append(once);
+        secondInstance().append(once);
+        log().append(once);
+        assertEquals(List.of(once), log().query(Query.latest(10)));
+    }
+
+    @Test
+    void pagesWalkTheWholeLogOldestFirst() {
+        AuditEvent a = event(1, "user.create", "operator", "alice");
+        AuditEvent b = event(2, "user.create", "operator", "bob");
+        AuditEvent c = event(2, "user.lock", "operator", "bob");
+        AuditEvent d = event(3, "user.delete", "operator", "bob");
+        for (AuditEvent e : List.of(d, b, a, c)) {
+            log().append(e);
+        }
+        List<AuditEvent> ordered = new java.util.ArrayList<>(List.of(a, b, c, d));
+        ordered.sort(java.util.Comparator.comparing(AuditEvent::at).thenComparing(AuditEvent::id));
+        List<AuditEvent> first = secondInstance().page(Optional.empty(), 2);
+        List<AuditEvent> rest = secondInstance().page(Optional.of(first.get(1)), 10);
+        assertEquals(ordered, java.util.stream.Stream.concat(first.stream(), rest.stream()).toList());
     }
 
     @Test

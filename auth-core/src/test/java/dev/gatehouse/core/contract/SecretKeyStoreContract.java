@@ -38,6 +38,14 @@ public abstract class SecretKeyStoreContract {
     }
 
     @Test
+    void theNamesOfExistingKeysAreListed() {
+        assertEquals(java.util.Set.of(), keys().names());
+        keys().getOrCreate("a", SecretKeyStoreContract::fresh);
+        keys().getOrCreate("b", SecretKeyStoreContract::fresh);
+        assertEquals(java.util.Set.of("a", "b"), secondInstance().names());
+    }
+
+    @Test
     void racingCreatorsAllGetTheSameKey() throws Exception {
         List<String> seen = Concurrently.run(8, i -> HexFormat.of().formatHex(
                 (i % 2 == 0 ? keys() : secondInstance()).getOrCreate("raced", SecretKeyStoreContract::fresh)));

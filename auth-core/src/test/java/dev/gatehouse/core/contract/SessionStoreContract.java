@@ -44,6 +44,20 @@ public abstract class SessionStoreContract {
     }
 
     @Test
+    void pagesWalkEverySessionOnceInIdOrder() {
+        List<Session> saved = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            Session session = session("user" + i, T0);
+            store().save(session);
+            saved.add(session);
+        }
+        saved.sort(java.util.Comparator.comparing(s -> s.id().value()));
+        List<Session> first = secondInstance().page(Optional.empty(), 3);
+        List<Session> rest = secondInstance().page(Optional.of(first.get(2).id()), 3);
+        assertEquals(saved, java.util.stream.Stream.concat(first.stream(), rest.stream()).toList());
+    }
+
+    @Test
     void touchingRecordsActivity() {
         Session saved = session("alice", T0);
         store().save(saved);

@@ -73,6 +73,20 @@ public abstract class UserStoreContract {
     }
 
     @Test
+    void pagesWalkEveryUserOnceInNameOrder() {
+        for (String name : List.of("dave", "alice", "Zed", "carol", "bob")) {
+            store().insert(user(name));
+        }
+        List<User> first = secondInstance().page(Optional.empty(), 2);
+        List<User> second = secondInstance().page(Optional.of(first.get(1).username()), 2);
+        List<User> third = secondInstance().page(Optional.of(second.get(1).username()), 2);
+        List<String> names = java.util.stream.Stream.of(first, second, third).flatMap(List::stream)
+                .map(u -> u.username().value()).toList();
+        assertEquals(List.of("Zed", "alice", "bob", "carol", "dave"), names);
+        assertEquals(List.of(), secondInstance().page(Optional.of(Username.of("dave")), 2));
+    }
+
+    @Test
     void anUpdateIsVisibleToAnotherInstance() {
         store().insert(user("alice"));
         Optional<User> updated = store().update(Username.of("alice"),
@@ -123,6 +137,20 @@ public abstract class UserStoreContract {
             LastLogin last = store().find(Username.of("user" + i)).orElseThrow().lastLogin().orElseThrow();
             assertEquals(new LastLogin(T0.plusSeconds(5), "10.0.0." + i), last, "user" + i);
         }
+    }
+
+    @Test
+    void concurrentUpdatesOfOneUserAreAllApplied() throws Exception {
+        store().insert(user("busy").withLastLogin(new LastLogin(T0, "")));
+        Concurrently.run(8, i -> {
+            UserStore instance = i % 2 == 0 ? store() : secondInstance();
+            for (int round = 0; round < 5; round++) {
+                instance.update(Username.of("busy"), u -> u.withLastLogin(
+                        new LastLogin(T0, u.lastLogin().orElseThrow().clientIp() + "x")));
+            }
+            return null;
+        });
+        assertEquals("x".repeat(40), store().find(Username.of("busy")).orElseThrow().lastLogin().orElseThrow().clientIp());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.gatehouse.core.testing;
 
 import dev.gatehouse.core.port.out.SecretKeyStore;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Supplier;
@@ -13,5 +14,10 @@ public final class InMemorySecretKeyStore implements SecretKeyStore {
     @Override
     public byte[] getOrCreate(String name, Supplier<byte[]> generator) {
         return keys.computeIfAbsent(name, n -> generator.get()).clone();
+    }
+
+    @Override
+    public Set<String> names() {
+        return Set.copyOf(keys.keySet());
     }
 }

@@ -39,6 +39,15 @@ public final class InMemorySessionStore implements SessionStore {
     }
 
     @Override
+    public List<Session> page(Optional<SessionId> after, int limit) {
+        return sessions.values().stream()
+                .filter(s -> after.map(a -> s.id().value().compareTo(a.value()) > 0).orElse(true))
+                .sorted(Comparator.comparing(s -> s.id().value()))
+                .limit(limit)
+                .toList();
+    }
+
+    @Override
     public void touch(SessionId id, Instant lastSeenAt) {
         sessions.computeIfPresent(id, (key, s) -> s.withLastSeenAt(lastSeenAt));
     }

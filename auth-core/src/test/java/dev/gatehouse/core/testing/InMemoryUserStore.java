@@ -28,6 +28,15 @@ public final class InMemoryUserStore implements UserStore {
     }
 
     @Override
+    public List<User> page(Optional<Username> after, int limit) {
+        return users.values().stream()
+                .filter(u -> after.map(a -> u.username().compareTo(a) > 0).orElse(true))
+                .sorted(Comparator.comparing(User::username))
+                .limit(limit)
+                .toList();
+    }
+
+    @Override
     public long count() {
         return users.size();
     }

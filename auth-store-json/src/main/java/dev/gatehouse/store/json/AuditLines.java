@@ -7,11 +7,18 @@ import dev.gatehouse.core.model.AuditEvent;
 import dev.gatehouse.core.model.Username;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** One audit event as one line of gatehouse-audit.jsonl, and back. */
+/**
+ * One audit event as one line of gatehouse-audit.jsonl, and back. Lines carry the event's
+ * {@code id}; lines written before ids existed get one derived from their content.
+ */
 final class AuditLines {
 
     private AuditLines() {
@@ -20,6 +27,7 @@ final class AuditLines {
     /** The event as compact JSON plus a newline, so one write appends one whole line. */
     static byte[] encode(AuditEvent event) {
         ObjectNode node = Json.MAPPER.createObjectNode();
+        node.put("id", event.id());
         node.put("at", event.at().toString());
         node.put("action", event.action());
         node.put("actor", event.actor());
@@ -47,13 +55,27 @@ final class AuditLines {
         String what = "the event on line " + lineNumber;
         Fields fields = new Fields(Fields.object(root, what), what);
         try {
-            return new AuditEvent(fields.isoInstant("at"), fields.text("action"), fields.text("actor"),
+            String id = fields.optionalText("id").orElseGet(() -> derivedId(line));
+            return new AuditEvent(id, fields.isoInstant("at"), fields.text("action"), fields.text("actor"),
                     fields.optionalText("target").map(Username::of), fields.optionalText("clientIp").orElse(""),
                     AuditEvent.Outcome.valueOf(fields.text("outcome").toUpperCase(Locale.ROOT)),
                     details(fields, root.get("details")));
         } catch (IllegalArgumentException e) {
             throw new CorruptFileException("has " + what + " that is not valid: " + e.getMessage()
                     + " Fix that line by hand", e);
+        }
+    }
+
+    /**
+     * The id of a line written before events had ids: a digest of the line, so it is the same on
+     * every read and a copy of this log into another store can be repeated without duplicates.
+     */
+    static String derivedId(String line) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(line.strip().getBytes(StandardCharsets.UTF_8));
+            return "line-" + Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 12));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
         }
     }
 

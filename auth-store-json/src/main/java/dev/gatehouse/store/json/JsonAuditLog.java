@@ -12,11 +12,13 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The audit log as JSON lines in gatehouse-audit.jsonl. Appends take the directory lock, so lines
- * from several processes never interleave or overwrite each other; queries read only what was
- * appended since the last one.
+ * from several processes never interleave or overwrite each other, and an event whose id is
+ * already in the file is not written again; reads parse only what was appended since the last one.
  */
 final class JsonAuditLog implements AuditLog {
 
@@ -36,6 +38,10 @@ final class JsonAuditLog implements AuditLog {
     public void append(AuditEvent event) {
         byte[] line = AuditLines.encode(Objects.requireNonNull(event, "event"));
         directory.locked(() -> {
+            // Under the lock, so an append from another process cannot slip in between check and write.
+            if (tail.containsId(event.id())) {
+                return null;
+            }
             try (FileChannel channel = FileChannel.open(path, FilePermissions.readWriteOptions(),
                     FilePermissions.ownerOnlyAttributes())) {
                 // A crash mid-append can leave a line without its newline; end it so ours stays whole.
@@ -67,6 +73,11 @@ final class JsonAuditLog implements AuditLog {
         bytes[0] = '\n';
         System.arraycopy(line, 0, bytes, 1, line.length);
         return bytes;
+    }
+
+    @Override
+    public List<AuditEvent> page(Optional<AuditEvent> after, int limit) {
+        return Pages.after(tail.inLogOrder(), Function.identity(), AuditTail.LOG_ORDER, after, limit);
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /** Secret keys, base64, in gatehouse-keys.json, always mode 0600. */
@@ -70,6 +71,11 @@ final class JsonSecretKeyStore implements SecretKeyStore {
 
     JsonSecretKeyStore(StoreDirectory directory) {
         this.file = new StoreFile<>(directory, FILE_NAME, CODEC, true);
+    }
+
+    @Override
+    public Set<String> names() {
+        return Set.copyOf(file.read().keySet());
     }
 
     @Override

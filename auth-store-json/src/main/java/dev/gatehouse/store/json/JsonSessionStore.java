@@ -47,6 +47,12 @@ final class JsonSessionStore implements SessionStore {
     }
 
     @Override
+    public List<Session> page(Optional<SessionId> after, int limit) {
+        return Pages.after(file.read().byId(), s -> s.id().value(), Comparator.naturalOrder(),
+                after.map(SessionId::value), limit);
+    }
+
+    @Override
     public void touch(SessionId id, Instant lastSeenAt) {
         file.change(sessions -> sessions.find(id)
                 .map(s -> Change.write(sessions.with(s.withLastSeenAt(lastSeenAt)), null))

@@ -4,6 +4,7 @@ import dev.gatehouse.core.model.User;
 import dev.gatehouse.core.model.Username;
 import dev.gatehouse.core.port.out.UserStore;
 import dev.gatehouse.store.json.StoreFile.Change;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -26,6 +27,11 @@ final class JsonUserStore implements UserStore {
     @Override
     public List<User> list() {
         return file.read().oldestFirst();
+    }
+
+    @Override
+    public List<User> page(Optional<Username> after, int limit) {
+        return Pages.after(file.read().byName(), User::username, Comparator.naturalOrder(), after, limit);
     }
 
     @Override

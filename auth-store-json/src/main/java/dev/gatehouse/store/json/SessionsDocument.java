@@ -8,8 +8,10 @@ import dev.gatehouse.core.model.SessionId;
 import dev.gatehouse.core.model.Username;
 import java.io.UncheckedIOException;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -60,6 +62,8 @@ final class SessionsDocument {
 
     private final Map<SessionId, Session> sessions;
     private final Map<String, Session> byTokenDigest = new HashMap<>();
+    /** Built on first use: most reads never page. */
+    private volatile List<Session> byId;
 
     private SessionsDocument(Map<SessionId, Session> sessions) {
         this.sessions = sessions;
@@ -101,6 +105,16 @@ final class SessionsDocument {
 
     Collection<Session> all() {
         return sessions.values();
+    }
+
+    /** Every session in id order, for paging. */
+    List<Session> byId() {
+        List<Session> sorted = byId;
+        if (sorted == null) {
+            sorted = sessions.values().stream().sorted(Comparator.comparing(s -> s.id().value())).toList();
+            byId = sorted;
+        }
+        return sorted;
     }
 
     SessionsDocument with(Session session) {

@@ -24,7 +24,8 @@ final class UsersDocument {
     static final StoreFile.Codec<UsersDocument> CODEC = new StoreFile.Codec<>() {
         @Override
         public UsersDocument empty() {
-            return new UsersDocument(Json.MAPPER.createObjectNode());
+            ObjectNode tree = Json.MAPPER.createObjectNode();
+            return new UsersDocument(tree, Map.of());
         }
 
         @Override
@@ -37,7 +38,7 @@ final class UsersDocument {
                 throw new CorruptFileException("holds " + Json.describe(root) + " at the top level; llms.py's"
                         + " users.json must be one JSON object keyed by username");
             }
-            return new UsersDocument(object);
+            return new UsersDocument(object, decodeAll(object));
         }
 
         @Override
@@ -55,18 +56,23 @@ final class UsersDocument {
 
     private final ObjectNode tree;
     private final Map<Username, User> users;
-    private final List<User> oldestFirst;
+    // Sorted views, built on first use: a copy that inserts thousands of users one by one never needs them.
+    private volatile List<User> oldestFirst;
+    private volatile List<User> byName;
+
+    private UsersDocument(ObjectNode tree, Map<Username, User> users) {
+        this.tree = tree;
+        this.users = Collections.unmodifiableMap(users);
+    }
 
     /** Decodes every entry; one bad entry rejects the file, so nothing is silently skipped. */
-    private UsersDocument(ObjectNode tree) {
-        this.tree = tree;
+    private static Map<Username, User> decodeAll(ObjectNode tree) {
         Map<Username, User> decoded = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> entry : tree.properties()) {
             User user = UserEntries.read(entry.getKey(), entry.getValue());
             decoded.put(user.username(), user);
         }
-        this.users = Collections.unmodifiableMap(decoded);
-        this.oldestFirst = decoded.values().stream().sorted(OLDEST_FIRST).toList();
+        return decoded;
     }
 
     Optional<User> find(Username username) {
@@ -74,7 +80,22 @@ final class UsersDocument {
     }
 
     List<User> oldestFirst() {
-        return oldestFirst;
+        List<User> sorted = oldestFirst;
+        if (sorted == null) {
+            sorted = users.values().stream().sorted(OLDEST_FIRST).toList();
+            oldestFirst = sorted;
+        }
+        return sorted;
+    }
+
+    /** Every user in name order ({@link String#compareTo}), for paging. */
+    List<User> byName() {
+        List<User> sorted = byName;
+        if (sorted == null) {
+            sorted = users.values().stream().sorted(Comparator.comparing(User::username)).toList();
+            byName = sorted;
+        }
+        return sorted;
     }
 
     int count() {
@@ -88,12 +109,17 @@ final class UsersDocument {
         JsonNode existing = copy.get(key);
         ObjectNode entry = existing instanceof ObjectNode object ? object : copy.putObject(key);
         UserEntries.write(entry, users.get(user.username()), user);
-        return new UsersDocument(copy);
+        // Only this entry changed: decode just it (as read back, so the document is what a reader would see).
+        Map<Username, User> next = new LinkedHashMap<>(users);
+        next.put(user.username(), UserEntries.read(key, entry));
+        return new UsersDocument(copy, next);
     }
 
     UsersDocument without(Username username) {
         ObjectNode copy = tree.deepCopy();
         copy.remove(username.value());
-        return new UsersDocument(copy);
+        Map<Username, User> next = new LinkedHashMap<>(users);
+        next.remove(username);
+        return new UsersDocument(copy, next);
     }
 }

@@ -123,18 +123,36 @@ class CorruptFilesTest {
     void aTornAuditLineIsReportedByLineAndLaterEventsStayWhole() throws IOException {
         Path file = directory.resolve("gatehouse-audit.jsonl");
         Stores stores = JsonStores.open(directory);
-        AuditEvent event = new AuditEvent(Samples.T0, "user.create", "operator", Optional.of(Username.of("alice")),
-                "", AuditEvent.Outcome.SUCCESS, Map.of());
-        stores.audit().append(event);
+        stores.audit().append(created("event-0001"));
         Files.writeString(file, "{\"at\": \"2025-03-15T10:3", java.nio.file.StandardOpenOption.APPEND);
-        stores.audit().append(event);
+        stores.audit().append(created("event-0002"));
 
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         assertEquals(3, lines.size());
-        assertEquals(lines.get(0), lines.get(2), "the new event is a whole line of its own");
+        assertEquals(lines.get(0).replace("event-0001", "event-0002"), lines.get(2),
+                "the new event is a whole line of its own");
         StoreException error = assertThrows(StoreException.class, () -> stores.audit().query(Query.latest(10)));
         assertTrue(error.getMessage().contains(file.toRealPath() + " has a line 2 that is not valid JSON"),
                 error.getMessage());
+    }
+
+    @Test
+    void aDamagedAuditLineDoesNotStopTheLogFromGrowingOrAcceptingCopies() throws IOException {
+        Path file = directory.resolve("gatehouse-audit.jsonl");
+        Stores stores = JsonStores.open(directory);
+        stores.audit().append(created("event-0001"));
+        Files.writeString(file, "not json\n", java.nio.file.StandardOpenOption.APPEND);
+        stores.audit().append(created("event-0002"));
+        stores.audit().append(created("event-0001"));
+        JsonStores.open(directory).audit().append(created("event-0002"));
+
+        assertEquals(3, Files.readAllLines(file, StandardCharsets.UTF_8).size(), "no event twice");
+        assertThrows(StoreException.class, () -> stores.audit().page(Optional.empty(), 10));
+    }
+
+    private static AuditEvent created(String id) {
+        return new AuditEvent(id, Samples.T0, "user.create", "operator", Optional.of(Username.of("alice")),
+                "", AuditEvent.Outcome.SUCCESS, Map.of());
     }
 
     @Test

@@ -11,12 +11,19 @@ import java.util.Optional;
  *
  * <p>Contract (checked by {@code AuditLogContract}): events are never changed or removed by
  * Gatehouse; {@link #query} returns the newest first, filtered by target-or-actor user and time,
- * at most {@code limit} of them; appends from several threads or processes all land.
+ * at most {@code limit} of them; appends from several threads or processes all land; appending an
+ * event whose id is already there changes nothing (so a copy between stores can be repeated).
  */
 public interface AuditLog {
 
     /** Adds one event. */
     void append(AuditEvent event);
+
+    /**
+     * Up to {@code limit} events after {@code after} (from the start if empty), oldest first, in
+     * (time, id) order: for walking the whole log, as copying between stores does.
+     */
+    List<AuditEvent> page(Optional<AuditEvent> after, int limit);
 
     /** Events touching {@code user} (as actor or target) at or after {@code since}, newest first. */
     List<AuditEvent> query(Query query);

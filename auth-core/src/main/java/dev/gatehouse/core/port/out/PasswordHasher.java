@@ -16,6 +16,8 @@ import dev.gatehouse.core.model.Password;
  *   <li>{@link Verification#MATCH_NEEDS_REHASH} means the password is right but the stored hash
  *       uses an old scheme or weaker parameters; the caller should store {@link #hash} of it.</li>
  *   <li>Comparison is constant-time in the length of the digest.</li>
+ *   <li>{@link #verify} costs at least one hash at the current settings, whatever is stored (a
+ *       cheap legacy hash, an unreadable one), so timing does not tell accounts apart.</li>
  * </ul>
  */
 public interface PasswordHasher {

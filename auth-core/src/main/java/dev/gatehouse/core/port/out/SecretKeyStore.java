@@ -1,5 +1,6 @@
 package dev.gatehouse.core.port.out;
 
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -14,4 +15,7 @@ public interface SecretKeyStore {
 
     /** The key called {@code name}, created with {@code generator} if it does not exist yet. */
     byte[] getOrCreate(String name, Supplier<byte[]> generator);
+
+    /** The names of the keys that exist. */
+    Set<String> names();
 }

@@ -33,6 +33,9 @@ public interface SessionStore {
     /** The user's sessions, newest first. */
     List<Session> listByUser(Username username);
 
+    /** Up to {@code limit} sessions whose ids sort after {@code after} (all if empty), in id order. */
+    List<Session> page(Optional<SessionId> after, int limit);
+
     /** Records activity; does nothing if the session is gone. */
     void touch(SessionId id, Instant lastSeenAt);
 

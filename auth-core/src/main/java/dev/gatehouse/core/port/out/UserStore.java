@@ -30,6 +30,13 @@ public interface UserStore {
     /** Every user, oldest first (ties by name). */
     List<User> list();
 
+    /**
+     * Up to {@code limit} users whose names sort after {@code after} (all if empty), in name order
+     * (by {@link String#compareTo}, i.e. code unit order, not a locale's collation): for walking
+     * a large store in pages, as copying between stores does.
+     */
+    List<User> page(Optional<Username> after, int limit);
+
     /** How many users exist. */
     long count();
 

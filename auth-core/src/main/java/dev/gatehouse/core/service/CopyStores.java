@@ -1,0 +1,263 @@
+package dev.gatehouse.core.service;
+
+import dev.gatehouse.core.model.AuditEvent;
+import dev.gatehouse.core.model.Session;
+import dev.gatehouse.core.model.SessionId;
+import dev.gatehouse.core.model.User;
+import dev.gatehouse.core.port.out.AuditLog;
+import dev.gatehouse.core.port.out.SecretKeyStore;
+import dev.gatehouse.core.port.out.SessionStore;
+import dev.gatehouse.core.port.out.StoreException;
+import dev.gatehouse.core.port.out.Stores;
+import dev.gatehouse.core.port.out.UserStore;
+import dev.gatehouse.core.service.CopyStoresResult.Counts;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Copies everything one set of stores holds into another (keys, users, sessions, audit events),
+ * for moving a deployment between stores: {@code gatehouse store migrate}. Idempotent: a repeat
+ * run adds nothing, an interrupted run is finished by running it again, and a user that differs in
+ * the target ends up as the source has it. Nothing is ever deleted from the target, and a key the
+ * target already has is never changed: one that differs is kept (counted as already present) with a
+ * warning, and if that is the token key the sessions are not copied, as the target could not use them.
+ *
+ * <p>Every kind is walked in pages of the batch size, so memory stays bounded however large the
+ * stores are. An operator's tool, not a use case of the running server: no {@code port.in}.
+ */
+public final class CopyStores {
+
+    /** Records read per page unless told otherwise. */
+    public static final int DEFAULT_BATCH_SIZE = 500;
+
+    /** The phases, in the order they run, as {@link Progress} names them. */
+    public static final String KEYS = "keys";
+    public static final String USERS = "users";
+    public static final String SESSIONS = "sessions";
+    public static final String AUDIT = "audit";
+
+    /** The key session tokens are digested with; the same name {@link TokenDigests} uses. */
+    static final String TOKEN_KEY = "token-digest-key";
+
+    /** Oldest first, ties by id: the order {@link AuditLog#page} walks. */
+    private static final Comparator<AuditEvent> LOG_ORDER =
+            Comparator.comparing(AuditEvent::at).thenComparing(AuditEvent::id);
+
+    /** Told how far the copy is. */
+    @FunctionalInterface
+    public interface Progress {
+
+        /**
+         * {@code done} records of {@code phase} are handled, of {@code total} ({@code -1} when the
+         * store cannot say cheaply). Called when a phase starts, after every batch, and once the
+         * phase is complete with {@code done == total}.
+         */
+        void update(String phase, long done, long total);
+
+        /** Progress nobody watches. */
+        static Progress none() {
+            return (phase, done, total) -> { };
+        }
+    }
+
+    private final int batchSize;
+
+    public CopyStores() {
+        this(DEFAULT_BATCH_SIZE);
+    }
+
+    public CopyStores(int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("The batch size must be at least 1, was " + batchSize + ".");
+        }
+        this.batchSize = batchSize;
+    }
+
+    /** Copies {@code from} into {@code to}; a {@link StoreException} from either store ends the run. */
+    public CopyStoresResult copy(Stores from, Stores to, Progress progress) {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        Objects.requireNonNull(progress, "progress");
+        List<String> warnings = new ArrayList<>();
+        Tally keys = copyKeys(from.secrets(), to.secrets(), warnings, progress);
+        Counts users = copyUsers(from.users(), to.users(), progress);
+        Counts sessions;
+        if (keys.tokenKeyDiffers) {
+            warnings.add("The target already has its own " + TOKEN_KEY + ", different from the source's, so it"
+                    + " would not recognise the source's sessions: they were not copied, and their users sign in"
+                    + " again. To keep them, copy into a store that has no " + TOKEN_KEY + " yet.");
+            sessions = Counts.NONE;
+        } else {
+            sessions = copySessions(from.sessions(), to.sessions(), progress);
+        }
+        Counts audit = copyAudit(from.audit(), to.audit(), progress);
+        return new CopyStoresResult(users, sessions, audit, keys.counts(), warnings);
+    }
+
+    private Tally copyKeys(SecretKeyStore from, SecretKeyStore to, List<String> warnings, Progress progress) {
+        List<String> names = from.names().stream().sorted().toList();
+        Set<String> inTarget = to.names();
+        Tally tally = new Tally();
+        progress.update(KEYS, 0, names.size());
+        for (String name : names) {
+            byte[] key = from.getOrCreate(name, () -> {
+                throw new StoreException("The source store lists the key '" + name + "' but does not hold it;"
+                        + " check its key file or table.");
+            });
+            byte[] kept = to.getOrCreate(name, key::clone);
+            if (!MessageDigest.isEqual(key, kept)) {
+                tally.alreadyPresent++;
+                if (name.equals(TOKEN_KEY)) {
+                    tally.tokenKeyDiffers = true;
+                } else {
+                    warnings.add("The target already has its own key '" + name
+                            + "', different from the source's; the target's was kept.");
+                }
+            } else if (inTarget.contains(name)) {
+                tally.alreadyPresent++;
+            } else {
+                tally.copied++;
+            }
+        }
+        progress.update(KEYS, names.size(), names.size());
+        return tally;
+    }
+
+    private Counts copyUsers(UserStore from, UserStore to, Progress progress) {
+        Tally tally = new Tally();
+        walk(USERS, from.count(), progress, tally, from::page, User::username, Comparator.naturalOrder(),
+                user -> copyUser(user, to, tally));
+        return tally.counts();
+    }
+
+    /** Inserts the user, or makes the target's user of that name equal to it. */
+    private static void copyUser(User user, UserStore to, Tally tally) {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            if (to.insert(user)) {
+                tally.copied++;
+                return;
+            }
+            Optional<User> current = to.find(user.username());
+            if (current.isPresent() && current.get().equals(user)) {
+                tally.alreadyPresent++;
+                return;
+            }
+            if (current.isPresent() && to.update(user.username(), existing -> user).isPresent()) {
+                tally.replaced++;
+                return;
+            }
+            // Removed between insert and update by someone else: try again.
+        }
+        throw new StoreException("The user '" + user.username() + "' kept changing in the target store while"
+                + " it was being copied; stop whatever else writes to it and run the copy again.");
+    }
+
+    private Counts copySessions(SessionStore from, SessionStore to, Progress progress) {
+        Tally tally = new Tally();
+        walk(SESSIONS, -1, progress, tally, from::page, Session::id, Comparator.comparing(SessionId::value),
+                session -> {
+                    if (to.find(session.id()).isPresent()) {
+                        tally.alreadyPresent++;
+                    } else {
+                        to.save(session);
+                        tally.copied++;
+                    }
+                });
+        return tally.counts();
+    }
+
+    private Counts copyAudit(AuditLog from, AuditLog to, Progress progress) {
+        Tally tally = new Tally();
+        TargetLog target = new TargetLog(to);
+        walk(AUDIT, -1, progress, tally, from::page, Function.identity(), LOG_ORDER, event -> {
+            if (target.has(event)) {
+                tally.alreadyPresent++;
+            } else {
+                to.append(event);
+                tally.copied++;
+            }
+        });
+        return tally.counts();
+    }
+
+    /** Pages through one kind of record in key order, handing each to {@code copyOne}. */
+    private <T, K> void walk(String phase, long total, Progress progress, Tally tally,
+                             BiFunction<Optional<K>, Integer, List<T>> pages, Function<T, K> key,
+                             Comparator<? super K> order, Consumer<T> copyOne) {
+        progress.update(phase, 0, total);
+        Optional<K> after = Optional.empty();
+        long reported = 0;
+        for (List<T> page = pages.apply(after, batchSize); !page.isEmpty(); page = pages.apply(after, batchSize)) {
+            if (after.isPresent() && order.compare(key.apply(page.get(0)), after.get()) <= 0) {
+                throw new StoreException("The source store gave a page of " + phase + " that does not move past '"
+                        + after.get() + "'; its paging is broken, so the copy stopped rather than loop.");
+            }
+            page.forEach(copyOne);
+            after = Optional.of(key.apply(page.get(page.size() - 1)));
+            reported = tally.seen();
+            progress.update(phase, reported, total < 0 ? -1 : Math.max(total, reported));
+        }
+        if (reported != total) {
+            progress.update(phase, reported, reported);
+        }
+    }
+
+    /**
+     * The target's audit log, walked alongside the source's in the same (time, id) order, to tell
+     * which events it already holds without keeping all their ids in memory. Events appended by the
+     * copy sort before the cursor, so they never show up in a later page of this walk.
+     */
+    private final class TargetLog {
+        private final AuditLog log;
+        private List<AuditEvent> page = List.of();
+        private int index;
+        private boolean exhausted;
+
+        TargetLog(AuditLog log) {
+            this.log = log;
+        }
+
+        /** Whether the target has {@code event}; calls come in log order. */
+        boolean has(AuditEvent event) {
+            while (true) {
+                while (index < page.size() && LOG_ORDER.compare(page.get(index), event) < 0) {
+                    index++;
+                }
+                if (index < page.size()) {
+                    return LOG_ORDER.compare(page.get(index), event) == 0;
+                }
+                if (exhausted) {
+                    return false;
+                }
+                Optional<AuditEvent> after = page.isEmpty() ? Optional.empty() : Optional.of(page.get(page.size() - 1));
+                page = log.page(after, batchSize);
+                index = 0;
+                exhausted = page.isEmpty();
+            }
+        }
+    }
+
+    /** Counts while a phase runs. */
+    private static final class Tally {
+        long copied;
+        long alreadyPresent;
+        long replaced;
+        boolean tokenKeyDiffers;
+
+        long seen() {
+            return copied + alreadyPresent + replaced;
+        }
+
+        Counts counts() {
+            return new Counts(copied, alreadyPresent, replaced);
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package dev.gatehouse.core.service;
+
+import static dev.gatehouse.core.contract.Samples.T0;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gatehouse.core.contract.Samples;
+import dev.gatehouse.core.model.AuditEvent;
+import dev.gatehouse.core.model.Session;
+import dev.gatehouse.core.model.User;
+import dev.gatehouse.core.model.UserStatus;
+import dev.gatehouse.core.model.Username;
+import dev.gatehouse.core.port.out.Stores;
+import dev.gatehouse.core.service.CopyStoresResult.Counts;
+import dev.gatehouse.core.testing.InMemoryStores;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Copying one set of stores into another: everything once, nothing twice, never an unusable session. */
+class CopyStoresTest {
+
+    private final Stores from = InMemoryStores.create();
+    private final Stores to = InMemoryStores.create();
+    private final List<String> progress = new ArrayList<>();
+    private final CopyStores.Progress recorder = (phase, done, total) -> progress.add(phase + " " + done + "/" + total);
+
+    private static final byte[] TOKEN_KEY = "0123456789abcdef0123456789abcdef".getBytes();
+
+    private static AuditEvent event(int n, int second) {
+        return new AuditEvent("event-" + String.format("%04d", n), T0.plusSeconds(second), "user.create", "operator",
+                Optional.of(Username.of("user" + n)), "", AuditEvent.Outcome.SUCCESS, Map.of("n", "" + n));
+    }
+
+    /** Two users (one with every field set), two sessions, three audit events and the token key. */
+    private void fillSource() {
+        from.secrets().getOrCreate(CopyStores.TOKEN_KEY, () -> TOKEN_KEY);
+        from.users().insert(Samples.fullUser("alice"));
+        from.users().insert(Samples.user("bob"));
+        from.sessions().save(Samples.session("alice", T0));
+        from.sessions().save(Samples.session("bob", T0));
+        for (int n = 1; n <= 3; n++) {
+            from.audit().append(event(n, n));
+        }
+    }
+
+    private List<Session> sessions(Stores stores) {
+        return stores.sessions().page(Optional.empty(), 100);
+    }
+
+    @Test
+    void everythingInTheSourceEndsUpInTheTarget() {
+        fillSource();
+        CopyStoresResult result = new CopyStores().copy(from, to, recorder);
+
+        assertEquals(new Counts(2, 0, 0), result.users());
+        assertEquals(new Counts(2, 0, 0), result.sessions());
+        assertEquals(new Counts(3, 0, 0), result.auditEvents());
+        assertEquals(new Counts(1, 0, 0), result.keys());
+        assertEquals(List.of(), result.warnings());
+        assertEquals(from.users().page(Optional.empty(), 10), to.users().page(Optional.empty(), 10));
+        assertEquals(sessions(from), sessions(to));
+        assertEquals(from.audit().page(Optional.empty(), 10), to.audit().page(Optional.empty(), 10));
+        assertArrayEquals(TOKEN_KEY, to.secrets().getOrCreate(CopyStores.TOKEN_KEY, () -> new byte[32]));
+    }
+
+    @Test
+    void aSecondRunCopiesNothingNew() {
+        fillSource();
+        new CopyStores().copy(from, to, CopyStores.Progress.none());
+        CopyStoresResult again = new CopyStores().copy(from, to, CopyStores.Progress.none());
+
+        assertTrue(again.nothingNew(), again.toString());
+        assertEquals(new Counts(0, 2, 0), again.users());
+        assertEquals(new Counts(0, 2, 0), again.sessions());
+        assertEquals(new Counts(0, 3, 0), again.auditEvents());
+        assertEquals(new Counts(0, 1, 0), again.keys());
+        assertEquals(3, to.audit().page(Optional.empty(), 10).size());
+    }
+
+    @Test
+    void aUserThatDiffersInTheTargetIsReplacedByTheSourcesVersion() {
+        fillSource();
+        to.users().insert(Samples.user("alice"));
+        to.users().insert(Samples.user("carol"));
+        CopyStoresResult result = new CopyStores().copy(from, to, CopyStores.Progress.none());
+
+        assertEquals(new Counts(1, 0, 1), result.users());
+        assertEquals(Optional.of(Samples.fullUser("alice")), to.users().find(Username.of("alice")));
+        assertTrue(to.users().find(Username.of("carol")).isPresent(), "nothing is deleted from the target");
+    }
+
+    @Test
+    void auditEventsTheTargetAlreadyHasAreCountedNotDuplicated() {
+        fillSource();
+        to.audit().append(event(2, 2));
+        to.audit().append(event(9, 0));
+        to.audit().append(event(8, 99));
+        CopyStoresResult result = new CopyStores(1).copy(from, to, CopyStores.Progress.none());
+
+        assertEquals(new Counts(2, 1, 0), result.auditEvents());
+        assertEquals(List.of("event-0009", "event-0001", "event-0002", "event-0003", "event-0008"),
+                to.audit().page(Optional.empty(), 10).stream().map(AuditEvent::id).toList());
+    }
+
+    @Test
+    void aTargetWithADifferentTokenKeyGetsNoSessionsAndTheResultSaysWhy() {
+        fillSource();
+        byte[] targetsOwn = "ffffffffffffffffffffffffffffffff".getBytes();
+        to.secrets().getOrCreate(CopyStores.TOKEN_KEY, () -> targetsOwn);
+        CopyStoresResult result = new CopyStores().copy(from, to, CopyStores.Progress.none());
+
+        assertEquals(Counts.NONE, result.sessions());
+        assertEquals(List.of(), sessions(to));
+        assertEquals(1, result.warnings().size());
+        String warning = result.warnings().get(0);
+        assertTrue(warning.contains("token-digest-key") && warning.contains("sessions: they were not copied"), warning);
+        assertArrayEquals(targetsOwn, to.secrets().getOrCreate(CopyStores.TOKEN_KEY, () -> new byte[32]),
+                "the target's key is never changed");
+        assertEquals(new Counts(2, 0, 0), result.users(), "everything else is still copied");
+        assertEquals(new Counts(3, 0, 0), result.auditEvents());
+    }
+
+    @Test
+    void twoThousandUsersAreCopiedInBatchesWithProgressAfterEach() {
+        for (int i = 0; i < 2_000; i++) {
+            from.users().insert(User.create(Username.of(String.format("user%04d", i)), "h", java.util.Set.of(), T0));
+        }
+        from.users().update(Username.of("user1234"), u -> u.withStatus(UserStatus.locked("Left", T0)));
+        CopyStoresResult result = new CopyStores(500).copy(from, to, recorder);
+
+        assertEquals(new Counts(2_000, 0, 0), result.users());
+        assertEquals(2_000, to.users().count());
+        assertTrue(to.users().find(Username.of("user1234")).orElseThrow().status().isLocked());
+        assertEquals(List.of("users 0/2000", "users 500/2000", "users 1000/2000", "users 1500/2000", "users 2000/2000"),
+                progress.stream().filter(line -> line.startsWith("users")).toList());
+    }
+
+    @Test
+    void phasesWhoseSizeIsUnknownReportMinusOneUntilTheyAreDone() {
+        fillSource();
+        new CopyStores(1).copy(from, to, recorder);
+
+        assertEquals(List.of("keys 0/1", "keys 1/1", "users 0/2", "users 1/2", "users 2/2",
+                "sessions 0/-1", "sessions 1/-1", "sessions 2/-1", "sessions 2/2",
+                "audit 0/-1", "audit 1/-1", "audit 2/-1", "audit 3/-1", "audit 3/3"), progress);
+    }
+
+    @Test
+    void copyingEmptyStoresCopiesNothing() {
+        CopyStoresResult result = new CopyStores().copy(from, to, recorder);
+        assertTrue(result.nothingNew());
+        assertEquals(0, result.users().seen() + result.sessions().seen() + result.auditEvents().seen()
+                + result.keys().seen());
+    }
+}
