@@ -16,16 +16,17 @@ import picocli.CommandLine.Spec;
 
 /**
  * The {@code gatehouse} command: global options, llms.py's spellings ({@code --adduser} ...) and
- * the {@code user} commands. {@link #main} is the jar's entry point.
+ * the {@code user} and {@code store} commands. {@link #main} is the jar's entry point.
  */
 @Command(name = "gatehouse", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Manage the users of a Gatehouse (or llms.py) store.",
-        subcommands = {UserCommand.class, HelpCommand.class},
+        subcommands = {UserCommand.class, StoreCommand.class, HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {"  gatehouse user add admin      # the first administrator; asks for a password",
                   "  gatehouse user list",
                   "  gatehouse --store json:~/.llms/user/default/credentials user list",
                   "  gatehouse --listusers         # llms.py's spelling and output",
+                  "  gatehouse store migrate --from json:/srv/old --to json:/srv/new",
                   "",
                   "The store is --store, else --home, else $GATEHOUSE_STORE,",
                   "else json:$GATEHOUSE_HOME (default json:~/.gatehouse)."},

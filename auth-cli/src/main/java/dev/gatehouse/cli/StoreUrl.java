@@ -1,7 +1,10 @@
 package dev.gatehouse.cli;
 
+import dev.gatehouse.core.port.out.StoreException;
 import dev.gatehouse.core.port.out.Stores;
 import dev.gatehouse.store.json.JsonStores;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -10,16 +13,31 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Where the accounts live, as given by {@code --store} or {@code GATEHOUSE_STORE}. This version
- * knows {@code json:DIR}; other stores add a record here and a branch in {@link #parse}.
+ * Where the accounts live, as given by {@code --store}, {@code GATEHOUSE_STORE} or the URLs of
+ * {@code store migrate}. This version knows {@code json:DIR}. Adding a kind of store is one record
+ * here (how to open it, and its {@code toString} with any password masked), one {@code case} in
+ * {@link #parse} and its words in {@link #SUPPORTED}.
  */
 public sealed interface StoreUrl {
 
     /** The schemes this version accepts, for error messages and help. */
     String SUPPORTED = "json:DIR (a directory, e.g. json:~/.gatehouse)";
 
-    /** Opens the stores; the caller closes them. */
+    /** Opens the stores, creating an empty store if there is none yet; the caller closes them. */
     Stores open();
+
+    /**
+     * Opens a store that must exist already, such as the source of a copy: a mistyped path must
+     * not look like an empty store. Throws {@code StoreException} naming the URL if it is missing.
+     */
+    default Stores openExisting() {
+        return open();
+    }
+
+    /** True if {@code other} is the same place, written differently or not: copying between them is pointless. */
+    default boolean samePlaceAs(StoreUrl other) {
+        return equals(other);
+    }
 
     /** JSON files in a directory (llms.py-compatible users.json plus Gatehouse's own files). */
     record JsonDirectory(Path dir) implements StoreUrl {
@@ -30,6 +48,27 @@ public sealed interface StoreUrl {
         @Override
         public Stores open() {
             return JsonStores.open(dir);
+        }
+
+        @Override
+        public Stores openExisting() {
+            if (!Files.isDirectory(dir)) {
+                throw new StoreException("The store " + this + " does not exist: there is no directory " + dir
+                        + ". Check the path (llms.py keeps users.json in ~/.llms/user/default/credentials).");
+            }
+            return open();
+        }
+
+        @Override
+        public boolean samePlaceAs(StoreUrl other) {
+            if (!(other instanceof JsonDirectory json)) {
+                return false;
+            }
+            try {
+                return dir.equals(json.dir) || Files.exists(dir) && Files.exists(json.dir) && Files.isSameFile(dir, json.dir);
+            } catch (IOException e) {
+                return false; // unreadable: opening it will say so
+            }
         }
 
         @Override
@@ -50,14 +89,17 @@ public sealed interface StoreUrl {
         }
         String name = scheme.group(1).toLowerCase(Locale.ROOT);
         String rest = url.substring(scheme.end());
-        if (name.equals("json")) {
-            if (rest.isBlank()) {
-                throw new UsageException("The store URL 'json:' names no directory; use " + SUPPORTED + ".");
+        return switch (name) {
+            case "json" -> {
+                if (rest.isBlank()) {
+                    throw new UsageException("The store URL 'json:' names no directory; use " + SUPPORTED + ".");
+                }
+                yield new JsonDirectory(directory(rest, userHome, "--store"));
             }
-            return new JsonDirectory(directory(rest, userHome, "--store"));
-        }
-        throw new UsageException("The store '" + redacted(url) + "' uses the scheme '" + name
-                + "', which this version does not support; use " + SUPPORTED + ".");
+            // A new kind of store is one more case here, e.g. case "sqlite", "postgres", "postgresql", "jdbc" -> ...
+            default -> throw new UsageException("The store '" + redacted(url) + "' uses the scheme '" + name
+                    + "', which this version does not support; use " + SUPPORTED + ".");
+        };
     }
 
     /** A directory as typed, with {@code ~} expanded, made absolute. */

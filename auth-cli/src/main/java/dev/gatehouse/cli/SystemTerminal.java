@@ -1,8 +1,11 @@
 package dev.gatehouse.cli;
 
 import java.io.Console;
+import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /** The real terminal: {@link System#console()} for prompts, {@link System#in} for piped input. */
 final class SystemTerminal implements Terminal {
@@ -22,6 +25,21 @@ final class SystemTerminal implements Terminal {
     @Override
     public String readLine(String prompt) {
         return console.readLine("%s", prompt);
+    }
+
+    /**
+     * Java cannot ask isatty(2). On Linux /proc tells where file descriptor 2 goes; elsewhere a
+     * console on stdin and stdout is the best guess.
+     */
+    @Override
+    public boolean stderrIsTerminal() {
+        Path stderr = Path.of("/proc/self/fd/2");
+        try {
+            String target = Files.readSymbolicLink(stderr).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+        } catch (IOException | UnsupportedOperationException | SecurityException notLinux) {
+            return interactive();
+        }
     }
 
     @Override

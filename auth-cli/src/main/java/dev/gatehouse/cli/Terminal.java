@@ -17,6 +17,14 @@ public interface Terminal {
     /** Prompts and reads a line with echo; {@code null} at end of input. Only when {@link #interactive()}. */
     String readLine(String prompt);
 
+    /**
+     * True when standard error goes to a terminal, so a progress bar redrawn in place is seen as one
+     * line rather than filling a log file. By default: when a person can answer prompts.
+     */
+    default boolean stderrIsTerminal() {
+        return interactive();
+    }
+
     /** Standard input, for {@code --password-stdin}. */
     InputStream stdin();
 }

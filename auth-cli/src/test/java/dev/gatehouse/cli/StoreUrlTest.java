@@ -1,11 +1,14 @@
 package dev.gatehouse.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gatehouse.core.port.out.StoreException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -41,5 +44,26 @@ class StoreUrlTest {
         UsageException problem = assertThrows(UsageException.class, () -> StoreUrl.parse(url, HOME));
 
         assertTrue(problem.getMessage().contains("json:DIR"), problem::getMessage);
+    }
+
+    @Test
+    void theSameDirectoryReachedThroughALinkIsTheSamePlace(@TempDir Path dir) throws java.io.IOException {
+        Path real = java.nio.file.Files.createDirectory(dir.resolve("real"));
+        Path link = java.nio.file.Files.createSymbolicLink(dir.resolve("link"), real);
+
+        assertTrue(StoreUrl.parse("json:" + real, HOME).samePlaceAs(StoreUrl.parse("json:" + link + "/", HOME)));
+        assertTrue(StoreUrl.parse("json:~/a/../b", HOME).samePlaceAs(StoreUrl.parse("json:/home/tester/b", HOME)));
+        assertFalse(StoreUrl.parse("json:" + real, HOME).samePlaceAs(StoreUrl.parse("json:" + dir, HOME)));
+    }
+
+    @Test
+    void openingAStoreThatMustExistRefusesAMissingDirectoryAndCreatesNothing(@TempDir Path dir) {
+        StoreUrl missing = StoreUrl.parse("json:" + dir.resolve("typo"), HOME);
+
+        StoreException problem = assertThrows(StoreException.class, missing::openExisting);
+
+        assertTrue(problem.getMessage().startsWith("The store json:" + dir.resolve("typo") + " does not exist"),
+                problem::getMessage);
+        assertFalse(java.nio.file.Files.exists(dir.resolve("typo")));
     }
 }

@@ -1,0 +1,74 @@
+package dev.gatehouse.cli;
+
+import dev.gatehouse.core.service.CopyStoresResult;
+import dev.gatehouse.core.service.CopyStoresResult.Counts;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * What {@code store migrate} prints when done: one sentence for people, or with {@code --json}
+ * one object for scripts:
+ *
+ * <pre>
+ * from, to                              the store URLs (passwords masked)
+ * users, sessions, auditEvents, keys    each {"copied": n, "alreadyPresent": n, "replaced": n}
+ * warnings                              array of strings, e.g. sessions not copied because of a key conflict
+ * </pre>
+ */
+final class MigrationReport {
+
+    private MigrationReport() {
+    }
+
+    /** E.g. {@code Copied 3 users (1 replaced), 5 sessions, 42 audit events, 1 key from json:/a to json:/b.} */
+    static String sentence(CopyStoresResult result, StoreUrl from, StoreUrl to) {
+        List<String> alreadyThere = new ArrayList<>();
+        addIfAny(alreadyThere, result.users().alreadyPresent(), "user");
+        addIfAny(alreadyThere, result.sessions().alreadyPresent(), "session");
+        addIfAny(alreadyThere, result.auditEvents().alreadyPresent(), "audit event");
+        addIfAny(alreadyThere, result.keys().alreadyPresent(), "key");
+        String there = "already there: " + String.join(", ", alreadyThere) + ".";
+        if (result.nothingNew()) {
+            return alreadyThere.isEmpty() ? "Nothing to copy: " + from + " is empty."
+                    : "Nothing new to copy from " + from + " to " + to + "; " + there;
+        }
+        Counts users = result.users();
+        return "Copied " + amount(users.changed(), "user")
+                + (users.replaced() > 0 ? " (" + MigrationProgress.count(users.replaced()) + " replaced)" : "")
+                + ", " + amount(result.sessions().changed(), "session")
+                + ", " + amount(result.auditEvents().changed(), "audit event")
+                + ", " + amount(result.keys().changed(), "key")
+                + " from " + from + " to " + to
+                + (alreadyThere.isEmpty() ? "." : "; " + there);
+    }
+
+    /** The counts as one JSON object. */
+    static String json(CopyStoresResult result, StoreUrl from, StoreUrl to) {
+        return "{\n"
+                + "  \"from\": " + UserJson.string(from.toString()) + ",\n"
+                + "  \"to\": " + UserJson.string(to.toString()) + ",\n"
+                + "  \"users\": " + counts(result.users()) + ",\n"
+                + "  \"sessions\": " + counts(result.sessions()) + ",\n"
+                + "  \"auditEvents\": " + counts(result.auditEvents()) + ",\n"
+                + "  \"keys\": " + counts(result.keys()) + ",\n"
+                + "  \"warnings\": " + result.warnings().stream().map(UserJson::string)
+                        .collect(Collectors.joining(", ", "[", "]")) + "\n"
+                + "}";
+    }
+
+    private static String counts(Counts counts) {
+        return "{\"copied\": " + counts.copied() + ", \"alreadyPresent\": " + counts.alreadyPresent()
+                + ", \"replaced\": " + counts.replaced() + "}";
+    }
+
+    private static void addIfAny(List<String> parts, long n, String noun) {
+        if (n > 0) {
+            parts.add(amount(n, noun));
+        }
+    }
+
+    private static String amount(long n, String noun) {
+        return MigrationProgress.count(n) + " " + noun + (n == 1 ? "" : "s");
+    }
+}
