@@ -45,7 +45,7 @@ public final class CopyStores {
     public static final String AUDIT = "audit";
 
     /** The key session tokens are digested with; the same name {@link TokenDigests} uses. */
-    static final String TOKEN_KEY = "token-digest-key";
+    static final String TOKEN_KEY = TokenDigests.KEY_NAME;
 
     /** Oldest first, ties by id: the order {@link AuditLog#page} walks. */
     private static final Comparator<AuditEvent> LOG_ORDER =

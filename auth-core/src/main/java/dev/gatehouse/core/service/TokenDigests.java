@@ -18,7 +18,8 @@ public final class TokenDigests {
 
     /** Bytes of randomness in a token: 256 bits. */
     public static final int TOKEN_BYTES = 32;
-    private static final String KEY_NAME = "token-digest-key";
+    /** The name of the digest key in the {@link SecretKeyStore}. */
+    static final String KEY_NAME = "token-digest-key";
     private static final Base64.Encoder URL = Base64.getUrlEncoder().withoutPadding();
 
     private final SecureRandomSource random;
