@@ -52,7 +52,8 @@ final class Invocation {
 
     /**
      * The store to use: {@code --store}, else {@code --home}, else {@code GATEHOUSE_STORE}, else
-     * {@code GATEHOUSE_HOME}, else {@code ~/.gatehouse}. A home directory means {@code json:HOME}.
+     * {@code GATEHOUSE_HOME}, else {@code ~/.gatehouse}. A home directory means the SQLite file
+     * {@code HOME/gatehouse.db}.
      * Options beat variables so a command line always means what it says.
      */
     StoreUrl storeUrl() {
@@ -61,14 +62,14 @@ final class Invocation {
             return StoreUrl.parse(storeOption, userHome);
         }
         if (homeOption != null) {
-            return new StoreUrl.JsonDirectory(StoreUrl.directory(homeOption, userHome, "--home"));
+            return StoreUrl.Database.inHome(StoreUrl.directory(homeOption, userHome, "--home"));
         }
         String storeVariable = environment.variable(STORE_VARIABLE);
         if (storeVariable != null) {
             return StoreUrl.parse(storeVariable, userHome);
         }
         String home = environment.variable(HOME_VARIABLE);
-        return new StoreUrl.JsonDirectory(StoreUrl.directory(home == null ? DEFAULT_HOME : home, userHome,
+        return StoreUrl.Database.inHome(StoreUrl.directory(home == null ? DEFAULT_HOME : home, userHome,
                 home == null ? "home" : HOME_VARIABLE));
     }
 

@@ -2,6 +2,8 @@ package dev.gatehouse.cli;
 
 import dev.gatehouse.core.port.out.StoreException;
 import dev.gatehouse.core.port.out.Stores;
+import dev.gatehouse.store.jdbc.JdbcSettings;
+import dev.gatehouse.store.jdbc.JdbcStores;
 import dev.gatehouse.store.json.JsonStores;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,14 +16,20 @@ import java.util.regex.Pattern;
 
 /**
  * Where the accounts live, as given by {@code --store}, {@code GATEHOUSE_STORE} or the URLs of
- * {@code store migrate}. This version knows {@code json:DIR}. Adding a kind of store is one record
+ * {@code store migrate}: {@code sqlite:PATH} (the default), {@code postgres://...}, {@code jdbc:...}
+ * and {@code json:DIR}. Adding a kind of store is one record
  * here (how to open it, and its {@code toString} with any password masked), one {@code case} in
  * {@link #parse} and its words in {@link #SUPPORTED}.
  */
 public sealed interface StoreUrl {
 
     /** The schemes this version accepts, for error messages and help. */
-    String SUPPORTED = "json:DIR (a directory, e.g. json:~/.gatehouse)";
+    String SUPPORTED = "sqlite:PATH (e.g. sqlite:~/.gatehouse/gatehouse.db), postgres://USER:PASSWORD@HOST:PORT/DATABASE,"
+            + " a jdbc:sqlite: or jdbc:postgresql: URL, or json:DIR (a directory, e.g. llms.py's"
+            + " json:~/.llms/user/default/credentials)";
+
+    /** The file name of the default SQLite store inside Gatehouse's home directory. */
+    String DEFAULT_DATABASE = "gatehouse.db";
 
     /** Opens the stores, creating an empty store if there is none yet; the caller closes them. */
     Stores open();
@@ -77,6 +85,54 @@ public sealed interface StoreUrl {
         }
     }
 
+    /** A SQLite or PostgreSQL database. */
+    record Database(JdbcSettings settings) implements StoreUrl {
+        public Database {
+            Objects.requireNonNull(settings, "settings");
+        }
+
+        /** The default store: a SQLite file in Gatehouse's home directory. */
+        static Database inHome(Path home) {
+            return new Database(JdbcSettings.sqlite(home.resolve(DEFAULT_DATABASE)));
+        }
+
+        @Override
+        public Stores open() {
+            return JdbcStores.open(settings);
+        }
+
+        @Override
+        public Stores openExisting() {
+            settings.sqliteFile().filter(file -> !Files.isRegularFile(file)).ifPresent(file -> {
+                throw new StoreException("The store " + this + " does not exist: there is no file " + file
+                        + ". Check the path.");
+            });
+            return open();
+        }
+
+        @Override
+        public boolean samePlaceAs(StoreUrl other) {
+            if (!(other instanceof Database database)) {
+                return false;
+            }
+            if (settings.jdbcUrl().equals(database.settings.jdbcUrl())) {
+                return true;
+            }
+            return settings.sqliteFile().flatMap(mine -> database.settings.sqliteFile().map(theirs -> {
+                try {
+                    return Files.exists(mine) && Files.exists(theirs) && Files.isSameFile(mine, theirs);
+                } catch (IOException e) {
+                    return false;
+                }
+            })).orElse(false);
+        }
+
+        @Override
+        public String toString() {
+            return settings.maskedUrl();
+        }
+    }
+
     /** Reads a store URL; {@code userHome} replaces a leading {@code ~}. */
     static StoreUrl parse(String text, String userHome) {
         if (text == null || text.isBlank()) {
@@ -96,7 +152,15 @@ public sealed interface StoreUrl {
                 }
                 yield new JsonDirectory(directory(rest, userHome, "--store"));
             }
-            // A new kind of store is one more case here, e.g. case "sqlite", "postgres", "postgresql", "jdbc" -> ...
+            case "sqlite", "postgres", "postgresql", "jdbc" -> {
+                String expanded = name.equals("sqlite") && (rest.equals("~") || rest.startsWith("~/"))
+                        ? "sqlite:" + userHome + rest.substring(1) : url;
+                try {
+                    yield new Database(JdbcSettings.parse(expanded));
+                } catch (IllegalArgumentException e) {
+                    throw new UsageException(e.getMessage());
+                }
+            }
             default -> throw new UsageException("The store '" + redacted(url) + "' uses the scheme '" + name
                     + "', which this version does not support; use " + SUPPORTED + ".");
         };

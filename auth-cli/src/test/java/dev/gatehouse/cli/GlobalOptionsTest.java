@@ -25,10 +25,13 @@ class GlobalOptionsTest {
     }
 
     @Test
-    void gatehouseHomeIsTheDefaultStore() {
-        cli.addUser("admin");
+    void aSqliteFileInGatehouseHomeIsTheDefaultStore() {
+        TestCli defaults = new TestCli(home, false);
+        defaults.addUser("admin");
 
-        assertTrue(Files.exists(home.resolve("users.json")));
+        assertTrue(Files.exists(home.resolve("gatehouse.db")));
+        assertFalse(Files.exists(home.resolve("users.json")));
+        assertTrue(defaults.run("user", "list").out().contains("admin"));
     }
 
     @Test
@@ -44,31 +47,34 @@ class GlobalOptionsTest {
 
     @Test
     void homeOptionAndStoreVariableChooseTheStoreToo() {
-        cli.runWithStdin(TestCli.PASSWORD + "\n", "user", "add", "admin", "--password-stdin", "--home", elsewhere.toString());
-        assertTrue(Files.exists(elsewhere.resolve("users.json")));
+        TestCli defaults = new TestCli(home, false);
+        defaults.runWithStdin(TestCli.PASSWORD + "\n", "user", "add", "admin", "--password-stdin", "--home", elsewhere.toString());
+        assertTrue(Files.exists(elsewhere.resolve("gatehouse.db")));
+        assertFalse(Files.exists(home.resolve("gatehouse.db")));
 
-        cli.variables.put("GATEHOUSE_STORE", "json:" + elsewhere);
-        assertTrue(cli.run("user", "list").out().contains("admin"));
+        defaults.variables.put("GATEHOUSE_STORE", "sqlite:" + elsewhere.resolve("gatehouse.db"));
+        assertTrue(defaults.run("user", "list").out().contains("admin"));
     }
 
     @Test
     void anUnsupportedStoreSchemeIsAUsageErrorNamingWhatIsSupported() {
-        TestCli.Run run = cli.run("--store", "sqlite:/tmp/users.db", "user", "list");
+        TestCli.Run run = cli.run("--store", "redis://localhost/0", "user", "list");
 
         assertEquals(ExitCodes.USAGE, run.exitCode(), run::toString);
-        assertEquals("gatehouse: The store 'sqlite:/tmp/users.db' uses the scheme 'sqlite', which this version does not"
-                + " support; use json:DIR (a directory, e.g. json:~/.gatehouse).\n", run.err());
+        assertTrue(run.err().startsWith("gatehouse: The store 'redis://localhost/0' uses the scheme 'redis', which this"
+                + " version does not support; use sqlite:PATH"), run::toString);
     }
 
     @Test
     void aPasswordInAStoreUrlIsNotPrinted() {
-        cli.variables.put("GATEHOUSE_STORE", "postgres://gate:s3cret@db.example/gatehouse");
+        cli.variables.put("GATEHOUSE_STORE", "postgres://gate:s3cret@127.0.0.1:1/gatehouse");
 
         TestCli.Run run = cli.run("user", "list");
 
-        assertEquals(ExitCodes.USAGE, run.exitCode(), run::toString);
+        assertEquals(ExitCodes.REFUSED, run.exitCode(), run::toString);
         assertFalse(run.err().contains("s3cret"), run::toString);
-        assertTrue(run.err().contains("postgres://gate:****@db.example/gatehouse"), run::toString);
+        assertTrue(run.err().contains("postgres://gate:****@127.0.0.1:1/gatehouse"), run::toString);
+        assertEquals(1, run.err().strip().lines().count(), run::toString);
     }
 
     @Test

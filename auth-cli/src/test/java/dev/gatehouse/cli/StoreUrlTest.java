@@ -31,11 +31,33 @@ class StoreUrlTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sqlite:/var/lib/gatehouse.db", "postgres://db/gatehouse", "jdbc:postgresql://db/x"})
+    @ValueSource(strings = {"sqlite:/var/lib/gatehouse.db", "postgres://db/gatehouse", "jdbc:postgresql://db/x",
+            "postgresql://u:p@db:5433/x", "jdbc:sqlite:/tmp/x.db"})
+    void databaseUrlsAreDatabases(String url) {
+        assertTrue(StoreUrl.parse(url, HOME) instanceof StoreUrl.Database, url);
+    }
+
+    @Test
+    void aSqlitePathStartingWithTildeIsInTheUsersHome() {
+        StoreUrl.Database url = (StoreUrl.Database) StoreUrl.parse("sqlite:~/.gatehouse/gatehouse.db", HOME);
+
+        assertEquals(java.util.Optional.of(Path.of("/home/tester/.gatehouse/gatehouse.db")), url.settings().sqliteFile());
+        assertEquals("sqlite:/home/tester/.gatehouse/gatehouse.db", url.toString());
+    }
+
+    @Test
+    void aDatabasePasswordIsMaskedWhenPrinted() {
+        assertEquals("postgres://gate:****@db:5432/gh", StoreUrl.parse("postgres://gate:s3cret@db:5432/gh", HOME).toString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"redis://localhost/0", "mysql://u:p@db/x", "http://example.com"})
     void otherSchemesAreRefusedNamingWhatIsSupported(String url) {
         UsageException problem = assertThrows(UsageException.class, () -> StoreUrl.parse(url, HOME));
 
-        assertTrue(problem.getMessage().contains("does not support; use json:DIR"), problem::getMessage);
+        assertTrue(problem.getMessage().contains("does not support; use sqlite:PATH"), problem::getMessage);
+        assertTrue(problem.getMessage().contains("json:DIR"), problem::getMessage);
+        assertFalse(problem.getMessage().contains(":p@"), problem::getMessage);
     }
 
     @ParameterizedTest

@@ -10,7 +10,6 @@ import dev.gatehouse.core.service.SessionPolicy;
 import dev.gatehouse.core.service.SignInService;
 import dev.gatehouse.core.service.TokenDigests;
 import dev.gatehouse.crypto.PasswordHashers;
-import dev.gatehouse.store.json.JsonStores;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -37,9 +36,24 @@ final class TestCli {
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     ScriptedTerminal terminal = ScriptedTerminal.piped("");
 
+    /** A CLI on the JSON store in {@code home}: fast, and readable by the tests. */
     TestCli(Path home) {
+        this(home, true);
+    }
+
+    /** A CLI on the JSON store in {@code home}, or with {@code json} false on the default store (SQLite). */
+    TestCli(Path home, boolean json) {
         this.home = home;
         variables.put("GATEHOUSE_HOME", home.toString());
+        if (json) {
+            variables.put("GATEHOUSE_STORE", "json:" + home);
+        }
+    }
+
+    /** The store this CLI uses, opened as the server would open it. */
+    Stores openStore() {
+        String store = variables.get("GATEHOUSE_STORE");
+        return store != null ? StoreUrl.parse(store, "/home/tester").open() : StoreUrl.Database.inHome(home).open();
     }
 
     /** What one run printed and returned. */
@@ -84,7 +98,7 @@ final class TestCli {
 
     /** Signs in through core's SignIn use case against the same store, as the server would. */
     SignIn.Result signIn(String name, String password) {
-        try (Stores stores = JsonStores.open(home)) {
+        try (Stores stores = openStore()) {
             AuditTrail audit = new AuditTrail(stores.audit(), clock);
             SignIn signIn = new SignInService(stores.users(), stores.sessions(), HASHER,
                     new TokenDigests(SecureRandomSource.system(), stores.secrets()), SessionPolicy.defaults(), audit, clock);

@@ -1,0 +1,73 @@
+package dev.gatehouse.store.jdbc;
+
+import dev.gatehouse.core.model.Session;
+import dev.gatehouse.core.model.SessionId;
+import dev.gatehouse.core.model.Times;
+import dev.gatehouse.core.model.Username;
+import dev.gatehouse.core.port.out.SessionStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Sessions in a table, found through the unique index on the token digest. */
+final class JdbcSessionStore implements SessionStore {
+
+    private final SessionRepository sessions;
+    private final Transactions transactions;
+
+    JdbcSessionStore(SessionRepository sessions, Transactions transactions) {
+        this.sessions = sessions;
+        this.transactions = transactions;
+    }
+
+    @Override
+    public void save(Session s) {
+        transactions.write(() -> sessions.add(s.id().value(), s.tokenDigest(), s.username().value(), s.createdAt(),
+                s.lastSeenAt(), s.expiresAt(), s.clientIp(), s.userAgent()));
+    }
+
+    @Override
+    public Optional<Session> findByTokenDigest(String tokenDigest) {
+        return transactions.read(() -> sessions.byTokenDigest(tokenDigest).map(Rows::session));
+    }
+
+    @Override
+    public Optional<Session> find(SessionId id) {
+        return transactions.read(() -> sessions.byId(id.value()).map(Rows::session));
+    }
+
+    @Override
+    public List<Session> listByUser(Username username) {
+        return transactions.read(() -> sessions.byUser(username.value()).stream().map(Rows::session).toList());
+    }
+
+    @Override
+    public List<Session> page(Optional<SessionId> after, int limit) {
+        Pages.check(limit);
+        return transactions.read(() -> after.map(id -> sessions.pageAfter(id.value(), limit))
+                .orElseGet(() -> sessions.firstPage(limit)).stream().map(Rows::session).toList());
+    }
+
+    @Override
+    public void touch(SessionId id, Instant lastSeenAt) {
+        Instant at = Times.truncate(lastSeenAt);
+        transactions.write(() -> sessions.touch(id.value(), at));
+    }
+
+    @Override
+    public boolean delete(SessionId id) {
+        return transactions.write(() -> sessions.remove(id.value()) == 1);
+    }
+
+    @Override
+    public int deleteByUser(Username username) {
+        return transactions.write(() -> sessions.removeByUser(username.value()));
+    }
+
+    @Override
+    public int deleteExpired(Instant now, Duration idleTimeout) {
+        Instant at = Times.truncate(now);
+        return transactions.write(() -> sessions.removeExpired(at, at.minus(idleTimeout)));
+    }
+}
