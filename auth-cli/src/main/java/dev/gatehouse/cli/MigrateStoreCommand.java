@@ -33,6 +33,10 @@ final class MigrateStoreCommand extends CliCommand {
     @Option(names = "--to", required = true, paramLabel = "URL", description = "The store to copy into; created if missing.")
     String to;
 
+    @Option(names = "--replace-existing", description = "Overwrite users the target has in another version"
+            + " with the source's (by default the target's version is kept and counted in a warning).")
+    boolean replaceExisting;
+
     @Option(names = "--json", description = "Print what was copied as a JSON object instead of a sentence.")
     boolean json;
 
@@ -57,9 +61,9 @@ final class MigrateStoreCommand extends CliCommand {
         return ExitCodes.OK;
     }
 
-    private static CopyStoresResult copy(Stores in, Stores out, MigrationProgress progress, StoreUrl source, StoreUrl target) {
+    private CopyStoresResult copy(Stores in, Stores out, MigrationProgress progress, StoreUrl source, StoreUrl target) {
         try {
-            return new CopyStores().copy(in, out, progress);
+            return new CopyStores(CopyStores.DEFAULT_BATCH_SIZE, replaceExisting).copy(in, out, progress);
         } catch (StoreException e) {
             throw new StoreException("Copying " + source + " to " + target + " stopped: " + e.getMessage()
                     + " What was copied so far stays; run the same command again to finish.", e);

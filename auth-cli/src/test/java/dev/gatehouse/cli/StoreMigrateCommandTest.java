@@ -101,14 +101,18 @@ class StoreMigrateCommandTest {
     }
 
     @Test
-    void aUserChangedInTheSourceSinceTheLastRunIsReplaced() {
+    void aUserChangedInTheSourceSinceTheLastRunIsKeptAsTheTargetHasItUnlessReplacingIsAskedFor() {
         migrate();
         cli.run("--store", from, "user", "lock", "alice", "--reason", "Left"); // and audits that
 
-        TestCli.Run run = migrate();
+        TestCli.Run kept = migrate();
+        assertTrue(kept.out().startsWith("Copied 0 users, 0 sessions, 1 audit event, 0 keys from "), kept::toString);
+        assertTrue(kept.err().contains("1 user differs in the target"), kept::toString);
+        assertInstanceOf(SignIn.SignedIn.class, signIn(gatehouse, "alice", "correct horse"));
 
-        assertTrue(run.out().startsWith("Copied 1 user (1 replaced), 0 sessions, 1 audit event, 0 keys from "),
-                run::toString);
+        TestCli.Run run = migrate("--replace-existing");
+
+        assertTrue(run.out().startsWith("Copied 1 user (1 replaced), "), run::toString);
         assertEquals(new SignIn.AccountLocked("Left"), signIn(gatehouse, "alice", "correct horse"));
     }
 

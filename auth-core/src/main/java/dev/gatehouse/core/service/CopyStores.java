@@ -69,16 +69,28 @@ public final class CopyStores {
     }
 
     private final int batchSize;
+    private final boolean replaceExisting;
 
+    /** Copies in batches of {@link #DEFAULT_BATCH_SIZE}, keeping users the target already has. */
     public CopyStores() {
-        this(DEFAULT_BATCH_SIZE);
+        this(DEFAULT_BATCH_SIZE, false);
     }
 
     public CopyStores(int batchSize) {
+        this(batchSize, false);
+    }
+
+    /**
+     * With {@code replaceExisting}, a user the target has in another version is overwritten with
+     * the source's; without it the target's is kept (it may have signed in there since, upgrading
+     * its hash, or changed its password) and a warning counts them.
+     */
+    public CopyStores(int batchSize, boolean replaceExisting) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("The batch size must be at least 1, was " + batchSize + ".");
         }
         this.batchSize = batchSize;
+        this.replaceExisting = replaceExisting;
     }
 
     /** Copies {@code from} into {@code to}; a {@link StoreException} from either store ends the run. */
@@ -88,7 +100,7 @@ public final class CopyStores {
         Objects.requireNonNull(progress, "progress");
         List<String> warnings = new ArrayList<>();
         Tally keys = copyKeys(from.secrets(), to.secrets(), warnings, progress);
-        Counts users = copyUsers(from.users(), to.users(), progress);
+        Counts users = copyUsers(from.users(), to.users(), progress, warnings);
         Counts sessions;
         if (keys.tokenKeyDiffers) {
             warnings.add("The target already has its own " + TOKEN_KEY + ", different from the source's, so it"
@@ -131,15 +143,20 @@ public final class CopyStores {
         return tally;
     }
 
-    private Counts copyUsers(UserStore from, UserStore to, Progress progress) {
+    private Counts copyUsers(UserStore from, UserStore to, Progress progress, List<String> warnings) {
         Tally tally = new Tally();
         walk(USERS, from.count(), progress, tally, from::page, User::username, Comparator.naturalOrder(),
                 user -> copyUser(user, to, tally));
+        if (tally.kept > 0) {
+            warnings.add(tally.kept + (tally.kept == 1 ? " user differs" : " users differ") + " in the target"
+                    + " (signed in or changed there since an earlier copy?); the target's version was kept."
+                    + " To overwrite with the source's, copy again with replacing on (--replace-existing).");
+        }
         return tally.counts();
     }
 
-    /** Inserts the user, or makes the target's user of that name equal to it. */
-    private static void copyUser(User user, UserStore to, Tally tally) {
+    /** Inserts the user, or (when replacing) makes the target's user of that name equal to it. */
+    private void copyUser(User user, UserStore to, Tally tally) {
         for (int attempt = 0; attempt < 3; attempt++) {
             if (to.insert(user)) {
                 tally.copied++;
@@ -148,6 +165,11 @@ public final class CopyStores {
             Optional<User> current = to.find(user.username());
             if (current.isPresent() && current.get().equals(user)) {
                 tally.alreadyPresent++;
+                return;
+            }
+            if (current.isPresent() && !replaceExisting) {
+                tally.alreadyPresent++;
+                tally.kept++;
                 return;
             }
             if (current.isPresent() && to.update(user.username(), existing -> user).isPresent()) {
@@ -250,6 +272,7 @@ public final class CopyStores {
         long copied;
         long alreadyPresent;
         long replaced;
+        long kept;
         boolean tokenKeyDiffers;
 
         long seen() {

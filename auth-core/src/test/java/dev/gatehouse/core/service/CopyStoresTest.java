@@ -82,11 +82,22 @@ class CopyStoresTest {
     }
 
     @Test
-    void aUserThatDiffersInTheTargetIsReplacedByTheSourcesVersion() {
+    void aUserThatDiffersInTheTargetIsKeptAndCountedInAWarning() {
+        fillSource();
+        to.users().insert(Samples.user("alice"));
+        CopyStoresResult result = new CopyStores().copy(from, to, CopyStores.Progress.none());
+
+        assertEquals(new Counts(1, 1, 0), result.users());
+        assertEquals(Optional.of(Samples.user("alice")), to.users().find(Username.of("alice")));
+        assertTrue(result.warnings().stream().anyMatch(w -> w.startsWith("1 user differs in the target")), result::toString);
+    }
+
+    @Test
+    void withReplacingOnAUserThatDiffersInTheTargetBecomesTheSourcesVersion() {
         fillSource();
         to.users().insert(Samples.user("alice"));
         to.users().insert(Samples.user("carol"));
-        CopyStoresResult result = new CopyStores().copy(from, to, CopyStores.Progress.none());
+        CopyStoresResult result = new CopyStores(CopyStores.DEFAULT_BATCH_SIZE, true).copy(from, to, CopyStores.Progress.none());
 
         assertEquals(new Counts(1, 0, 1), result.users());
         assertEquals(Optional.of(Samples.fullUser("alice")), to.users().find(Username.of("alice")));
