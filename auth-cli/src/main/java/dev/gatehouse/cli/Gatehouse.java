@@ -26,10 +26,11 @@ import picocli.CommandLine.Spec;
                   "  gatehouse user list",
                   "  gatehouse --store json:~/.llms/user/default/credentials user list",
                   "  gatehouse --listusers         # llms.py's spelling and output",
-                  "  gatehouse store migrate --from json:/srv/old --to json:/srv/new",
+                  "  gatehouse --store postgres://gh:secret@db:5432/gatehouse user list",
+                  "  gatehouse store migrate --from json:~/.llms/user/default/credentials --to sqlite:~/.gatehouse/gatehouse.db",
                   "",
                   "The store is --store, else --home, else $GATEHOUSE_STORE,",
-                  "else json:$GATEHOUSE_HOME (default json:~/.gatehouse)."},
+                  "else sqlite:$GATEHOUSE_HOME/gatehouse.db (default sqlite:~/.gatehouse/gatehouse.db)."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done",
                         "1:refused (e.g. locking an administrator) or the store failed",
@@ -41,11 +42,12 @@ public final class Gatehouse implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--store", paramLabel = "URL", scope = ScopeType.INHERIT,
-            description = "Where users live: json:DIR for now. Env: GATEHOUSE_STORE.")
+            description = "Where users live: sqlite:PATH, postgres://USER:PASSWORD@HOST:PORT/DB, a jdbc: URL,"
+                    + " or json:DIR (llms.py's files). Env: GATEHOUSE_STORE.")
     String store;
 
     @Option(names = "--home", paramLabel = "DIR", scope = ScopeType.INHERIT,
-            description = "Gatehouse's directory (default ~/.gatehouse); the store is json:DIR"
+            description = "Gatehouse's directory (default ~/.gatehouse); the store is sqlite:DIR/gatehouse.db"
                     + " unless --store is given. Env: GATEHOUSE_HOME.")
     String home;
 

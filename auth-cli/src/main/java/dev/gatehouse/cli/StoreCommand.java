@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
         subcommands = {MigrateStoreCommand.class, HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {"  gatehouse store migrate --from json:~/.llms/user/default/credentials \\",
-                  "      --to json:~/.gatehouse",
+                  "      --to sqlite:~/.gatehouse/gatehouse.db",
                   "  gatehouse store migrate --help"})
 final class StoreCommand implements Callable<Integer> {
 
