@@ -7,18 +7,44 @@ import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Runs a test class only when a PostgreSQL server is given in {@code GATEHOUSE_TEST_POSTGRES_URL}
- * (.ci/postgres starts one and prints that URL). Without one the class is skipped with the reason,
- * except under {@code CI=true}, where it fails: in CI the PostgreSQL tests must never silently skip.
- * (Testcontainers would be the other source of a server, but these machines have no Docker engine.)
+ * Runs a test class only when there is a PostgreSQL server: the one given in
+ * {@code GATEHOUSE_TEST_POSTGRES_URL} (.ci/postgres starts one and prints that URL), else one
+ * Testcontainers starts when a Docker engine runs (once per test run). Without either the class is
+ * skipped with the reason, except under {@code CI=true}, where it fails: in CI the PostgreSQL tests
+ * must never silently skip.
  */
 public final class PostgresAvailable implements ExecutionCondition, BeforeAllCallback {
 
     static final String URL_VARIABLE = "GATEHOUSE_TEST_POSTGRES_URL";
 
-    /** The server's URL, if one is configured. */
+    /** The server's URL: the configured one, else a container's if Docker runs. */
     static Optional<String> url() {
-        return Optional.ofNullable(System.getenv(URL_VARIABLE)).map(String::strip).filter(url -> !url.isEmpty());
+        Optional<String> configured = Optional.ofNullable(System.getenv(URL_VARIABLE)).map(String::strip)
+                .filter(url -> !url.isEmpty());
+        return configured.isPresent() ? configured : Container.url();
+    }
+
+    /** A PostgreSQL in Docker, started on first use and left to Testcontainers' reaper to stop. */
+    private static final class Container {
+        private static Optional<String> url;
+
+        static synchronized Optional<String> url() {
+            if (url == null) {
+                url = start();
+            }
+            return url;
+        }
+
+        private static Optional<String> start() {
+            if (!org.testcontainers.DockerClientFactory.instance().isDockerAvailable()) {
+                return Optional.empty();
+            }
+            org.testcontainers.containers.PostgreSQLContainer<?> postgres =
+                    new org.testcontainers.containers.PostgreSQLContainer<>("postgres:15-alpine");
+            postgres.start();
+            return Optional.of("postgres://" + postgres.getUsername() + ":" + postgres.getPassword() + "@"
+                    + postgres.getHost() + ":" + postgres.getFirstMappedPort() + "/" + postgres.getDatabaseName());
+        }
     }
 
     private static boolean inCi() {
