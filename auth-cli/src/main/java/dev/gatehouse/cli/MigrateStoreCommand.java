@@ -11,8 +11,9 @@ import picocli.CommandLine.Option;
 @Command(name = "migrate", mixinStandardHelpOptions = true,
         description = {"Copy everything from one store into another: users with their passwords, sessions,"
                        + " audit events and secret keys.",
-                       "Safe to run again: what the target already has is not copied twice, and a user the target"
-                       + " has in another version is replaced by the source's. Nothing is deleted from either store.",
+                       "Safe to run again: what the target already has is not copied twice; a user the target"
+                       + " has in another version keeps the target's version (--replace-existing takes the source's),"
+                       + " and sessions move only with their user's first copy. Nothing is deleted from either store.",
                        "If the target already has a different token key, sessions are not copied (their users sign"
                        + " in again); the command says so."},
         footerHeading = "%nExamples:%n",

@@ -177,8 +177,8 @@ public sealed interface StoreUrl {
         }
     }
 
-    /** The URL with any password ({@code //user:secret@host}) hidden, so it can be printed. */
+    /** The URL with any password hidden, so it can be printed (the JDBC store's rule, for every URL). */
     private static String redacted(String url) {
-        return url.replaceFirst("//([^/:@]*):[^/@]*@", "//$1:****@");
+        return JdbcSettings.mask(url);
     }
 }

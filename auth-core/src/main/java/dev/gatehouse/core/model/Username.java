@@ -49,9 +49,27 @@ public record Username(String value) implements Comparable<Username> {
         return new Username(value);
     }
 
+    /**
+     * Code point order, which is the order of the names' UTF-8 bytes: what SQLite's BINARY and
+     * PostgreSQL's {@code COLLATE "C"} give, so every store pages users alike. (String's own
+     * compareTo uses UTF-16 units and differs for names mixing emoji with U+E000–U+FFFF.)
+     */
     @Override
     public int compareTo(Username other) {
-        return value.compareTo(other.value);
+        String a = value;
+        String b = other.value;
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int ca = a.codePointAt(i);
+            int cb = b.codePointAt(j);
+            if (ca != cb) {
+                return Integer.compare(ca, cb);
+            }
+            i += Character.charCount(ca);
+            j += Character.charCount(cb);
+        }
+        return Boolean.compare(i < a.length(), j < b.length());
     }
 
     @Override

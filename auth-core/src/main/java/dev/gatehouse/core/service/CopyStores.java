@@ -4,6 +4,7 @@ import dev.gatehouse.core.model.AuditEvent;
 import dev.gatehouse.core.model.Session;
 import dev.gatehouse.core.model.SessionId;
 import dev.gatehouse.core.model.User;
+import dev.gatehouse.core.model.Username;
 import dev.gatehouse.core.port.out.AuditLog;
 import dev.gatehouse.core.port.out.SecretKeyStore;
 import dev.gatehouse.core.port.out.SessionStore;
@@ -14,7 +15,9 @@ import dev.gatehouse.core.service.CopyStoresResult.Counts;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -100,7 +103,8 @@ public final class CopyStores {
         Objects.requireNonNull(progress, "progress");
         List<String> warnings = new ArrayList<>();
         Tally keys = copyKeys(from.secrets(), to.secrets(), warnings, progress);
-        Counts users = copyUsers(from.users(), to.users(), progress, warnings);
+        Set<Username> moved = new HashSet<>();
+        Counts users = copyUsers(from.users(), to.users(), progress, warnings, moved);
         Counts sessions;
         if (keys.tokenKeyDiffers) {
             warnings.add("The target already has its own " + TOKEN_KEY + ", different from the source's, so it"
@@ -108,7 +112,7 @@ public final class CopyStores {
                     + " again. To keep them, copy into a store that has no " + TOKEN_KEY + " yet.");
             sessions = Counts.NONE;
         } else {
-            sessions = copySessions(from.sessions(), to.sessions(), progress);
+            sessions = copySessions(from.sessions(), to.sessions(), progress, moved, warnings);
         }
         Counts audit = copyAudit(from.audit(), to.audit(), progress);
         return new CopyStoresResult(users, sessions, audit, keys.counts(), warnings);
@@ -143,10 +147,16 @@ public final class CopyStores {
         return tally;
     }
 
-    private Counts copyUsers(UserStore from, UserStore to, Progress progress, List<String> warnings) {
+    private Counts copyUsers(UserStore from, UserStore to, Progress progress, List<String> warnings,
+                             Set<Username> moved) {
         Tally tally = new Tally();
-        walk(USERS, from.count(), progress, tally, from::page, User::username, Comparator.naturalOrder(),
-                user -> copyUser(user, to, tally));
+        walk(USERS, from.count(), progress, tally, from::page, User::username, Comparator.naturalOrder(), user -> {
+            long before = tally.copied + tally.replaced;
+            copyUser(user, to, tally);
+            if (tally.copied + tally.replaced > before) {
+                moved.add(user.username());
+            }
+        });
         if (tally.kept > 0) {
             warnings.add(tally.kept + (tally.kept == 1 ? " user differs" : " users differ") + " in the target"
                     + " (signed in or changed there since an earlier copy?); the target's version was kept."
@@ -182,17 +192,30 @@ public final class CopyStores {
                 + " it was being copied; stop whatever else writes to it and run the copy again.");
     }
 
-    private Counts copySessions(SessionStore from, SessionStore to, Progress progress) {
+    /**
+     * Sessions move only with their user's copy in this run: a session of a user copied earlier may
+     * have ended in the target since (signed out, password reset) and must not come back.
+     */
+    private Counts copySessions(SessionStore from, SessionStore to, Progress progress, Set<Username> moved,
+                                List<String> warnings) {
         Tally tally = new Tally();
+        long[] left = {0};
         walk(SESSIONS, -1, progress, tally, from::page, Session::id, Comparator.comparing(SessionId::value),
                 session -> {
                     if (to.find(session.id()).isPresent()) {
                         tally.alreadyPresent++;
-                    } else {
+                    } else if (moved.contains(session.username())) {
                         to.save(session);
                         tally.copied++;
+                    } else {
+                        tally.alreadyPresent++;
+                        left[0]++;
                     }
                 });
+        if (left[0] > 0) {
+            warnings.add(left[0] + (left[0] == 1 ? " session was" : " sessions were") + " not copied: their users"
+                    + " were copied by an earlier run, and a session ended in the target since must not come back.");
+        }
         return tally.counts();
     }
 

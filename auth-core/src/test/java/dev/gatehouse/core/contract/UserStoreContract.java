@@ -87,6 +87,21 @@ public abstract class UserStoreContract {
     }
 
     @Test
+    void pagesFollowCodePointOrderOneByOne() {
+        // U+FF58 sorts before the emoji U+1F600 by code point, after it by UTF-16 unit.
+        for (String name : List.of("\uFF58x", "\uD83D\uDE00x", "abc")) {
+            store().insert(user(name));
+        }
+        List<String> walked = new java.util.ArrayList<>();
+        Optional<Username> after = Optional.empty();
+        for (List<User> page = store().page(after, 1); !page.isEmpty(); page = store().page(after, 1)) {
+            walked.add(page.get(0).username().value());
+            after = Optional.of(page.get(0).username());
+        }
+        assertEquals(List.of("abc", "\uFF58x", "\uD83D\uDE00x"), walked);
+    }
+
+    @Test
     void anUpdateIsVisibleToAnotherInstance() {
         store().insert(user("alice"));
         Optional<User> updated = store().update(Username.of("alice"),

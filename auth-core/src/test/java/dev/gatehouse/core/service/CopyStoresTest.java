@@ -47,6 +47,20 @@ class CopyStoresTest {
         }
     }
 
+    @Test
+    void aSessionEndedInTheTargetAfterACopyDoesNotComeBackWithTheNextCopy() {
+        fillSource();
+        new CopyStores().copy(from, to, CopyStores.Progress.none());
+        Session signedOut = sessions(to).get(0);
+        to.sessions().delete(signedOut.id());
+
+        CopyStoresResult again = new CopyStores().copy(from, to, CopyStores.Progress.none());
+
+        assertEquals(Optional.empty(), to.sessions().find(signedOut.id()));
+        assertEquals(0, again.sessions().copied());
+        assertTrue(again.warnings().stream().anyMatch(w -> w.startsWith("1 session was not copied")), again::toString);
+    }
+
     private List<Session> sessions(Stores stores) {
         return stores.sessions().page(Optional.empty(), 100);
     }

@@ -77,7 +77,11 @@ final class Failures {
     }
 
     /** Why a call on an open store failed. */
-    static StoreException failed(JdbcSettings settings, Throwable failure) {
+    /**
+     * The one-line store error for a failed call; {@code mayHaveCommitted} is true only for a write
+     * whose work had finished when the connection broke (its COMMIT may have reached the server).
+     */
+    static StoreException failed(JdbcSettings settings, Throwable failure, boolean mayHaveCommitted) {
         String url = settings.maskedUrl();
         String name = settings.database().displayName();
         if (isUniqueViolation(failure)) {
@@ -88,13 +92,15 @@ final class Failures {
         if (sqlite.isPresent()) {
             return new StoreException(sqliteProblem(url, sqlite.get()), failure);
         }
-        if (isBrokenConnection(failure) || find(failure, ConnectException.class).isPresent()) {
-            return new StoreException("Lost the connection to " + name + " at " + url + ": " + firstLine(root(failure))
-                    + ". Check that the server runs; the change may or may not have been saved.", failure);
-        }
         if (find(failure, SQLTransientConnectionException.class).isPresent()) {
             return new StoreException("No connection to " + name + " at " + url + " within 10 s: "
-                    + firstLine(root(failure)) + ". Check that the server runs and is not overloaded.", failure);
+                    + firstLine(root(failure)) + ". Check that the server runs and is not overloaded;"
+                    + " nothing was changed.", failure);
+        }
+        if (isBrokenConnection(failure) || find(failure, ConnectException.class).isPresent()) {
+            return new StoreException("Lost the connection to " + name + " at " + url + ": " + firstLine(root(failure))
+                    + ". Check that the server runs; " + (mayHaveCommitted
+                    ? "the change may or may not have been saved." : "nothing was changed."), failure);
         }
         return new StoreException("The " + name + " store at " + url + " failed: " + firstLine(root(failure)) + ".",
                 failure);
@@ -130,6 +136,10 @@ final class Failures {
 
     /** True when the failure means the connection is gone (server restart, killed backend, network). */
     static boolean isBrokenConnection(Throwable failure) {
+        // The pool gave up waiting for a connection: retrying would only wait as long again.
+        if (find(failure, SQLTransientConnectionException.class).isPresent()) {
+            return false;
+        }
         for (Throwable t : chain(failure)) {
             if (t instanceof SQLException sql && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || CONNECTION_ENDED.contains(sql.getSQLState()))) {

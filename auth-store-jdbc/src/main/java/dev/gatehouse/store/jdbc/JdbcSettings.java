@@ -39,6 +39,11 @@ public record JdbcSettings(Database database, String jdbcUrl, String username, S
         return StoreUrls.parse(storeUrl);
     }
 
+    /** {@code url} with any password (in {@code user:password@} or a {@code password=} parameter) shown as {@code ****}. */
+    public static String mask(String url) {
+        return StoreUrls.mask(url);
+    }
+
     /** True when {@link #parse} handles this kind of URL (so a caller can pick this store). */
     public static boolean accepts(String storeUrl) {
         return StoreUrls.accepts(storeUrl);

@@ -11,7 +11,6 @@ import java.util.regex.Pattern;
 /** Turns store URLs into {@link JdbcSettings}, and hides passwords in URLs shown to people. */
 final class StoreUrls {
 
-    private static final Pattern USER_INFO_PASSWORD = Pattern.compile("(://[^:/@?]*:)[^@]*@");
     private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)(password=)[^&;]*");
 
     private StoreUrls() {
@@ -115,8 +114,30 @@ final class StoreUrls {
 
     /** The URL with any password replaced by ****, for messages and logs. */
     static String mask(String url) {
-        String masked = USER_INFO_PASSWORD.matcher(url).replaceAll("$1****@");
+        String masked = maskUserInfo(url);
         return PASSWORD_PARAMETER.matcher(masked).replaceAll("$1****");
+    }
+
+    /**
+     * Hides {@code user:PASSWORD@} the way the parser splits it: the password runs from the first
+     * ':' after "//" to the LAST '@' before any '?', so a password holding '@', '/' or ':' is
+     * hidden whole.
+     */
+    private static String maskUserInfo(String url) {
+        int start = url.indexOf("://");
+        if (start < 0) {
+            return url;
+        }
+        int query = url.indexOf('?', start);
+        int end = url.lastIndexOf('@', query < 0 ? url.length() : query);
+        if (end < start) {
+            return url;
+        }
+        int colon = url.indexOf(':', start + 3);
+        if (colon < 0 || colon > end) {
+            return url;
+        }
+        return url.substring(0, colon + 1) + "****" + url.substring(end);
     }
 
     private static IllegalArgumentException invalid(String given, String problem) {

@@ -64,7 +64,7 @@ final class Transactions {
                     evictIdleConnections.run();
                     continue;
                 }
-                throw Failures.failed(settings, e);
+                throw Failures.failed(settings, e, !read && workDone[0]);
             }
         }
     }

@@ -143,4 +143,14 @@ class StoreUrlParsingTest {
         assertEquals("jdbc:postgresql://h/d?PASSWORD=****&user=u", StoreUrls.mask("jdbc:postgresql://h/d?PASSWORD=pw&user=u"));
         assertEquals("sqlite:/a:b@c.db", StoreUrls.mask("sqlite:/a:b@c.db"));
     }
+
+    @Test
+    void aPasswordHoldingAtSignsSlashesOrColonsIsHiddenWhole() {
+        String url = "postgres://gate:p@ss/w:rd@127.0.0.1:5432/gh?sslmode=disable";
+        JdbcSettings settings = JdbcSettings.parse(url);
+        assertEquals("p@ss/w:rd", settings.password());
+        assertEquals("postgres://gate:****@127.0.0.1:5432/gh?sslmode=disable", settings.maskedUrl());
+        assertEquals("postgres://gate:****@127.0.0.1:5432/gh?sslmode=disable", JdbcSettings.mask(url));
+        assertEquals("postgres://gate:****@h/d?x=a@b", StoreUrls.mask("postgres://gate:pw@h/d?x=a@b"));
+    }
 }

@@ -88,7 +88,7 @@ final class UsersDocument {
         return sorted;
     }
 
-    /** Every user in name order ({@link String#compareTo}), for paging. */
+    /** Every user in name order ({@link Username.compareTo (code points)}), for paging. */
     List<User> byName() {
         List<User> sorted = byName;
         if (sorted == null) {

@@ -32,8 +32,8 @@ public interface UserStore {
 
     /**
      * Up to {@code limit} users whose names sort after {@code after} (all if empty), in name order
-     * (by {@link String#compareTo}, i.e. code unit order, not a locale's collation): for walking
-     * a large store in pages, as copying between stores does.
+     * ({@link Username#compareTo}: code point order, the order of UTF-8 bytes, not a locale's
+     * collation): for walking a large store in pages, as copying between stores does.
      */
     List<User> page(Optional<Username> after, int limit);
 
@@ -44,7 +44,9 @@ public interface UserStore {
     boolean insert(User user);
 
     /**
-     * Replaces the user named with {@code change.apply(current)}, atomically.
+     * Replaces the user named with {@code change.apply(current)}, atomically. {@code change} may
+     * run more than once (a store may retry after a conflict or a broken connection), so it must
+     * not have effects beyond its result that a second run would not undo.
      *
      * @return the stored result, or empty (and no change) if there is no such user
      */
