@@ -62,15 +62,29 @@ final class Invocation {
             return StoreUrl.parse(storeOption, userHome);
         }
         if (homeOption != null) {
-            return StoreUrl.Database.inHome(StoreUrl.directory(homeOption, userHome, "--home"));
+            return inHome(StoreUrl.directory(homeOption, userHome, "--home"));
         }
         String storeVariable = environment.variable(STORE_VARIABLE);
         if (storeVariable != null) {
             return StoreUrl.parse(storeVariable, userHome);
         }
         String home = environment.variable(HOME_VARIABLE);
-        return StoreUrl.Database.inHome(StoreUrl.directory(home == null ? DEFAULT_HOME : home, userHome,
+        return inHome(StoreUrl.directory(home == null ? DEFAULT_HOME : home, userHome,
                 home == null ? "home" : HOME_VARIABLE));
+    }
+
+    /**
+     * The default store in a home directory. A directory holding a users.json but no database is
+     * an llms.py (or older Gatehouse) store: opening an empty database there would hide its users.
+     */
+    private static StoreUrl inHome(java.nio.file.Path home) {
+        if (java.nio.file.Files.exists(home.resolve("users.json"))
+                && !java.nio.file.Files.exists(home.resolve(StoreUrl.DEFAULT_DATABASE))) {
+            throw new UsageException(home + " holds a users.json (JSON store) and no " + StoreUrl.DEFAULT_DATABASE
+                    + ". Use it as it is with --store json:" + home + ", or move it into the database with:"
+                    + " gatehouse store migrate --from json:" + home + " --to sqlite:" + home.resolve(StoreUrl.DEFAULT_DATABASE));
+        }
+        return StoreUrl.Database.inHome(home);
     }
 
     /** Opens the store and wires the use cases; close it when done. */

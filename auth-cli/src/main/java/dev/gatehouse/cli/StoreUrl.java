@@ -103,11 +103,7 @@ public sealed interface StoreUrl {
 
         @Override
         public Stores openExisting() {
-            settings.sqliteFile().filter(file -> !Files.isRegularFile(file)).ifPresent(file -> {
-                throw new StoreException("The store " + this + " does not exist: there is no file " + file
-                        + ". Check the path.");
-            });
-            return open();
+            return JdbcStores.openExisting(settings);
         }
 
         @Override

@@ -46,6 +46,17 @@ class GlobalOptionsTest {
     }
 
     @Test
+    void aHomeHoldingAJsonStoreIsNotHiddenBehindANewEmptyDatabase() throws java.io.IOException {
+        Files.writeString(home.resolve("users.json"), "{}");
+        TestCli.Run run = new TestCli(home, false).run("user", "list");
+
+        assertEquals(ExitCodes.USAGE, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("--store json:" + home), run::toString);
+        assertTrue(run.err().contains("gatehouse store migrate --from json:" + home), run::toString);
+        assertFalse(Files.exists(home.resolve("gatehouse.db")));
+    }
+
+    @Test
     void homeOptionAndStoreVariableChooseTheStoreToo() {
         TestCli defaults = new TestCli(home, false);
         defaults.runWithStdin(TestCli.PASSWORD + "\n", "user", "add", "admin", "--password-stdin", "--home", elsewhere.toString());

@@ -42,7 +42,7 @@ final class ConnectionUrls {
 
     private static Map<String, String> sqliteBasics() {
         Map<String, String> options = new LinkedHashMap<>();
-        options.put("synchronous", "NORMAL");
+        options.put("synchronous", "FULL"); // a lock or password change survives a power cut
         options.put("busy_timeout", "10000");
         options.put("foreign_keys", "true");
         return options;

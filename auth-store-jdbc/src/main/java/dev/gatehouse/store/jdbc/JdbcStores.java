@@ -31,7 +31,24 @@ public final class JdbcStores {
      *                        the database cannot be reached, signed in to, created or migrated
      */
     public static Stores open(JdbcSettings settings) {
+        return open(settings, false);
+    }
+
+    /**
+     * Opens a store that must exist and hold Gatehouse's tables already, such as the source of a
+     * copy: a mistyped path or schema is refused instead of being created empty.
+     */
+    public static Stores openExisting(JdbcSettings settings) {
+        return open(settings, true);
+    }
+
+    private static Stores open(JdbcSettings settings, boolean mustExist) {
         Objects.requireNonNull(settings, "settings");
+        try {
+            Migrations.checkOurs(settings, mustExist);
+        } catch (IllegalStateException unreachable) {
+            throw Failures.cannotOpen(settings, unreachable.getCause() == null ? unreachable : unreachable.getCause());
+        }
         try {
             Migrations.createParentDirectories(settings);
             Migrations.enableWriteAheadLog(settings);

@@ -114,6 +114,46 @@ final class Migrations {
         }
     }
 
+    /**
+     * Refuses a database that holds tables but not Gatehouse's (another program's file, a wrong
+     * schema), before anything is written to it; with {@code mustExist}, an empty one too.
+     */
+    static void checkOurs(JdbcSettings settings, boolean mustExist) {
+        if (settings.sqliteFile().map(file -> !java.nio.file.Files.exists(file)).orElse(false)) {
+            if (mustExist) {
+                throw notOurs(settings, "there is no such file");
+            }
+            return;
+        }
+        String tables = settings.database() == Database.SQLITE
+                ? "SELECT name FROM sqlite_master WHERE type = 'table'"
+                : "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()";
+        boolean any = false;
+        boolean history = false;
+        try (Connection connection = DriverManager.getConnection(ConnectionUrls.forMigrations(settings),
+                emptyToNull(settings.username()), emptyToNull(settings.password()));
+             Statement statement = connection.createStatement();
+             java.sql.ResultSet names = statement.executeQuery(tables)) {
+            while (names.next()) {
+                any = true;
+                history |= "flyway_schema_history".equalsIgnoreCase(names.getString(1));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e); // reported by the open that follows
+        }
+        if (any && !history) {
+            throw notOurs(settings, "it holds tables, but not Gatehouse's (no flyway_schema_history)");
+        }
+        if (!any && mustExist) {
+            throw notOurs(settings, "it is empty");
+        }
+    }
+
+    private static dev.gatehouse.core.port.out.StoreException notOurs(JdbcSettings settings, String why) {
+        return new dev.gatehouse.core.port.out.StoreException(settings.maskedUrl() + " is not a Gatehouse store: "
+                + why + ". Check the path, database and schema; Gatehouse changed nothing there.");
+    }
+
     private static void pause() {
         try {
             Thread.sleep(50 + (long) (Math.random() * 100));
