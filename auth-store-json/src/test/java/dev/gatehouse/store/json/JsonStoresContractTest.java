@@ -1,83 +1,23 @@
 package dev.gatehouse.store.json;
 
-import dev.gatehouse.core.contract.AuditLogContract;
-import dev.gatehouse.core.contract.SecretKeyStoreContract;
-import dev.gatehouse.core.contract.SessionStoreContract;
-import dev.gatehouse.core.contract.UserStoreContract;
-import dev.gatehouse.core.port.out.AuditLog;
-import dev.gatehouse.core.port.out.SecretKeyStore;
-import dev.gatehouse.core.port.out.SessionStore;
+import dev.gatehouse.core.contract.StoresContract;
 import dev.gatehouse.core.port.out.Stores;
-import dev.gatehouse.core.port.out.UserStore;
 import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Core's four store contracts on JSON files; the second instance is a second {@code open} of the directory. */
-class JsonStoresContractTest {
+class JsonStoresContractTest extends StoresContract {
 
     @TempDir
     Path directory;
 
-    private Stores first;
-    private Stores second;
-
-    @BeforeEach
-    void open() {
-        first = JsonStores.open(directory);
-        second = JsonStores.open(directory);
+    @Override
+    protected Stores openFresh() {
+        return JsonStores.open(directory);
     }
 
-    @Nested
-    class Users extends UserStoreContract {
-        @Override
-        protected UserStore store() {
-            return first.users();
-        }
-
-        @Override
-        protected UserStore secondInstance() {
-            return second.users();
-        }
-    }
-
-    @Nested
-    class Sessions extends SessionStoreContract {
-        @Override
-        protected SessionStore store() {
-            return first.sessions();
-        }
-
-        @Override
-        protected SessionStore secondInstance() {
-            return second.sessions();
-        }
-    }
-
-    @Nested
-    class Audit extends AuditLogContract {
-        @Override
-        protected AuditLog log() {
-            return first.audit();
-        }
-
-        @Override
-        protected AuditLog secondInstance() {
-            return second.audit();
-        }
-    }
-
-    @Nested
-    class Keys extends SecretKeyStoreContract {
-        @Override
-        protected SecretKeyStore keys() {
-            return first.secrets();
-        }
-
-        @Override
-        protected SecretKeyStore secondInstance() {
-            return second.secrets();
-        }
+    @Override
+    protected Stores openAgain() {
+        return JsonStores.open(directory);
     }
 }
