@@ -45,8 +45,14 @@ final class StoreUrls {
     }
 
     private static JdbcSettings sqliteJdbc(String given) {
-        if (given.substring("jdbc:sqlite:".length()).isBlank()) {
+        String rest = given.substring("jdbc:sqlite:".length());
+        if (rest.isBlank()) {
             throw invalid(given, "names no database file.");
+        }
+        if (rest.startsWith(":memory:") || rest.contains("mode=memory")) {
+            // Every pooled connection would get its own empty database, and the CLI's vanishes on exit.
+            throw invalid(given, "is an in-memory database, which Gatehouse cannot share between its connections"
+                    + " or keep; use a file.");
         }
         return new JdbcSettings(Database.SQLITE, "jdbc:sqlite:" + given.substring("jdbc:sqlite:".length()), "", "", given);
     }

@@ -153,4 +153,11 @@ class StoreUrlParsingTest {
         assertEquals("postgres://gate:****@127.0.0.1:5432/gh?sslmode=disable", JdbcSettings.mask(url));
         assertEquals("postgres://gate:****@h/d?x=a@b", StoreUrls.mask("postgres://gate:pw@h/d?x=a@b"));
     }
+
+    @Test
+    void anInMemorySqliteDatabaseIsRefusedWithTheReason() {
+        IllegalArgumentException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> JdbcSettings.parse("jdbc:sqlite::memory:"));
+        org.junit.jupiter.api.Assertions.assertTrue(refused.getMessage().contains("in-memory database"), refused.getMessage());
+    }
 }
