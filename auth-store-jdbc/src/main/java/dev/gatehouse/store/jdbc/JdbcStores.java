@@ -44,14 +44,17 @@ public final class JdbcStores {
 
     private static Stores open(JdbcSettings settings, boolean mustExist) {
         Objects.requireNonNull(settings, "settings");
+        Migrations.State state;
         try {
-            Migrations.checkOurs(settings, mustExist);
+            state = Migrations.checkOurs(settings, mustExist);
         } catch (IllegalStateException unreachable) {
             throw Failures.cannotOpen(settings, unreachable.getCause() == null ? unreachable : unreachable.getCause());
         }
         try {
             Migrations.createParentDirectories(settings);
-            Migrations.enableWriteAheadLog(settings);
+            if (!state.writeAheadLog()) {
+                Migrations.enableWriteAheadLog(settings);
+            }
         } catch (RuntimeException e) {
             throw Failures.cannotOpen(settings, e);
         }
@@ -66,7 +69,9 @@ public final class JdbcStores {
         starter.setDaemon(true);
         starter.start();
         try {
-            Migrations.apply(settings);
+            if (!state.upToDate()) {
+                Migrations.apply(settings);
+            }
         } catch (RuntimeException e) {
             starting.thenAccept(Opened::close);
             throw Failures.cannotOpen(settings, e);

@@ -22,6 +22,17 @@ import org.flywaydb.core.api.MigrationVersion;
  */
 final class Migrations {
 
+    /**
+     * The newest migration this version ships ({@code V<n>__*.sql} in both locations; a test
+     * keeps this in step). A database already there needs no Flyway run on open.
+     */
+    static final int LATEST_VERSION = 2;
+
+    /** What {@link #checkOurs} saw of a database. */
+    record State(boolean upToDate, boolean writeAheadLog) {
+        static final State NEW = new State(false, false);
+    }
+
     /** How long to keep trying while another program creates the same new SQLite database. */
     private static final long SQLITE_PATIENCE_MILLIS = 10_000;
 
@@ -118,34 +129,54 @@ final class Migrations {
      * Refuses a database that holds tables but not Gatehouse's (another program's file, a wrong
      * schema), before anything is written to it; with {@code mustExist}, an empty one too.
      */
-    static void checkOurs(JdbcSettings settings, boolean mustExist) {
+    static State checkOurs(JdbcSettings settings, boolean mustExist) {
         if (settings.sqliteFile().map(file -> !java.nio.file.Files.exists(file)).orElse(false)) {
             if (mustExist) {
                 throw notOurs(settings, "there is no such file");
             }
-            return;
+            return State.NEW;
         }
-        String tables = settings.database() == Database.SQLITE
+        boolean sqlite = settings.database() == Database.SQLITE;
+        String tables = sqlite
                 ? "SELECT name FROM sqlite_master WHERE type = 'table'"
                 : "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()";
         boolean any = false;
         boolean history = false;
         try (Connection connection = DriverManager.getConnection(ConnectionUrls.forMigrations(settings),
                 emptyToNull(settings.username()), emptyToNull(settings.password()));
-             Statement statement = connection.createStatement();
-             java.sql.ResultSet names = statement.executeQuery(tables)) {
-            while (names.next()) {
-                any = true;
-                history |= "flyway_schema_history".equalsIgnoreCase(names.getString(1));
+             Statement statement = connection.createStatement()) {
+            try (java.sql.ResultSet names = statement.executeQuery(tables)) {
+                while (names.next()) {
+                    any = true;
+                    history |= "flyway_schema_history".equalsIgnoreCase(names.getString(1));
+                }
             }
+            if (any && !history) {
+                throw notOurs(settings, "it holds tables, but not Gatehouse's (no flyway_schema_history)");
+            }
+            if (!any && mustExist) {
+                throw notOurs(settings, "it is empty");
+            }
+            return new State(history && version(statement) == LATEST_VERSION, sqlite && journalIsWal(statement));
         } catch (SQLException e) {
             throw new IllegalStateException(e.getMessage(), e); // reported by the open that follows
         }
-        if (any && !history) {
-            throw notOurs(settings, "it holds tables, but not Gatehouse's (no flyway_schema_history)");
+    }
+
+    private static int version(Statement statement) throws SQLException {
+        int newest = 0;
+        try (java.sql.ResultSet versions = statement.executeQuery(
+                "SELECT version FROM flyway_schema_history WHERE success AND version IS NOT NULL")) {
+            while (versions.next()) {
+                newest = Math.max(newest, Integer.parseInt(versions.getString(1).split("\\.")[0]));
+            }
         }
-        if (!any && mustExist) {
-            throw notOurs(settings, "it is empty");
+        return newest;
+    }
+
+    private static boolean journalIsWal(Statement statement) throws SQLException {
+        try (java.sql.ResultSet mode = statement.executeQuery("PRAGMA journal_mode")) {
+            return mode.next() && "wal".equalsIgnoreCase(mode.getString(1));
         }
     }
 
