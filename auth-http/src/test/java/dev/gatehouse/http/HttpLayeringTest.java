@@ -22,4 +22,11 @@ class HttpLayeringTest {
             .that().resideOutsideOfPackage("dev.gatehouse.http..")
             .should().dependOnClassesThat().resideInAPackage("dev.gatehouse.http..")
             .allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule onlyTheFactoryKnowsTheAdapters = noClasses()
+            .that().resideInAPackage("dev.gatehouse.http..")
+            .and().doNotHaveSimpleName("CoreFactory")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.gatehouse.store..", "dev.gatehouse.crypto..")
+            .because("controllers and filters speak to core's ports; which store and hasher run is wiring");
 }

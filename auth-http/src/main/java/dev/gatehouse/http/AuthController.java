@@ -1,0 +1,67 @@
+package dev.gatehouse.http;
+
+import dev.gatehouse.core.model.Password;
+import dev.gatehouse.core.port.in.SignIn;
+import dev.gatehouse.core.port.in.SignOut;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.time.Clock;
+
+/** Sign in with username and password (sets the session cookie); sign out (ends it). */
+@Controller("/api/auth")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class AuthController {
+
+    private final SignIn signIn;
+    private final SignOut signOut;
+    private final ClientFacts client;
+    private final LoginRequest.Reader reader;
+    private final Clock clock;
+
+    AuthController(SignIn signIn, SignOut signOut, ClientFacts client, LoginRequest.Reader reader, Clock clock) {
+        this.signIn = signIn;
+        this.signOut = signOut;
+        this.client = client;
+        this.reader = reader;
+        this.clock = clock;
+    }
+
+    @Post("/login")
+    HttpResponse<?> login(HttpRequest<?> request, @Body @Nullable String body) {
+        LoginRequest login;
+        try {
+            login = reader.read(body);
+        } catch (IllegalArgumentException e) {
+            return ApiError.badRequest(e.getMessage());
+        }
+        String userAgent = request.getHeaders().get(HttpHeaders.USER_AGENT, String.class).orElse("");
+        SignIn.Result result = signIn.signIn(new SignIn.Command(login.username(), Password.of(login.password()),
+                client.clientIp(request), userAgent));
+        if (result instanceof SignIn.SignedIn in) {
+            return HttpResponse.ok(UserView.brief(in.user()))
+                    .cookie(SessionCookie.issue(in.token(), in.session(), client.secure(request), clock));
+        }
+        if (result instanceof SignIn.AccountLocked locked) {
+            return ApiError.response(HttpStatus.FORBIDDEN, "account_locked", "Your account is locked: " + locked.reason());
+        }
+        if (result instanceof SignIn.AwaitingApproval) {
+            return ApiError.response(HttpStatus.FORBIDDEN, "account_pending",
+                    "Your account is waiting for an administrator's approval.");
+        }
+        return ApiError.response(HttpStatus.UNAUTHORIZED, "invalid_credentials", SignIn.Rejected.MESSAGE);
+    }
+
+    @Post("/logout")
+    HttpResponse<?> logout(HttpRequest<?> request) {
+        SessionCookie.token(request).ifPresent(token -> signOut.signOut(token, client.clientIp(request)));
+        return HttpResponse.noContent().cookie(SessionCookie.clear(client.secure(request)));
+    }
+}

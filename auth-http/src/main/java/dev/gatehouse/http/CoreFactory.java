@@ -1,0 +1,89 @@
+package dev.gatehouse.http;
+
+import dev.gatehouse.core.port.in.SignIn;
+import dev.gatehouse.core.port.in.SignOut;
+import dev.gatehouse.core.port.in.ValidateSession;
+import dev.gatehouse.core.port.out.PasswordHasher;
+import dev.gatehouse.core.port.out.SecureRandomSource;
+import dev.gatehouse.core.port.out.Stores;
+import dev.gatehouse.core.service.AuditTrail;
+import dev.gatehouse.core.service.SessionPolicy;
+import dev.gatehouse.core.service.SignInService;
+import dev.gatehouse.core.service.SignOutService;
+import dev.gatehouse.core.service.TokenDigests;
+import dev.gatehouse.core.service.ValidateSessionService;
+import dev.gatehouse.crypto.PasswordHashers;
+import dev.gatehouse.store.jdbc.JdbcSettings;
+import dev.gatehouse.store.jdbc.JdbcStores;
+import dev.gatehouse.store.json.JsonStores;
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.regex.Matcher;
+
+/**
+ * The server's only wiring: one set of stores, opened from the configured URL and closed on
+ * shutdown, and core's use cases built over it with {@code new}. Core carries no bean
+ * annotations; this is the one class that knows the store adapters.
+ */
+@Factory
+class CoreFactory {
+
+    @Singleton
+    @Bean(preDestroy = "close")
+    Stores stores(ServerSettings settings) {
+        return open(settings.storeUrl(), System.getProperty("user.home"));
+    }
+
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Singleton
+    SessionPolicy sessionPolicy() {
+        return SessionPolicy.defaults();
+    }
+
+    @Singleton
+    PasswordHasher passwordHasher() {
+        return PasswordHashers.standard();
+    }
+
+    @Singleton
+    TokenDigests tokenDigests(Stores stores) {
+        return new TokenDigests(SecureRandomSource.system(), stores.secrets());
+    }
+
+    @Singleton
+    AuditTrail auditTrail(Stores stores, Clock clock) {
+        return new AuditTrail(stores.audit(), clock);
+    }
+
+    @Singleton
+    SignIn signIn(Stores stores, PasswordHasher hasher, TokenDigests tokens, SessionPolicy policy,
+                  AuditTrail audit, Clock clock) {
+        return new SignInService(stores.users(), stores.sessions(), hasher, tokens, policy, audit, clock);
+    }
+
+    @Singleton
+    SignOut signOut(Stores stores, TokenDigests tokens, AuditTrail audit) {
+        return new SignOutService(stores.sessions(), tokens, audit);
+    }
+
+    @Singleton
+    ValidateSession validateSession(Stores stores, TokenDigests tokens, SessionPolicy policy, Clock clock) {
+        return new ValidateSessionService(stores.sessions(), stores.users(), tokens, policy, clock);
+    }
+
+    /** {@code json:DIR} or any URL the JDBC store reads; a leading {@code ~} means the home directory. */
+    static Stores open(String url, String userHome) {
+        String expanded = url.strip().replaceFirst("^(json|sqlite):~(?=/|$)", "$1:" + Matcher.quoteReplacement(userHome));
+        if (expanded.startsWith("json:")) {
+            return JsonStores.open(Path.of(expanded.substring("json:".length())).toAbsolutePath());
+        }
+        return JdbcStores.open(JdbcSettings.parse(expanded));
+    }
+}

@@ -1,0 +1,48 @@
+package dev.gatehouse.http;
+
+import io.micronaut.context.annotation.Replaces;
+import io.micronaut.core.annotation.NonNull;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.server.exceptions.response.Error;
+import io.micronaut.http.server.exceptions.response.ErrorContext;
+import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import jakarta.inject.Singleton;
+import java.util.Locale;
+
+/**
+ * Every error Micronaut itself produces (404, 405, 413, 415, 500...) in our shape,
+ * {@code {"error": "...", "message": "..."}}. Server errors never carry detail: that goes to the log.
+ */
+@Singleton
+@Replaces(ErrorResponseProcessor.class)
+class ErrorResponses implements ErrorResponseProcessor<ApiError> {
+
+    private static final System.Logger LOG = System.getLogger(ErrorResponses.class.getName());
+
+    @Override
+    @NonNull
+    public MutableHttpResponse<ApiError> processResponse(@NonNull ErrorContext context, @NonNull MutableHttpResponse<?> response) {
+        HttpStatus status = response.getStatus();
+        ApiError body;
+        if (status.getCode() >= 500) {
+            context.getRootCause().ifPresent(cause -> LOG.log(System.Logger.Level.ERROR,
+                    "Request " + context.getRequest().getMethodName() + " " + context.getRequest().getPath() + " failed", cause));
+            body = new ApiError("internal", "Something went wrong on the server; it has been logged. Try again later.");
+        } else {
+            String message = context.getErrors().stream().map(Error::getMessage).findFirst().orElse(status.getReason());
+            body = new ApiError(code(status), message);
+        }
+        return response.body(body).contentType("application/json");
+    }
+
+    private static String code(HttpStatus status) {
+        return switch (status) {
+            case NOT_FOUND -> "not_found";
+            case METHOD_NOT_ALLOWED -> "method_not_allowed";
+            case REQUEST_ENTITY_TOO_LARGE -> "request_too_large";
+            case UNSUPPORTED_MEDIA_TYPE -> "unsupported_media_type";
+            default -> status.name().toLowerCase(Locale.ROOT);
+        };
+    }
+}

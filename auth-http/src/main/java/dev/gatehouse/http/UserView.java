@@ -1,0 +1,38 @@
+package dev.gatehouse.http;
+
+import dev.gatehouse.core.model.Role;
+import dev.gatehouse.core.model.User;
+import dev.gatehouse.core.model.UserStatus;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import java.util.List;
+
+/** What the API shows of a user: never the password hash. Times are ISO-8601 instants. */
+@Serdeable
+record UserView(String username, List<String> roles, boolean admin, @Nullable String status,
+                @Nullable String created, @Nullable String lastLogin, @Nullable String lastIp) {
+
+    /** The short form a sign-in answers with. */
+    static UserView brief(User user) {
+        return new UserView(user.username().value(), roles(user), user.isAdmin(), null, null, null, null);
+    }
+
+    /** Everything {@code GET /api/me} shows. */
+    static UserView full(User user) {
+        return new UserView(user.username().value(), roles(user), user.isAdmin(), status(user.status()),
+                user.createdAt().toString(),
+                user.lastLogin().map(l -> l.at().toString()).orElse(null),
+                user.lastLogin().map(l -> l.clientIp()).filter(ip -> !ip.isBlank()).orElse(null));
+    }
+
+    private static List<String> roles(User user) {
+        return user.roles().stream().sorted().map(Role::label).toList();
+    }
+
+    private static String status(UserStatus status) {
+        if (status instanceof UserStatus.Locked) {
+            return "locked";
+        }
+        return status instanceof UserStatus.Pending ? "pending" : "active";
+    }
+}
