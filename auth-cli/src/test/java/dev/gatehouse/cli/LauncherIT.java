@@ -66,6 +66,40 @@ class LauncherIT {
         assertTrue(result.err().startsWith("gatehouse: Unmatched argument"), result::toString);
     }
 
+    @Test
+    void serveAnswersSignInOverHttpAndTheCliSeesTheSameStore() throws Exception {
+        gatehouse("correct horse battery\n", "user", "add", "admin", "--password-stdin");
+        ProcessBuilder builder = new ProcessBuilder(REPO.resolve("gatehouse").toString(), "serve", "--port", "0")
+                .directory(REPO.toFile()).redirectErrorStream(true);
+        builder.environment().put("GATEHOUSE_HOME", home.toString());
+        builder.environment().put("GATEHOUSE_NO_BUILD", "1");
+        builder.environment().remove("GATEHOUSE_STORE");
+        Process server = builder.start();
+        try {
+            java.io.BufferedReader lines = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+            String first = lines.readLine();
+            assertTrue(first != null && first.startsWith("Gatehouse is listening on http://127.0.0.1:"), first);
+            String base = first.substring("Gatehouse is listening on ".length(), first.indexOf(" (store"));
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            java.net.http.HttpResponse<String> health = http.send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(base + "/healthz")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, health.statusCode());
+            java.net.http.HttpResponse<String> login = http.send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create(base + "/api/auth/login"))
+                    .header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                            "{\"username\":\"admin\",\"password\":\"correct horse battery\"}")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, login.statusCode(), login.body());
+            assertTrue(login.headers().firstValue("Set-Cookie").orElse("").startsWith("gatehouse_session="));
+            assertTrue(gatehouse(null, "user", "list").out().contains("127.0.0.1"), "the CLI sees the sign-in");
+        } finally {
+            server.destroy();
+            server.waitFor(20, TimeUnit.SECONDS);
+        }
+    }
+
     private Result gatehouse(String stdin, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(REPO.resolve("gatehouse").toString());

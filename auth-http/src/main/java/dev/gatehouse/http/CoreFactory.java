@@ -18,6 +18,7 @@ import dev.gatehouse.store.jdbc.JdbcStores;
 import dev.gatehouse.store.json.JsonStores;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -31,8 +32,10 @@ import java.util.regex.Matcher;
 @Factory
 class CoreFactory {
 
+    /** The stores named by the settings, unless the caller started the server with stores of its own. */
     @Singleton
     @Bean(preDestroy = "close")
+    @Requires(missingBeans = Stores.class)
     Stores stores(ServerSettings settings) {
         return open(settings.storeUrl(), System.getProperty("user.home"));
     }

@@ -19,12 +19,22 @@ public final class GatehouseServer {
 
     /** Opens the store, starts the server and returns it; {@code stop()} closes the store. */
     public static EmbeddedServer start(ServerSettings settings) {
+        return start(settings, null);
+    }
+
+    /**
+     * Starts the server on {@code stores} opened by the caller (the CLI, which already knows how to
+     * open any store URL), who also closes them after {@code stop()}; {@code settings.storeUrl()}
+     * then only names them in messages.
+     */
+    public static EmbeddedServer start(ServerSettings settings, Stores stores) {
+        Object[] singletons = stores == null ? new Object[] {settings} : new Object[] {settings, stores};
         ApplicationContext context = ApplicationContext.builder()
                 .properties(Map.of(
                         "micronaut.server.host", settings.host(),
                         "micronaut.server.port", settings.port(),
                         "micronaut.server.max-request-size", MAX_REQUEST_SIZE))
-                .singletons(settings)
+                .singletons(singletons)
                 .deduceEnvironment(false)
                 .banner(false)
                 .build();

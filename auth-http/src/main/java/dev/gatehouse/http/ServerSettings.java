@@ -44,7 +44,8 @@ public record ServerSettings(String host, int port, String storeUrl, List<String
                 csv(env.getOrDefault("GATEHOUSE_TRUSTED_PROXIES", "")));
     }
 
-    static List<String> csv(String text) {
+    /** Comma-separated values, trimmed, empty ones dropped. */
+    public static List<String> csv(String text) {
         return Arrays.stream(text.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 }
