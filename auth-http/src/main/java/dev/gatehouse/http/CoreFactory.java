@@ -65,11 +65,19 @@ class CoreFactory {
         return new AuditTrail(stores.audit(), clock);
     }
 
+    /**
+     * Made at start ({@link GatehouseServer#start} asks for it), with its dummy hash, so the first
+     * unknown-user sign-in costs what every other does. Not {@code @Context}: the JDBC store's
+     * private Micronaut context sees this module's bean definitions too and would build it there.
+     */
     @Singleton
     SignIn signIn(Stores stores, PasswordHasher hasher, TokenDigests tokens, SessionPolicy policy,
                   AuditTrail audit, Clock clock) {
-        return new SignInService(stores.users(), stores.sessions(), hasher, tokens, policy, audit, clock);
+        SignInService signIn = new SignInService(stores.users(), stores.sessions(), hasher, tokens, policy, audit, clock);
+        signIn.prepare();
+        return signIn;
     }
+
 
     @Singleton
     SignOut signOut(Stores stores, TokenDigests tokens, AuditTrail audit) {

@@ -41,6 +41,7 @@ public final class GatehouseServer {
         try {
             context.start();
             context.getBean(Stores.class); // open the store now: a wrong URL must fail the start, not the first request
+            context.getBean(dev.gatehouse.core.port.in.SignIn.class); // and make the dummy hash before the first sign-in
             EmbeddedServer server = context.getBean(EmbeddedServer.class);
             server.start();
             return server;
