@@ -50,10 +50,6 @@ public final class CopyStores {
     /** The key session tokens are digested with; the same name {@link TokenDigests} uses. */
     static final String TOKEN_KEY = TokenDigests.KEY_NAME;
 
-    /** Oldest first, ties by id: the order {@link AuditLog#page} walks. */
-    private static final Comparator<AuditEvent> LOG_ORDER =
-            Comparator.comparing(AuditEvent::at).thenComparing(AuditEvent::id);
-
     /** Told how far the copy is. */
     @FunctionalInterface
     public interface Progress {
@@ -222,7 +218,7 @@ public final class CopyStores {
     private Counts copyAudit(AuditLog from, AuditLog to, Progress progress) {
         Tally tally = new Tally();
         TargetLog target = new TargetLog(to);
-        walk(AUDIT, -1, progress, tally, from::page, Function.identity(), LOG_ORDER, event -> {
+        walk(AUDIT, -1, progress, tally, from::page, Function.identity(), AuditLog.LOG_ORDER, event -> {
             if (target.has(event)) {
                 tally.alreadyPresent++;
             } else {
@@ -273,11 +269,11 @@ public final class CopyStores {
         /** Whether the target has {@code event}; calls come in log order. */
         boolean has(AuditEvent event) {
             while (true) {
-                while (index < page.size() && LOG_ORDER.compare(page.get(index), event) < 0) {
+                while (index < page.size() && AuditLog.LOG_ORDER.compare(page.get(index), event) < 0) {
                     index++;
                 }
                 if (index < page.size()) {
-                    return LOG_ORDER.compare(page.get(index), event) == 0;
+                    return AuditLog.LOG_ORDER.compare(page.get(index), event) == 0;
                 }
                 if (exhausted) {
                     return false;

@@ -12,10 +12,6 @@ public final class InMemoryAuditLog implements AuditLog {
 
     private final List<AuditEvent> events = new ArrayList<>();
 
-    /** Oldest first, ties by id: the order {@link #page} walks. */
-    public static final Comparator<AuditEvent> LOG_ORDER =
-            Comparator.comparing(AuditEvent::at).thenComparing(AuditEvent::id);
-
     @Override
     public synchronized void append(AuditEvent event) {
         if (events.stream().noneMatch(e -> e.id().equals(event.id()))) {
@@ -26,8 +22,8 @@ public final class InMemoryAuditLog implements AuditLog {
     @Override
     public synchronized List<AuditEvent> page(Optional<AuditEvent> after, int limit) {
         return events.stream()
-                .filter(e -> after.map(a -> LOG_ORDER.compare(e, a) > 0).orElse(true))
-                .sorted(LOG_ORDER)
+                .filter(e -> after.map(a -> AuditLog.LOG_ORDER.compare(e, a) > 0).orElse(true))
+                .sorted(AuditLog.LOG_ORDER)
                 .limit(limit)
                 .toList();
     }
@@ -35,9 +31,7 @@ public final class InMemoryAuditLog implements AuditLog {
     @Override
     public synchronized List<AuditEvent> query(Query query) {
         return events.stream()
-                .filter(e -> query.user().map(u -> e.actor().equals(u.value())
-                        || e.target().map(u::equals).orElse(false)).orElse(true))
-                .filter(e -> query.since().map(since -> !e.at().isBefore(since)).orElse(true))
+                .filter(query::matches)
                 .sorted(Comparator.comparing(AuditEvent::at).reversed())
                 .limit(query.limit())
                 .toList();

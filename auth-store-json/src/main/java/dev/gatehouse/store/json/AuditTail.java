@@ -1,6 +1,7 @@
 package dev.gatehouse.store.json;
 
 import dev.gatehouse.core.model.AuditEvent;
+import dev.gatehouse.core.port.out.AuditLog;
 import dev.gatehouse.core.port.out.StoreException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -13,7 +14,6 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -32,7 +32,6 @@ import java.util.Set;
 final class AuditTail {
 
     /** Oldest first, ties by id: the order a walk through the whole log takes. */
-    static final Comparator<AuditEvent> LOG_ORDER = Comparator.comparing(AuditEvent::at).thenComparing(AuditEvent::id);
 
     /** How every line Gatehouse writes starts; the id follows, up to the next quote. */
     private static final byte[] ID_PREFIX = "{\"id\":\"".getBytes(StandardCharsets.UTF_8);
@@ -68,12 +67,12 @@ final class AuditTail {
         return appendedView;
     }
 
-    /** Every event in {@link #LOG_ORDER}; throws if a line is damaged. */
+    /** Every event in {@link AuditLog#LOG_ORDER}; throws if a line is damaged. */
     synchronized List<AuditEvent> inLogOrder() {
         List<AuditEvent> events = events();
         if (logOrderView == null) {
             List<AuditEvent> sorted = new ArrayList<>(events);
-            sorted.sort(LOG_ORDER);
+            sorted.sort(AuditLog.LOG_ORDER);
             logOrderView = Collections.unmodifiableList(sorted);
         }
         return logOrderView;

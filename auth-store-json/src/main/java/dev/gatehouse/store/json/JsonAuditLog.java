@@ -77,7 +77,7 @@ final class JsonAuditLog implements AuditLog {
 
     @Override
     public List<AuditEvent> page(Optional<AuditEvent> after, int limit) {
-        return Pages.after(tail.inLogOrder(), Function.identity(), AuditTail.LOG_ORDER, after, limit);
+        return Pages.after(tail.inLogOrder(), Function.identity(), LOG_ORDER, after, limit);
     }
 
     @Override
@@ -85,9 +85,7 @@ final class JsonAuditLog implements AuditLog {
         List<AuditEvent> events = new ArrayList<>(tail.events());
         Collections.reverse(events); // among events of the same instant, the later appended first
         return events.stream()
-                .filter(e -> query.user().map(u -> e.actor().equals(u.value())
-                        || e.target().map(u::equals).orElse(false)).orElse(true))
-                .filter(e -> query.since().map(since -> !e.at().isBefore(since)).orElse(true))
+                .filter(query::matches)
                 .sorted(Comparator.comparing(AuditEvent::at).reversed())
                 .limit(query.limit())
                 .toList();

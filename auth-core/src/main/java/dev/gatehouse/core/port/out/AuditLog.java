@@ -3,6 +3,7 @@ package dev.gatehouse.core.port.out;
 import dev.gatehouse.core.model.AuditEvent;
 import dev.gatehouse.core.model.Username;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,6 +16,9 @@ import java.util.Optional;
  * event whose id is already there changes nothing (so a copy between stores can be repeated).
  */
 public interface AuditLog {
+
+    /** The order {@link #page} walks: oldest first, ties by id. */
+    Comparator<AuditEvent> LOG_ORDER = Comparator.comparing(AuditEvent::at).thenComparing(AuditEvent::id);
 
     /** Adds one event. */
     void append(AuditEvent event);
@@ -38,6 +42,13 @@ public interface AuditLog {
 
         public static Query latest(int limit) {
             return new Query(Optional.empty(), Optional.empty(), limit);
+        }
+
+        /** True if {@code event} is one this query asks for (limit aside). */
+        public boolean matches(AuditEvent event) {
+            return user.map(u -> event.actor().equals(u.value()) || event.target().map(u::equals).orElse(false))
+                    .orElse(true)
+                    && since.map(s -> !event.at().isBefore(s)).orElse(true);
         }
     }
 }
