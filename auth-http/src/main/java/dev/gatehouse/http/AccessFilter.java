@@ -30,15 +30,22 @@ class AccessFilter {
     private static final String SIGNED_IN = AccessFilter.class.getName() + ".signedIn";
 
     private final ValidateSession validateSession;
+    private final ClientFacts client;
 
-    AccessFilter(ValidateSession validateSession) {
+    AccessFilter(ValidateSession validateSession, ClientFacts client) {
         this.validateSession = validateSession;
+        this.client = client;
     }
 
-    /** The signed-in user of a request that passed this filter on a non-public route. */
-    static SignedInUser current(HttpRequest<?> request) {
-        return request.getAttribute(SIGNED_IN, SignedInUser.class)
-                .orElseThrow(() -> new IllegalStateException("No session on " + request.getPath() + "; is it public?"));
+    /** The caller of a request that passed this filter on a non-public route. */
+    static Caller current(HttpRequest<?> request) {
+        return caller(request)
+                .orElseThrow(() -> new IllegalStateException("No caller on " + request.getPath() + "; is it public?"));
+    }
+
+    /** The caller, if the filter established one (public routes have none). */
+    static Optional<Caller> caller(HttpRequest<?> request) {
+        return request.getAttribute(SIGNED_IN, Caller.class);
     }
 
     @RequestFilter
@@ -64,7 +71,8 @@ class AccessFilter {
         if (signedIn.isEmpty()) {
             return ApiError.unauthenticated();
         }
-        request.setAttribute(SIGNED_IN, signedIn.get());
+        request.setAttribute(SIGNED_IN, new Caller(signedIn.get().user(), Optional.of(signedIn.get().session()),
+                client.clientIp(request)));
         return null;
     }
 

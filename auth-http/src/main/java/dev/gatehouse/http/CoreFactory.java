@@ -1,16 +1,31 @@
 package dev.gatehouse.http;
 
+import dev.gatehouse.core.port.in.AddUser;
+import dev.gatehouse.core.port.in.ChangePassword;
+import dev.gatehouse.core.port.in.ListUsers;
+import dev.gatehouse.core.port.in.LockUser;
+import dev.gatehouse.core.port.in.ManageSessions;
+import dev.gatehouse.core.port.in.RemoveUser;
 import dev.gatehouse.core.port.in.SignIn;
+import dev.gatehouse.core.port.in.UnlockUser;
 import dev.gatehouse.core.port.in.SignOut;
 import dev.gatehouse.core.port.in.ValidateSession;
 import dev.gatehouse.core.port.out.PasswordHasher;
 import dev.gatehouse.core.port.out.SecureRandomSource;
 import dev.gatehouse.core.port.out.Stores;
+import dev.gatehouse.core.service.AddUserService;
 import dev.gatehouse.core.service.AuditTrail;
+import dev.gatehouse.core.service.ChangePasswordService;
+import dev.gatehouse.core.service.ListUsersService;
+import dev.gatehouse.core.service.LockUserService;
+import dev.gatehouse.core.service.ManageSessionsService;
+import dev.gatehouse.core.service.PasswordPolicy;
+import dev.gatehouse.core.service.RemoveUserService;
 import dev.gatehouse.core.service.SessionPolicy;
 import dev.gatehouse.core.service.SignInService;
 import dev.gatehouse.core.service.SignOutService;
 import dev.gatehouse.core.service.TokenDigests;
+import dev.gatehouse.core.service.UnlockUserService;
 import dev.gatehouse.core.service.ValidateSessionService;
 import dev.gatehouse.crypto.PasswordHashers;
 import dev.gatehouse.store.jdbc.JdbcSettings;
@@ -87,6 +102,46 @@ class CoreFactory {
     @Singleton
     ValidateSession validateSession(Stores stores, TokenDigests tokens, SessionPolicy policy, Clock clock) {
         return new ValidateSessionService(stores.sessions(), stores.users(), tokens, policy, clock);
+    }
+
+    @Singleton
+    PasswordPolicy passwordPolicy() {
+        return PasswordPolicy.defaults();
+    }
+
+    @Singleton
+    AddUser addUser(Stores stores, PasswordHasher hasher, PasswordPolicy policy, AuditTrail audit, Clock clock) {
+        return new AddUserService(stores.users(), stores.sessions(), hasher, policy, audit, clock);
+    }
+
+    @Singleton
+    RemoveUser removeUser(Stores stores, AuditTrail audit) {
+        return new RemoveUserService(stores.users(), stores.sessions(), audit);
+    }
+
+    @Singleton
+    LockUser lockUser(Stores stores, AuditTrail audit, Clock clock) {
+        return new LockUserService(stores.users(), stores.sessions(), audit, clock);
+    }
+
+    @Singleton
+    UnlockUser unlockUser(Stores stores, AuditTrail audit) {
+        return new UnlockUserService(stores.users(), audit);
+    }
+
+    @Singleton
+    ChangePassword changePassword(Stores stores, PasswordHasher hasher, PasswordPolicy policy, AuditTrail audit) {
+        return new ChangePasswordService(stores.users(), stores.sessions(), hasher, policy, audit);
+    }
+
+    @Singleton
+    ListUsers listUsers(Stores stores) {
+        return new ListUsersService(stores.users());
+    }
+
+    @Singleton
+    ManageSessions manageSessions(Stores stores, SessionPolicy policy, AuditTrail audit, Clock clock) {
+        return new ManageSessionsService(stores.sessions(), policy, audit, clock);
     }
 
     /** {@code json:DIR} or any URL the JDBC store reads; a leading {@code ~} means the home directory. */
