@@ -6,6 +6,7 @@ import dev.gatehouse.core.port.in.ListUsers;
 import dev.gatehouse.core.port.in.LockUser;
 import dev.gatehouse.core.port.in.ManageSessions;
 import dev.gatehouse.core.port.in.RemoveUser;
+import dev.gatehouse.core.port.in.SetUp;
 import dev.gatehouse.core.port.in.SignIn;
 import dev.gatehouse.core.port.in.UnlockUser;
 import dev.gatehouse.core.port.in.SignOut;
@@ -22,6 +23,9 @@ import dev.gatehouse.core.service.ManageSessionsService;
 import dev.gatehouse.core.service.PasswordPolicy;
 import dev.gatehouse.core.service.RemoveUserService;
 import dev.gatehouse.core.service.SessionPolicy;
+import dev.gatehouse.core.service.SetUpService;
+import dev.gatehouse.core.service.SetupCode;
+import dev.gatehouse.core.service.SignInThrottle;
 import dev.gatehouse.core.service.SignInService;
 import dev.gatehouse.core.service.SignOutService;
 import dev.gatehouse.core.service.TokenDigests;
@@ -61,8 +65,26 @@ class CoreFactory {
     }
 
     @Singleton
-    SessionPolicy sessionPolicy() {
-        return SessionPolicy.defaults();
+    SessionPolicy sessionPolicy(ServerSettings settings) {
+        SessionPolicy defaults = SessionPolicy.defaults();
+        return new SessionPolicy(ServerSettings.SESSION_LIFETIME, settings.sessionIdle(), defaults.touchInterval());
+    }
+
+    @Singleton
+    SignInThrottle signInThrottle(Clock clock) {
+        return SignInThrottle.defaults(clock);
+    }
+
+    /** Printed at start while the store has no users; lives only in this process. */
+    @Singleton
+    SetupCode setupCode() {
+        return SetupCode.random(SecureRandomSource.system());
+    }
+
+    @Singleton
+    SetUp setUp(Stores stores, PasswordHasher hasher, PasswordPolicy policy, SignIn signIn, AuditTrail audit,
+                Clock clock, SetupCode code, SignInThrottle throttle) {
+        return new SetUpService(stores.users(), hasher, policy, signIn, audit, clock, code, throttle);
     }
 
     @Singleton
@@ -87,8 +109,9 @@ class CoreFactory {
      */
     @Singleton
     SignIn signIn(Stores stores, PasswordHasher hasher, TokenDigests tokens, SessionPolicy policy,
-                  AuditTrail audit, Clock clock) {
-        SignInService signIn = new SignInService(stores.users(), stores.sessions(), hasher, tokens, policy, audit, clock);
+                  AuditTrail audit, Clock clock, SignInThrottle throttle) {
+        SignInService signIn = new SignInService(stores.users(), stores.sessions(), hasher, tokens, policy, audit, clock,
+                throttle);
         signIn.prepare();
         return signIn;
     }
