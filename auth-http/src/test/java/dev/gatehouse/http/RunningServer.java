@@ -39,8 +39,13 @@ final class RunningServer implements AutoCloseable {
     }
 
     RunningServer(List<String> trustedProxies) throws IOException {
+        this(settings -> new ServerSettings(settings.host(), settings.port(), settings.storeUrl(), trustedProxies));
+    }
+
+    /** A server with settings changed from the defaults (auth mode, keys, idle timeout). */
+    RunningServer(java.util.function.UnaryOperator<ServerSettings> tweak) throws IOException {
         Path file = Files.createTempDirectory("gatehouse-http-").resolve("gatehouse.db");
-        server = GatehouseServer.start(new ServerSettings("127.0.0.1", 0, "sqlite:" + file, trustedProxies));
+        server = GatehouseServer.start(tweak.apply(new ServerSettings("127.0.0.1", 0, "sqlite:" + file, List.of())));
         cli = JdbcStores.open(JdbcSettings.sqlite(file));
     }
 
