@@ -1,5 +1,7 @@
 package dev.gatehouse.http;
 
+import io.micronaut.core.annotation.Order;
+import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
@@ -25,8 +27,9 @@ class MetricsController {
         return HttpResponse.ok(metrics.render());
     }
 
-    /** Counts every response by status, errors included. */
+    /** Counts every response by status, errors and the access filter's refusals included (it runs outside that filter). */
     @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
+    @Order(Ordered.HIGHEST_PRECEDENCE + 10)
     static class CountResponses {
         private final Metrics metrics;
 

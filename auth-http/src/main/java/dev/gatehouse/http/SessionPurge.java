@@ -32,7 +32,7 @@ class SessionPurge {
                 thread.setDaemon(true);
                 return thread;
             });
-            timer.scheduleWithFixedDelay(this::purgeOnce, 1, EVERY_MINUTES * 60, TimeUnit.SECONDS);
+            timer.scheduleWithFixedDelay(this::purgeOnce, 60, EVERY_MINUTES * 60, TimeUnit.SECONDS);
         }
     }
 
