@@ -1,6 +1,7 @@
 package dev.gatehouse.http;
 
 import dev.gatehouse.core.port.in.AddUser;
+import dev.gatehouse.core.port.in.ChangeAvatar;
 import dev.gatehouse.core.port.in.ChangePassword;
 import dev.gatehouse.core.port.in.ListUsers;
 import dev.gatehouse.core.port.in.LockUser;
@@ -16,6 +17,7 @@ import dev.gatehouse.core.port.out.SecureRandomSource;
 import dev.gatehouse.core.port.out.Stores;
 import dev.gatehouse.core.service.AddUserService;
 import dev.gatehouse.core.service.AuditTrail;
+import dev.gatehouse.core.service.ChangeAvatarService;
 import dev.gatehouse.core.service.ChangePasswordService;
 import dev.gatehouse.core.service.ListUsersService;
 import dev.gatehouse.core.service.LockUserService;
@@ -139,7 +141,7 @@ class CoreFactory {
 
     @Singleton
     RemoveUser removeUser(Stores stores, AuditTrail audit) {
-        return new RemoveUserService(stores.users(), stores.sessions(), audit);
+        return new RemoveUserService(stores.users(), stores.sessions(), stores.avatars(), audit);
     }
 
     @Singleton
@@ -155,6 +157,11 @@ class CoreFactory {
     @Singleton
     ChangePassword changePassword(Stores stores, PasswordHasher hasher, PasswordPolicy policy, AuditTrail audit) {
         return new ChangePasswordService(stores.users(), stores.sessions(), hasher, policy, audit);
+    }
+
+    @Singleton
+    ChangeAvatar changeAvatar(Stores stores, AuditTrail audit, Clock clock) {
+        return new ChangeAvatarService(stores.users(), stores.avatars(), audit, clock);
     }
 
     @Singleton

@@ -8,7 +8,7 @@ import java.util.Objects;
  */
 public record Refused(Reason reason, String message) implements
         AddUser.Result, RemoveUser.Result, LockUser.Result, UnlockUser.Result,
-        ChangePassword.Result, ListUsers.Result, ManageSessions.Result, SetUp.Result {
+        ChangePassword.Result, ListUsers.Result, ManageSessions.Result, SetUp.Result, ChangeAvatar.Result {
 
     /** Why a use case declined. */
     public enum Reason {
