@@ -14,7 +14,7 @@ import java.util.Optional;
  */
 public final class GatehouseServer {
 
-    /** The largest request body accepted; sign-in bodies are tiny, avatars will need their own limit. */
+    /** The largest request body accepted on any route but an avatar upload. */
     public static final long MAX_REQUEST_SIZE = 1024 * 1024;
 
     private GatehouseServer() {
@@ -31,12 +31,15 @@ public final class GatehouseServer {
      * then only names them in messages.
      */
     public static EmbeddedServer start(ServerSettings settings, Stores stores) {
+        // Avatars are decoded with java.awt.image; a server has no display.
+        System.setProperty("java.awt.headless", "true");
         Object[] singletons = stores == null ? new Object[] {settings} : new Object[] {settings, stores};
         ApplicationContext context = ApplicationContext.builder()
                 .properties(Map.of(
                         "micronaut.server.host", settings.host(),
                         "micronaut.server.port", settings.port(),
-                        "micronaut.server.max-request-size", MAX_REQUEST_SIZE))
+                        // Avatar uploads may be larger; BodyLimits holds every other route to MAX_REQUEST_SIZE.
+                        "micronaut.server.max-request-size", AvatarImages.MAX_UPLOAD_BYTES))
                 .singletons(singletons)
                 .deduceEnvironment(false)
                 .banner(false)
