@@ -12,7 +12,7 @@ public record Refused(Reason reason, String message) implements
 
     /** Why a use case declined. */
     public enum Reason {
-        NOT_FOUND, NOT_ALLOWED, SELF, TARGET_IS_ADMIN, WRONG_PASSWORD, WEAK_PASSWORD, INVALID
+        NOT_FOUND, NOT_ALLOWED, SELF, TARGET_IS_ADMIN, WRONG_PASSWORD, WEAK_PASSWORD, INVALID, EXISTS
     }
 
     public Refused {
