@@ -125,7 +125,7 @@ class AccessFilter {
             return null;
         }
         return Routes.isPageView(request) ? Pages.adminsOnly()
-                : ApiError.response(HttpStatus.FORBIDDEN, "forbidden", "Only administrators may do this.");
+                : ApiError.adminsOnly();
     }
 
     private static HttpResponse<?> denied(HttpRequest<?> request) {
