@@ -1,7 +1,5 @@
 package dev.gatehouse.http;
 
-import dev.gatehouse.core.model.Password;
-import dev.gatehouse.core.model.Username;
 import dev.gatehouse.core.port.in.Refused;
 import dev.gatehouse.core.port.in.SetUp;
 import io.micronaut.core.annotation.Nullable;
@@ -26,10 +24,12 @@ class SetupController {
     private final SetUp setUp;
     private final SetupMode setupMode;
     private final ClientFacts client;
-    private final SetupRequest.Reader reader;
+    private static final String EXAMPLE = "{\"code\": \"7KQ2-MX9D-R4TF-0W3B\", \"username\": \"admin\", \"password\": \"...\"}";
+
+    private final JsonBody.Reader reader;
     private final Clock clock;
 
-    SetupController(SetUp setUp, SetupMode setupMode, ClientFacts client, SetupRequest.Reader reader, Clock clock) {
+    SetupController(SetUp setUp, SetupMode setupMode, ClientFacts client, JsonBody.Reader reader, Clock clock) {
         this.setUp = setUp;
         this.setupMode = setupMode;
         this.client = client;
@@ -44,15 +44,10 @@ class SetupController {
 
     @Post
     HttpResponse<?> setUp(HttpRequest<?> request, @Body @Nullable String body) {
-        SetupRequest form;
-        try {
-            form = reader.read(body);
-        } catch (IllegalArgumentException e) {
-            return ApiError.badRequest(e.getMessage());
-        }
+        JsonBody form = reader.read(body, EXAMPLE);
         String userAgent = request.getHeaders().get(HttpHeaders.USER_AGENT, String.class).orElse("");
-        SetUp.Result result = setUp.setUp(new SetUp.Command(form.code(), Username.of(form.username()),
-                Password.of(form.password()), client.clientIp(request), userAgent));
+        SetUp.Result result = setUp.setUp(new SetUp.Command(form.text("code"), form.username("username"),
+                form.password("password"), client.clientIp(request), userAgent));
         if (result instanceof SetUp.Done done) {
             setupMode.finished();
             return HttpResponse.created(UserView.brief(done.signedIn().user())).cookie(SessionCookie.issue(
