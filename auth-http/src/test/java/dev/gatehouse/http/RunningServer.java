@@ -58,9 +58,13 @@ final class RunningServer implements AutoCloseable {
 
     /** A server with settings changed from the defaults (auth mode, keys, idle timeout). */
     RunningServer(java.util.function.UnaryOperator<ServerSettings> tweak) throws IOException {
-        Path file = Files.createTempDirectory("gatehouse-http-").resolve("gatehouse.db");
-        server = GatehouseServer.start(tweak.apply(new ServerSettings("127.0.0.1", 0, "sqlite:" + file, List.of())));
-        cli = JdbcStores.open(JdbcSettings.sqlite(file));
+        this("sqlite:" + Files.createTempDirectory("gatehouse-http-").resolve("gatehouse.db"), tweak);
+    }
+
+    /** A server on the database at {@code storeUrl} (SQLite or PostgreSQL), with the CLI's handle on it too. */
+    RunningServer(String storeUrl, java.util.function.UnaryOperator<ServerSettings> tweak) {
+        server = GatehouseServer.start(tweak.apply(new ServerSettings("127.0.0.1", 0, storeUrl, List.of())));
+        cli = JdbcStores.open(JdbcSettings.parse(storeUrl));
     }
 
     String origin() {

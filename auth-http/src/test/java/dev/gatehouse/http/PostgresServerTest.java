@@ -1,0 +1,94 @@
+package dev.gatehouse.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The server on PostgreSQL, in a schema of its own: setup, the administrators' routes, and the
+ * CLI's changes reaching a running server — what the SQLite tests prove, on the other database.
+ */
+class PostgresServerTest {
+
+    private String jdbc;
+    private String[] credentials;
+    private String schema;
+    private String storeUrl;
+
+    @BeforeEach
+    void freshSchema() throws SQLException {
+        String url = System.getenv("GATEHOUSE_TEST_POSTGRES_URL");
+        if (url == null) {
+            if ("true".equals(System.getenv("CI"))) {
+                throw new AssertionError("CI=true but GATEHOUSE_TEST_POSTGRES_URL is not set; .ci/run sets it.");
+            }
+            assumeTrue(false, "GATEHOUSE_TEST_POSTGRES_URL is not set: no PostgreSQL to test against");
+        }
+        byte[] random = new byte[8];
+        ThreadLocalRandom.current().nextBytes(random);
+        schema = "gh_http_" + HexFormat.of().formatHex(random);
+        URI uri = URI.create(url);
+        credentials = uri.getUserInfo().split(":", 2);
+        jdbc = "jdbc:postgresql://" + uri.getHost() + ":" + uri.getPort() + uri.getPath();
+        try (Connection admin = DriverManager.getConnection(jdbc, credentials[0], credentials[1]);
+             Statement statement = admin.createStatement()) {
+            statement.execute("CREATE SCHEMA " + schema);
+        }
+        storeUrl = url + "?currentSchema=" + schema;
+    }
+
+    @AfterEach
+    void dropSchema() throws SQLException {
+        if (schema != null) {
+            try (Connection admin = DriverManager.getConnection(jdbc, credentials[0], credentials[1]);
+                 Statement statement = admin.createStatement()) {
+                statement.execute("DROP SCHEMA " + schema + " CASCADE");
+            }
+        }
+    }
+
+    @Test
+    void setupThenAdministeringUsersWorksOnPostgres() {
+        try (RunningServer app = new RunningServer(storeUrl, UnaryOperator.identity())) {
+            String code = GatehouseServer.setupCode(app.server).orElseThrow();
+            HttpResponse<String> setup = app.json("POST", "/api/setup", "{\"code\":\"" + code
+                    + "\",\"username\":\"root\",\"password\":\"correct horse battery\"}", null);
+            assertEquals(201, setup.statusCode(), setup.body());
+            String admin = RunningServer.cookie(RunningServer.token(setup));
+
+            assertEquals(201, app.json("POST", "/api/admin/users",
+                    "{\"username\":\"bob\",\"password\":\"correct horse battery\",\"admin\":false}", admin).statusCode());
+            String bob = app.signIn("bob", "correct horse battery");
+            assertEquals(200, app.json("POST", "/api/admin/users/bob/lock", "{\"reason\":\"On vacation\"}", admin).statusCode());
+            assertEquals(401, app.me(bob), "the lock ended bob's session");
+            HttpResponse<String> locked = app.login("bob", "correct horse battery");
+            assertEquals(403, locked.statusCode());
+            assertTrue(locked.body().contains("On vacation"), locked.body());
+            assertEquals(204, app.json("POST", "/api/admin/users/bob/unlock", null, admin).statusCode());
+            assertEquals(200, app.json("POST", "/api/admin/users/bob/password", "{\"password\":\"new horse battery\"}",
+                    admin).statusCode());
+            assertEquals(401, app.login("bob", "correct horse battery").statusCode());
+            String again = app.signIn("bob", "new horse battery");
+            HttpResponse<String> users = app.json("GET", "/api/admin/users", null, admin);
+            assertTrue(users.body().contains("\"username\":\"bob\"") && users.body().contains("\"total\":2"), users.body());
+
+            app.lock("bob", "from the CLI");
+            assertEquals(401, app.me(again), "a lock from the CLI ends the session in the running server");
+            assertEquals(204, app.json("DELETE", "/api/admin/users/bob", null, admin).statusCode());
+            assertEquals(401, app.login("bob", "new horse battery").statusCode());
+        }
+    }
+}
