@@ -69,12 +69,7 @@ class LauncherIT {
     @Test
     void serveAnswersSignInOverHttpAndTheCliSeesTheSameStore() throws Exception {
         gatehouse("correct horse battery\n", "user", "add", "admin", "--password-stdin");
-        ProcessBuilder builder = new ProcessBuilder(REPO.resolve("gatehouse").toString(), "serve", "--port", "0")
-                .directory(REPO.toFile()).redirectErrorStream(true);
-        builder.environment().put("GATEHOUSE_HOME", home.toString());
-        builder.environment().put("GATEHOUSE_NO_BUILD", "1");
-        builder.environment().remove("GATEHOUSE_STORE");
-        Process server = builder.start();
+        Process server = serve();
         try {
             java.io.BufferedReader lines = new java.io.BufferedReader(
                     new java.io.InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
@@ -102,12 +97,7 @@ class LauncherIT {
 
     @Test
     void serveOnAFreshHomeStartsInSetupModeAndTheCodeItPrintsMakesTheFirstAdmin() throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(REPO.resolve("gatehouse").toString(), "serve", "--port", "0")
-                .directory(REPO.toFile()).redirectErrorStream(true);
-        builder.environment().put("GATEHOUSE_HOME", home.toString());
-        builder.environment().put("GATEHOUSE_NO_BUILD", "1");
-        builder.environment().remove("GATEHOUSE_STORE");
-        Process server = builder.start();
+        Process server = serve();
         try {
             java.io.BufferedReader lines = new java.io.BufferedReader(
                     new java.io.InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
@@ -142,6 +132,16 @@ class LauncherIT {
             server.destroy();
             server.waitFor(20, TimeUnit.SECONDS);
         }
+    }
+
+    /** {@code ./gatehouse serve} on a free port and the test's home, output and errors on one stream. */
+    private Process serve() throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(REPO.resolve("gatehouse").toString(), "serve", "--port", "0")
+                .directory(REPO.toFile()).redirectErrorStream(true);
+        builder.environment().put("GATEHOUSE_HOME", home.toString());
+        builder.environment().put("GATEHOUSE_NO_BUILD", "1");
+        builder.environment().remove("GATEHOUSE_STORE");
+        return builder.start();
     }
 
     private Result gatehouse(String stdin, String... args) throws IOException, InterruptedException {
