@@ -25,6 +25,7 @@ final class MigrationReport {
     static String sentence(CopyStoresResult result, StoreUrl from, StoreUrl to) {
         List<String> alreadyThere = new ArrayList<>();
         addIfAny(alreadyThere, result.users().alreadyPresent(), "user");
+        addIfAny(alreadyThere, result.avatars().alreadyPresent(), "avatar");
         addIfAny(alreadyThere, result.sessions().alreadyPresent(), "session");
         addIfAny(alreadyThere, result.auditEvents().alreadyPresent(), "audit event");
         addIfAny(alreadyThere, result.keys().alreadyPresent(), "key");
@@ -36,6 +37,7 @@ final class MigrationReport {
         Counts users = result.users();
         return "Copied " + amount(users.changed(), "user")
                 + (users.replaced() > 0 ? " (" + MigrationProgress.count(users.replaced()) + " replaced)" : "")
+                + (result.avatars().changed() > 0 ? ", " + amount(result.avatars().changed(), "avatar") : "")
                 + ", " + amount(result.sessions().changed(), "session")
                 + ", " + amount(result.auditEvents().changed(), "audit event")
                 + ", " + amount(result.keys().changed(), "key")
@@ -49,6 +51,7 @@ final class MigrationReport {
                 + "  \"from\": " + UserJson.string(from.toString()) + ",\n"
                 + "  \"to\": " + UserJson.string(to.toString()) + ",\n"
                 + "  \"users\": " + counts(result.users()) + ",\n"
+                + "  \"avatars\": " + counts(result.avatars()) + ",\n"
                 + "  \"sessions\": " + counts(result.sessions()) + ",\n"
                 + "  \"auditEvents\": " + counts(result.auditEvents()) + ",\n"
                 + "  \"keys\": " + counts(result.keys()) + ",\n"

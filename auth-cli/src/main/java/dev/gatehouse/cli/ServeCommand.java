@@ -1,6 +1,8 @@
 package dev.gatehouse.cli;
 
 import dev.gatehouse.core.port.out.Stores;
+import dev.gatehouse.core.model.HumanDuration;
+import dev.gatehouse.http.AuthMode;
 import dev.gatehouse.http.GatehouseServer;
 import dev.gatehouse.http.ServerSettings;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -11,12 +13,16 @@ import picocli.CommandLine.Option;
 
 /** {@code gatehouse serve}: runs the HTTP server on the chosen store until stopped. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Run the Gatehouse server on the store (sign-in, sessions and /api/me today; see docs/api.md).",
-                       "The CLI keeps working on the same store while it runs."},
+        description = {"Run the Gatehouse server and its web UI on the store (routes: docs/api.md).",
+                       "With no users yet it starts in setup mode and prints a one-time setup code, URL and QR code;"
+                               + " only /setup works until the first administrator exists.",
+                       "The CLI keeps working on the same store while it runs ('gatehouse user add admin' ends setup too)."},
         footerHeading = "%nExamples:%n",
         footer = {"  gatehouse serve                               # http://127.0.0.1:8000, default store",
                   "  gatehouse serve --host 0.0.0.0 --port 9000 --trusted-proxy 10.0.0.2",
-                  "  GATEHOUSE_STORE=postgres://gh:secret@db:5432/gatehouse gatehouse serve"})
+                  "  GATEHOUSE_STORE=postgres://gh:secret@db:5432/gatehouse gatehouse serve",
+                  "  GATEHOUSE_API_KEYS=sk-one,sk-two gatehouse serve --auth apikey",
+                  "  gatehouse serve --auth none                   # no sign-in at all (llms.py without users)"})
 final class ServeCommand extends CliCommand {
 
     @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "${env:GATEHOUSE_HOST:-127.0.0.1}",
@@ -32,6 +38,17 @@ final class ServeCommand extends CliCommand {
                     + " Env: GATEHOUSE_TRUSTED_PROXIES.")
     List<String> trustedProxies;
 
+    @Option(names = "--auth", paramLabel = "MODE", defaultValue = "${env:GATEHOUSE_AUTH:-auto}",
+            description = "auto: sign-in once a user exists, setup mode before; none: no checks, everyone is the"
+                    + " administrator 'default'; apikey: only the keys in GATEHOUSE_API_KEYS (default ${DEFAULT-VALUE})."
+                    + " Env: GATEHOUSE_AUTH.")
+    String auth;
+
+    @Option(names = "--session-idle", paramLabel = "DURATION", defaultValue = "${env:GATEHOUSE_SESSION_IDLE:-7d}",
+            description = "End sessions unused for this long, e.g. 12h or 7d (default ${DEFAULT-VALUE}; at most 30d,"
+                    + " the absolute lifetime). Env: GATEHOUSE_SESSION_IDLE.")
+    String sessionIdle;
+
     @Override
     public Integer call() throws InterruptedException {
         Invocation invocation = invocation();
@@ -39,7 +56,14 @@ final class ServeCommand extends CliCommand {
         List<String> proxies = trustedProxies != null ? trustedProxies : ServerSettings.csv(
                 invocation.environment().variable("GATEHOUSE_TRUSTED_PROXIES") == null ? ""
                         : invocation.environment().variable("GATEHOUSE_TRUSTED_PROXIES"));
-        ServerSettings settings = new ServerSettings(host, port, url.toString(), proxies);
+        ServerSettings settings;
+        try {
+            String keys = invocation.environment().variable("GATEHOUSE_API_KEYS");
+            settings = new ServerSettings(host, port, url.toString(), proxies, AuthMode.parse(auth),
+                    ServerSettings.csv(keys == null ? "" : keys), HumanDuration.parse(sessionIdle));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
         Stores stores = url.open();
         EmbeddedServer server;
         try {
@@ -54,7 +78,8 @@ final class ServeCommand extends CliCommand {
             stores.close();
             stopped.countDown();
         }, "gatehouse-shutdown"));
-        invocation.say("Gatehouse is listening on " + server.getURL() + " (store " + url + "). Stop with Ctrl-C.");
+        invocation.say(GatehouseServer.startMessage(server).stripTrailing());
+        invocation.say("Store: " + url + ". Stop with Ctrl-C.");
         stopped.await();
         return ExitCodes.OK;
     }

@@ -80,7 +80,7 @@ class LauncherIT {
                     new java.io.InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
             String first = lines.readLine();
             assertTrue(first != null && first.startsWith("Gatehouse is listening on http://127.0.0.1:"), first);
-            String base = first.substring("Gatehouse is listening on ".length(), first.indexOf(" (store"));
+            String base = first.substring("Gatehouse is listening on ".length(), first.indexOf(" (auth auto)"));
             java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
             java.net.http.HttpResponse<String> health = http.send(java.net.http.HttpRequest.newBuilder(
                     java.net.URI.create(base + "/healthz")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
@@ -94,6 +94,50 @@ class LauncherIT {
             assertEquals(200, login.statusCode(), login.body());
             assertTrue(login.headers().firstValue("Set-Cookie").orElse("").startsWith("gatehouse_session="));
             assertTrue(gatehouse(null, "user", "list").out().contains("127.0.0.1"), "the CLI sees the sign-in");
+        } finally {
+            server.destroy();
+            server.waitFor(20, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void serveOnAFreshHomeStartsInSetupModeAndTheCodeItPrintsMakesTheFirstAdmin() throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(REPO.resolve("gatehouse").toString(), "serve", "--port", "0")
+                .directory(REPO.toFile()).redirectErrorStream(true);
+        builder.environment().put("GATEHOUSE_HOME", home.toString());
+        builder.environment().put("GATEHOUSE_NO_BUILD", "1");
+        builder.environment().remove("GATEHOUSE_STORE");
+        Process server = builder.start();
+        try {
+            java.io.BufferedReader lines = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+            String first = lines.readLine();
+            String base = first.substring("Gatehouse is listening on ".length(), first.indexOf(" (auth auto)"));
+            String line;
+            String code = null;
+            String url = null;
+            int qrRows = 0;
+            while ((line = lines.readLine()) != null && !line.startsWith("Store: ")) {
+                if (line.contains("Setup code: ")) {
+                    code = line.substring(line.indexOf("Setup code: ") + "Setup code: ".length()).strip();
+                } else if (line.strip().startsWith(base + "/setup#code=")) {
+                    url = line.strip();
+                } else if (line.contains("\u2588")) {
+                    qrRows++;
+                }
+            }
+            assertTrue(code != null && code.matches("[0-9A-Z]{4}(-[0-9A-Z]{4}){3}"), "code: " + code);
+            assertEquals(base + "/setup#code=" + code, url);
+            assertTrue(qrRows > 10, "a QR code is drawn: " + qrRows + " rows");
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            java.net.http.HttpResponse<String> setup = http.send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create(base + "/api/setup"))
+                    .header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"code\":\"" + code
+                            + "\",\"username\":\"admin\",\"password\":\"correct horse battery\"}")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(201, setup.statusCode(), setup.body());
+            assertTrue(gatehouse(null, "user", "list").out().contains("admin"), "the CLI sees the new admin");
         } finally {
             server.destroy();
             server.waitFor(20, TimeUnit.SECONDS);

@@ -1,40 +1,51 @@
 package dev.gatehouse.http;
 
+import dev.gatehouse.core.model.Role;
+import dev.gatehouse.core.model.User;
+import dev.gatehouse.core.model.UserStatus;
+import dev.gatehouse.core.model.Username;
 import dev.gatehouse.core.port.in.ValidateSession;
 import dev.gatehouse.core.port.in.ValidateSession.SignedInUser;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.annotation.Order;
 import io.micronaut.core.order.Ordered;
-import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.time.Instant;
+import java.util.EnumSet;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * Deny by default: a request passes only if its route is on the public list, or it carries a
- * valid session cookie. The session is resolved once here and handed to controllers as a request
- * attribute ({@link #current}). Cookie-authenticated state changes must come from our own origin.
+ * Deny by default: a request passes only if its route is public ({@link Routes}), or it has a
+ * caller — a valid session cookie, a static key in {@code --auth apikey}, anyone in
+ * {@code --auth none}. The caller is resolved once here and handed to controllers as a request
+ * attribute ({@link #current}). Cookie-authenticated state changes must come from our own
+ * origin. Before the first user exists only setup answers. Browsers opening a page get
+ * redirects (to sign-in, to setup) instead of JSON errors.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 @Order(Ordered.HIGHEST_PRECEDENCE + 100)
 class AccessFilter {
 
-    /** Routes anyone may call, as "METHOD path". Everything else needs a session. */
-    static final Set<String> PUBLIC = Set.of("GET /healthz", "GET /readyz", "POST /api/auth/login");
-
-    private static final String SIGNED_IN = AccessFilter.class.getName() + ".signedIn";
+    private static final String CALLER = AccessFilter.class.getName() + ".caller";
 
     private final ValidateSession validateSession;
     private final ClientFacts client;
+    private final SetupMode setupMode;
+    private final ServerSettings settings;
+    private final StaticApiKeys apiKeys;
 
-    AccessFilter(ValidateSession validateSession, ClientFacts client) {
+    AccessFilter(ValidateSession validateSession, ClientFacts client, SetupMode setupMode, ServerSettings settings) {
         this.validateSession = validateSession;
         this.client = client;
+        this.setupMode = setupMode;
+        this.settings = settings;
+        this.apiKeys = new StaticApiKeys(settings.apiKeys());
     }
 
     /** The caller of a request that passed this filter on a non-public route. */
@@ -43,41 +54,93 @@ class AccessFilter {
                 .orElseThrow(() -> new IllegalStateException("No caller on " + request.getPath() + "; is it public?"));
     }
 
-    /** The caller, if the filter established one (public routes have none). */
+    /** The caller, if the filter established one (public routes have none unless a session came along). */
     static Optional<Caller> caller(HttpRequest<?> request) {
-        return request.getAttribute(SIGNED_IN, Caller.class);
+        return request.getAttribute(CALLER, Caller.class);
     }
 
     @RequestFilter
     @ExecuteOn(TaskExecutors.BLOCKING)
     @Nullable
     HttpResponse<?> check(HttpRequest<?> request) {
-        boolean changesState = changesState(request.getMethod());
-        // HEAD is GET without the body, so a public GET is public for HEAD too.
-        String method = request.getMethod() == HttpMethod.HEAD ? "GET" : request.getMethodName();
-        if (PUBLIC.contains(method + " " + request.getPath())) {
-            // No cookie authenticates these, but a foreign page must not sign a browser in either.
-            boolean foreign = request.getHeaders().contains("Origin") && !SameOrigin.check(request);
-            return changesState && foreign ? ApiError.csrf() : null;
+        boolean changesState = Routes.changesState(request.getMethod());
+        boolean foreign = request.getHeaders().contains("Origin") && !SameOrigin.check(request);
+        return switch (settings.auth()) {
+            case NONE -> admit(request, synthetic("default"), changesState && foreign);
+            case APIKEY -> Routes.isPublic(request) ? publicRoute(request, changesState && foreign)
+                    : apiKeys.admits(request) ? admit(request, synthetic("apikey"), false) : denied(request);
+            case AUTO -> auto(request, changesState, foreign);
+        };
+    }
+
+    private HttpResponse<?> auto(HttpRequest<?> request, boolean changesState, boolean foreign) {
+        if (setupMode.active()) {
+            if (Routes.worksDuringSetup(request)) {
+                return publicRoute(request, changesState && foreign);
+            }
+            return Routes.isPageView(request) ? HttpResponse.seeOther(java.net.URI.create("/setup"))
+                    : ApiError.response(HttpStatus.SERVICE_UNAVAILABLE, "setup_required",
+                            "Gatehouse has no users yet. Open /setup with the code the server printed, or run"
+                                    + " 'gatehouse user add admin' on the server.");
         }
-        Optional<String> token = SessionCookie.token(request);
-        if (token.isEmpty()) {
-            return ApiError.unauthenticated();
+        Optional<SignedInUser> signedIn = SessionCookie.token(request).flatMap(validateSession::validate);
+        if (Routes.isPublic(request)) {
+            // Pages such as /login want to know who is already signed in.
+            signedIn.ifPresent(s -> remember(request, s));
+            return publicRoute(request, changesState && foreign);
+        }
+        if (signedIn.isEmpty()) {
+            return denied(request);
         }
         if (changesState && !SameOrigin.check(request)) {
             return ApiError.csrf();
         }
-        Optional<SignedInUser> signedIn = validateSession.validate(token.get());
-        if (signedIn.isEmpty()) {
-            return ApiError.unauthenticated();
+        Caller caller = remember(request, signedIn.get());
+        return adminCheck(request, caller);
+    }
+
+    private Caller remember(HttpRequest<?> request, SignedInUser signedIn) {
+        Caller caller = new Caller(signedIn.user(), Optional.of(signedIn.session()), client.clientIp(request));
+        request.setAttribute(CALLER, caller);
+        return caller;
+    }
+
+    private HttpResponse<?> admit(HttpRequest<?> request, User user, boolean csrf) {
+        if (csrf) {
+            return ApiError.csrf();
         }
-        request.setAttribute(SIGNED_IN, new Caller(signedIn.get().user(), Optional.of(signedIn.get().session()),
-                client.clientIp(request)));
+        request.setAttribute(CALLER, new Caller(user, Optional.empty(), client.clientIp(request)));
         return null;
     }
 
-    private static boolean changesState(HttpMethod method) {
-        return method == HttpMethod.POST || method == HttpMethod.PUT || method == HttpMethod.PATCH
-                || method == HttpMethod.DELETE;
+    @Nullable
+    private static HttpResponse<?> publicRoute(HttpRequest<?> request, boolean csrf) {
+        // No cookie authenticates these, but a foreign page must not sign a browser in either.
+        return csrf ? ApiError.csrf() : null;
+    }
+
+    @Nullable
+    private static HttpResponse<?> adminCheck(HttpRequest<?> request, Caller caller) {
+        if (!Routes.isAdminOnly(request.getPath()) || caller.admin()) {
+            return null;
+        }
+        return Routes.isPageView(request) ? Pages.adminsOnly()
+                : ApiError.adminsOnly();
+    }
+
+    private static HttpResponse<?> denied(HttpRequest<?> request) {
+        if (Routes.isPageView(request)) {
+            String next = request.getUri().getRawPath() + (request.getUri().getRawQuery() == null ? ""
+                    : "?" + request.getUri().getRawQuery());
+            return HttpResponse.seeOther(java.net.URI.create("/login?next="
+                    + java.net.URLEncoder.encode(next, java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        return ApiError.unauthenticated();
+    }
+
+    /** The built-in caller of {@code --auth none} and {@code --auth apikey}: an administrator without an account. */
+    private static User synthetic(String name) {
+        return new User(Username.of(name), Optional.empty(), EnumSet.of(Role.ADMIN, Role.USER), new UserStatus.Active(),
+                Instant.EPOCH, Optional.empty());
     }
 }

@@ -1,5 +1,6 @@
 package dev.gatehouse.http;
 
+import dev.gatehouse.core.port.in.Refused;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
@@ -24,5 +25,44 @@ public record ApiError(String error, String message) {
 
     static MutableHttpResponse<ApiError> badRequest(String message) {
         return response(HttpStatus.BAD_REQUEST, "bad_request", message);
+    }
+
+    /** 403 {@code forbidden}: signed in, but not allowed to do this. */
+    static MutableHttpResponse<ApiError> forbidden(String message) {
+        return response(HttpStatus.FORBIDDEN, "forbidden", message);
+    }
+
+    /** 403 {@code forbidden} for a non-administrator on an administrators' route. */
+    static MutableHttpResponse<ApiError> adminsOnly() {
+        return forbidden(Refused.adminsOnly().message());
+    }
+
+    /** 404 {@code not_found}: the thing named in the path is not there (or not the caller's). */
+    static MutableHttpResponse<ApiError> notFound(String message) {
+        return response(HttpStatus.NOT_FOUND, "not_found", message);
+    }
+
+    /** 404 {@code user_not_found}. */
+    static MutableHttpResponse<ApiError> userNotFound(String username) {
+        return response(HttpStatus.NOT_FOUND, "user_not_found", Refused.noSuchUser(username).message());
+    }
+
+    /**
+     * The one translation of core's refusals into HTTP. {@code action} is the verb refused
+     * ({@code "lock"}, {@code "delete"}): refusing to act on oneself or on an administrator gives
+     * {@code cannot_<action>_self} and {@code cannot_<action>_admin}.
+     */
+    static MutableHttpResponse<ApiError> refused(Refused refused, String action) {
+        String message = refused.message();
+        return switch (refused.reason()) {
+            case NOT_ALLOWED -> forbidden(message);
+            case NOT_FOUND -> response(HttpStatus.NOT_FOUND, "user_not_found", message);
+            case SELF -> response(HttpStatus.FORBIDDEN, "cannot_" + action + "_self", message);
+            case TARGET_IS_ADMIN -> response(HttpStatus.FORBIDDEN, "cannot_" + action + "_admin", message);
+            case WRONG_PASSWORD -> response(HttpStatus.FORBIDDEN, "wrong_password", message);
+            case WEAK_PASSWORD -> response(HttpStatus.BAD_REQUEST, "weak_password", message);
+            case EXISTS -> response(HttpStatus.CONFLICT, "user_exists", message);
+            case INVALID -> badRequest(message);
+        };
     }
 }

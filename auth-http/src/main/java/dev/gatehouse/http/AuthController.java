@@ -26,7 +26,11 @@ class AuthController {
     private final LoginRequest.Reader reader;
     private final Clock clock;
 
-    AuthController(SignIn signIn, SignOut signOut, ClientFacts client, LoginRequest.Reader reader, Clock clock) {
+    private final Metrics metrics;
+
+    AuthController(SignIn signIn, SignOut signOut, ClientFacts client, LoginRequest.Reader reader, Clock clock,
+                   Metrics metrics) {
+        this.metrics = metrics;
         this.signIn = signIn;
         this.signOut = signOut;
         this.client = client;
@@ -45,9 +49,13 @@ class AuthController {
         String userAgent = request.getHeaders().get(HttpHeaders.USER_AGENT, String.class).orElse("");
         SignIn.Result result = signIn.signIn(new SignIn.Command(login.username(), Password.of(login.password()),
                 client.clientIp(request), userAgent));
+        metrics.signIn(outcome(result));
         if (result instanceof SignIn.SignedIn in) {
             return HttpResponse.ok(UserView.brief(in.user()))
                     .cookie(SessionCookie.issue(in.token(), in.session(), client.secure(request), clock));
+        }
+        if (result instanceof SignIn.Throttled throttled) {
+            return TooManyAttempts.response(throttled.retryAfter());
         }
         if (result instanceof SignIn.AccountLocked locked) {
             return ApiError.response(HttpStatus.FORBIDDEN, "account_locked", "Your account is locked: " + locked.reason());
@@ -57,6 +65,19 @@ class AuthController {
                     "Your account is waiting for an administrator's approval.");
         }
         return ApiError.response(HttpStatus.UNAUTHORIZED, "invalid_credentials", SignIn.Rejected.MESSAGE);
+    }
+
+    private static String outcome(SignIn.Result result) {
+        if (result instanceof SignIn.SignedIn) {
+            return "success";
+        }
+        if (result instanceof SignIn.Throttled) {
+            return "throttled";
+        }
+        if (result instanceof SignIn.AccountLocked) {
+            return "account_locked";
+        }
+        return result instanceof SignIn.AwaitingApproval ? "account_pending" : "invalid_credentials";
     }
 
     @Post("/logout")

@@ -1,11 +1,13 @@
 package dev.gatehouse.http;
 
 import dev.gatehouse.core.port.in.AddUser;
+import dev.gatehouse.core.port.in.ChangeAvatar;
 import dev.gatehouse.core.port.in.ChangePassword;
 import dev.gatehouse.core.port.in.ListUsers;
 import dev.gatehouse.core.port.in.LockUser;
 import dev.gatehouse.core.port.in.ManageSessions;
 import dev.gatehouse.core.port.in.RemoveUser;
+import dev.gatehouse.core.port.in.SetUp;
 import dev.gatehouse.core.port.in.SignIn;
 import dev.gatehouse.core.port.in.UnlockUser;
 import dev.gatehouse.core.port.in.SignOut;
@@ -15,6 +17,7 @@ import dev.gatehouse.core.port.out.SecureRandomSource;
 import dev.gatehouse.core.port.out.Stores;
 import dev.gatehouse.core.service.AddUserService;
 import dev.gatehouse.core.service.AuditTrail;
+import dev.gatehouse.core.service.ChangeAvatarService;
 import dev.gatehouse.core.service.ChangePasswordService;
 import dev.gatehouse.core.service.ListUsersService;
 import dev.gatehouse.core.service.LockUserService;
@@ -22,6 +25,9 @@ import dev.gatehouse.core.service.ManageSessionsService;
 import dev.gatehouse.core.service.PasswordPolicy;
 import dev.gatehouse.core.service.RemoveUserService;
 import dev.gatehouse.core.service.SessionPolicy;
+import dev.gatehouse.core.service.SetUpService;
+import dev.gatehouse.core.service.SetupCode;
+import dev.gatehouse.core.service.SignInThrottle;
 import dev.gatehouse.core.service.SignInService;
 import dev.gatehouse.core.service.SignOutService;
 import dev.gatehouse.core.service.TokenDigests;
@@ -61,8 +67,26 @@ class CoreFactory {
     }
 
     @Singleton
-    SessionPolicy sessionPolicy() {
-        return SessionPolicy.defaults();
+    SessionPolicy sessionPolicy(ServerSettings settings) {
+        SessionPolicy defaults = SessionPolicy.defaults();
+        return new SessionPolicy(ServerSettings.SESSION_LIFETIME, settings.sessionIdle(), defaults.touchInterval());
+    }
+
+    @Singleton
+    SignInThrottle signInThrottle(Clock clock) {
+        return SignInThrottle.defaults(clock);
+    }
+
+    /** Printed at start while the store has no users; lives only in this process. */
+    @Singleton
+    SetupCode setupCode() {
+        return SetupCode.random(SecureRandomSource.system());
+    }
+
+    @Singleton
+    SetUp setUp(Stores stores, PasswordHasher hasher, PasswordPolicy policy, SignIn signIn, AuditTrail audit,
+                Clock clock, SetupCode code, SignInThrottle throttle) {
+        return new SetUpService(stores.users(), hasher, policy, signIn, audit, clock, code, throttle);
     }
 
     @Singleton
@@ -87,8 +111,9 @@ class CoreFactory {
      */
     @Singleton
     SignIn signIn(Stores stores, PasswordHasher hasher, TokenDigests tokens, SessionPolicy policy,
-                  AuditTrail audit, Clock clock) {
-        SignInService signIn = new SignInService(stores.users(), stores.sessions(), hasher, tokens, policy, audit, clock);
+                  AuditTrail audit, Clock clock, SignInThrottle throttle) {
+        SignInService signIn = new SignInService(stores.users(), stores.sessions(), hasher, tokens, policy, audit, clock,
+                throttle);
         signIn.prepare();
         return signIn;
     }
@@ -116,7 +141,7 @@ class CoreFactory {
 
     @Singleton
     RemoveUser removeUser(Stores stores, AuditTrail audit) {
-        return new RemoveUserService(stores.users(), stores.sessions(), audit);
+        return new RemoveUserService(stores.users(), stores.sessions(), stores.avatars(), audit);
     }
 
     @Singleton
@@ -132,6 +157,11 @@ class CoreFactory {
     @Singleton
     ChangePassword changePassword(Stores stores, PasswordHasher hasher, PasswordPolicy policy, AuditTrail audit) {
         return new ChangePasswordService(stores.users(), stores.sessions(), hasher, policy, audit);
+    }
+
+    @Singleton
+    ChangeAvatar changeAvatar(Stores stores, AuditTrail audit, Clock clock) {
+        return new ChangeAvatarService(stores.users(), stores.avatars(), audit, clock);
     }
 
     @Singleton

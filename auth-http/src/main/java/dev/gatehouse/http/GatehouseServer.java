@@ -3,7 +3,10 @@ package dev.gatehouse.http;
 import dev.gatehouse.core.port.out.Stores;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
+import dev.gatehouse.core.service.SetupCode;
+import java.net.InetAddress;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Starts the Gatehouse HTTP server. Configuration is set here in code, not read from files, so
@@ -11,7 +14,7 @@ import java.util.Map;
  */
 public final class GatehouseServer {
 
-    /** The largest request body accepted; sign-in bodies are tiny, avatars will need their own limit. */
+    /** The largest request body accepted on any route but an avatar upload. */
     public static final long MAX_REQUEST_SIZE = 1024 * 1024;
 
     private GatehouseServer() {
@@ -28,12 +31,15 @@ public final class GatehouseServer {
      * then only names them in messages.
      */
     public static EmbeddedServer start(ServerSettings settings, Stores stores) {
+        // Avatars are decoded with java.awt.image; a server has no display.
+        System.setProperty("java.awt.headless", "true");
         Object[] singletons = stores == null ? new Object[] {settings} : new Object[] {settings, stores};
         ApplicationContext context = ApplicationContext.builder()
                 .properties(Map.of(
                         "micronaut.server.host", settings.host(),
                         "micronaut.server.port", settings.port(),
-                        "micronaut.server.max-request-size", MAX_REQUEST_SIZE))
+                        // Avatar uploads may be larger; BodyLimits holds every other route to MAX_REQUEST_SIZE.
+                        "micronaut.server.max-request-size", AvatarImages.MAX_UPLOAD_BYTES))
                 .singletons(singletons)
                 .deduceEnvironment(false)
                 .banner(false)
@@ -44,6 +50,7 @@ public final class GatehouseServer {
             context.getBean(dev.gatehouse.core.port.in.SignIn.class); // and make the dummy hash before the first sign-in
             EmbeddedServer server = context.getBean(EmbeddedServer.class);
             server.start();
+            context.getBean(SessionPurge.class).start();
             return server;
         } catch (RuntimeException e) {
             if (context.isRunning()) {
@@ -51,6 +58,58 @@ public final class GatehouseServer {
             }
             throw e;
         }
+    }
+
+    /**
+     * While a server in {@code --auth auto} has no users: the URL that finishes setup, with the
+     * one-time code in its fragment (browsers do not send fragments to servers or in Referer).
+     */
+    public static Optional<String> setupUrl(EmbeddedServer server) {
+        ApplicationContext context = server.getApplicationContext();
+        if (context.getBean(ServerSettings.class).auth() != AuthMode.AUTO || !context.getBean(SetupMode.class).active()) {
+            return Optional.empty();
+        }
+        return Optional.of(baseUrl(server) + "/setup#code=" + setupCode(server).orElseThrow());
+    }
+
+    /** The one-time setup code, while setup is needed. */
+    public static Optional<String> setupCode(EmbeddedServer server) {
+        ApplicationContext context = server.getApplicationContext();
+        return context.getBean(SetupMode.class).active()
+                ? Optional.of(context.getBean(SetupCode.class).display()) : Optional.empty();
+    }
+
+    /**
+     * The address people should open: the listening one, or for a wildcard address (0.0.0.0, ::)
+     * this machine's first site-local address, so a phone scanning the QR code can reach it.
+     */
+    public static String baseUrl(EmbeddedServer server) {
+        String host = server.getHost();
+        try {
+            InetAddress listening = InetAddress.getByName(host);
+            if (listening.isAnyLocalAddress()) {
+                host = LocalAddress.siteLocal().orElse("127.0.0.1");
+            }
+        } catch (java.net.UnknownHostException e) {
+            // a name: keep it
+        }
+        String shown = host.contains(":") ? "[" + host + "]" : host;
+        return server.getScheme() + "://" + shown + ":" + server.getPort();
+    }
+
+    /** What the server prints at start: where it listens, and in setup mode the code, URL and QR code. */
+    public static String startMessage(EmbeddedServer server) {
+        ServerSettings settings = server.getApplicationContext().getBean(ServerSettings.class);
+        StringBuilder out = new StringBuilder("Gatehouse is listening on " + baseUrl(server) + " (auth "
+                + settings.auth().label() + ")\n");
+        setupUrl(server).ifPresent(url -> out.append("\nNo users yet: finish setup in a browser. Setup code: ")
+                .append(setupCode(server).orElseThrow()).append("\n  ").append(url).append("\n\n")
+                .append(TerminalQr.render(url))
+                .append("(Or run 'gatehouse user add admin' on this machine; the server notices.)\n"));
+        if (settings.auth() == AuthMode.NONE) {
+            out.append("WARNING: --auth none: no sign-in, every request acts as an administrator.\n");
+        }
+        return out.toString();
     }
 
     /**
@@ -63,6 +122,6 @@ public final class GatehouseServer {
                 : new ServerSettings(env.host(), env.port(), args[0], env.trustedProxies());
         EmbeddedServer server = start(settings);
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "gatehouse-shutdown"));
-        System.out.println("Gatehouse is listening on " + server.getURL());
+        System.out.print(startMessage(server));
     }
 }

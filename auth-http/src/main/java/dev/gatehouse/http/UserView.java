@@ -6,20 +6,28 @@ import dev.gatehouse.core.model.UserStatus;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
+import java.util.Optional;
 
-/** What the API shows of a user: never the password hash. Times are ISO-8601 instants. */
+/**
+ * What the API shows of a user: never the password hash. Times are ISO-8601 instants; fields
+ * that do not apply (no sign-in yet, not locked) are left out.
+ */
 @Serdeable
 record UserView(String username, List<String> roles, boolean admin, @Nullable String status,
+                @Nullable String lockedReason, @Nullable String lockedSince,
                 @Nullable String created, @Nullable String lastLogin, @Nullable String lastIp) {
 
     /** The short form a sign-in answers with. */
     static UserView brief(User user) {
-        return new UserView(user.username().value(), roles(user), user.isAdmin(), null, null, null, null);
+        return new UserView(user.username().value(), roles(user), user.isAdmin(), null, null, null, null, null, null);
     }
 
-    /** Everything {@code GET /api/me} shows. */
+    /** Everything {@code GET /api/me} and the administrators' user list show. */
     static UserView full(User user) {
+        Optional<UserStatus.Locked> locked = user.status() instanceof UserStatus.Locked lock ? Optional.of(lock) : Optional.empty();
         return new UserView(user.username().value(), roles(user), user.isAdmin(), status(user.status()),
+                locked.map(UserStatus.Locked::reason).orElse(null),
+                locked.flatMap(UserStatus.Locked::since).map(Object::toString).orElse(null),
                 user.createdAt().toString(),
                 user.lastLogin().map(l -> l.at().toString()).orElse(null),
                 user.lastLogin().map(l -> l.clientIp()).filter(ip -> !ip.isBlank()).orElse(null));

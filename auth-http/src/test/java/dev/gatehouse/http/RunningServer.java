@@ -1,9 +1,16 @@
 package dev.gatehouse.http;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gatehouse.core.model.Actor;
 import dev.gatehouse.core.model.Password;
+import dev.gatehouse.core.model.Role;
+import dev.gatehouse.core.model.User;
 import dev.gatehouse.core.model.Username;
 import dev.gatehouse.core.port.in.AddUser;
+import dev.gatehouse.core.port.out.PasswordHasher;
 import dev.gatehouse.core.port.out.Stores;
 import dev.gatehouse.core.service.AddUserService;
 import dev.gatehouse.core.service.AuditTrail;
@@ -22,6 +29,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 
 /**
@@ -29,6 +38,11 @@ import java.util.List;
  * same file to change accounts behind the server's back, as the CLI would.
  */
 final class RunningServer implements AutoCloseable {
+
+    /** A cheap Argon2id, so tests add users fast; the server verifies any parameters. */
+    private static final PasswordHasher HASHER = PasswordHashers.withParameters(new Argon2idParameters(1024, 1, 1));
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     final EmbeddedServer server;
     final Stores cli;
@@ -39,8 +53,13 @@ final class RunningServer implements AutoCloseable {
     }
 
     RunningServer(List<String> trustedProxies) throws IOException {
+        this(settings -> new ServerSettings(settings.host(), settings.port(), settings.storeUrl(), trustedProxies));
+    }
+
+    /** A server with settings changed from the defaults (auth mode, keys, idle timeout). */
+    RunningServer(java.util.function.UnaryOperator<ServerSettings> tweak) throws IOException {
         Path file = Files.createTempDirectory("gatehouse-http-").resolve("gatehouse.db");
-        server = GatehouseServer.start(new ServerSettings("127.0.0.1", 0, "sqlite:" + file, trustedProxies));
+        server = GatehouseServer.start(tweak.apply(new ServerSettings("127.0.0.1", 0, "sqlite:" + file, List.of())));
         cli = JdbcStores.open(JdbcSettings.sqlite(file));
     }
 
@@ -48,13 +67,33 @@ final class RunningServer implements AutoCloseable {
         return "http://127.0.0.1:" + server.getPort();
     }
 
+    /** Adds a user through the second store handle; the very first user and "admin" are administrators. */
     void addUser(String name, String password) {
+        add(name, password, false);
+    }
+
+    /** Adds an administrator through the second store handle. */
+    void addAdmin(String name, String password) {
+        add(name, password, true);
+    }
+
+    private void add(String name, String password, boolean admin) {
         AuditTrail audit = new AuditTrail(cli.audit(), Clock.systemUTC());
-        var hasher = PasswordHashers.withParameters(new Argon2idParameters(1024, 1, 1));
-        var result = new AddUserService(cli.users(), cli.sessions(), hasher, PasswordPolicy.defaults(), audit,
-                Clock.systemUTC()).add(new AddUser.Command(Actor.operator(), Username.of(name), Password.of(password), false));
+        var result = new AddUserService(cli.users(), cli.sessions(), HASHER, PasswordPolicy.defaults(), audit,
+                Clock.systemUTC()).add(new AddUser.Command(Actor.operator(), Username.of(name), Password.of(password), admin));
         if (!(result instanceof AddUser.Created)) {
             throw new IllegalStateException("Could not add " + name + ": " + result);
+        }
+    }
+
+    /** Adds many plain users at once, all with {@code password} (hashed once), straight into the store. */
+    void addUsers(List<String> names, String password) {
+        String hash = HASHER.hash(Password.of(password));
+        Instant now = Instant.now();
+        for (String name : names) {
+            if (!cli.users().insert(User.create(Username.of(name), hash, EnumSet.of(Role.USER), now))) {
+                throw new IllegalStateException("Could not add " + name + ": the name is taken");
+            }
         }
     }
 
@@ -67,6 +106,57 @@ final class RunningServer implements AutoCloseable {
         return send(post("/api/auth/login", "{\"username\":\"" + name + "\",\"password\":\"" + password + "\"}")
                 .header("Content-Type", "application/json").headers(headers.length == 0 ? new String[] {"Accept", "*/*"} : headers)
                 .build());
+    }
+
+    /** Signs in, expecting success, and returns the Cookie header value for the new session. */
+    String signIn(String name, String password) {
+        HttpResponse<String> login = login(name, password);
+        if (login.statusCode() != 200) {
+            throw new IllegalStateException("Sign-in of " + name + " failed: " + login.statusCode() + " " + login.body());
+        }
+        return cookie(token(login));
+    }
+
+    /** The Cookie header value that carries {@code token}. */
+    static String cookie(String token) {
+        return SessionCookie.NAME + "=" + token;
+    }
+
+    /**
+     * A request as our own pages send it: {@code Origin} is the server, {@code body} (if not null)
+     * is JSON, {@code cookie} (if not null) is the Cookie header.
+     */
+    HttpResponse<String> json(String method, String path, String body, String cookie) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(origin() + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .header("Origin", origin());
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (cookie != null) {
+            request.header("Cookie", cookie);
+        }
+        return send(request.build());
+    }
+
+    /** The status {@code GET /api/me} answers with this Cookie header: 200 while the session lives, else 401. */
+    int me(String cookie) {
+        return send(get("/api/me").header("Cookie", cookie).build()).statusCode();
+    }
+
+    /** The body, parsed. */
+    static JsonNode json(HttpResponse<String> response) {
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new AssertionError("The body is not JSON: " + response.body(), e);
+        }
+    }
+
+    /** Asserts an error answer: its status and its stable code. */
+    static void assertError(int status, String code, HttpResponse<String> response) {
+        assertEquals(status, response.statusCode(), response.body());
+        assertEquals(code, json(response).path("error").asText(), response.body());
     }
 
     /** The session token from a sign-in's Set-Cookie. */

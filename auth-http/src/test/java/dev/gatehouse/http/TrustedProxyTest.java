@@ -30,6 +30,7 @@ class TrustedProxyTest {
     @Test
     void aBodyOverTheLimitIsRefusedWithJson() throws Exception {
         try (RunningServer app = new RunningServer()) {
+            app.addUser("alice", "correct horse battery");
             String big = "{\"username\":\"" + "a".repeat((int) GatehouseServer.MAX_REQUEST_SIZE + 10) + "\"}";
             HttpResponse<String> answer = app.send(app.post("/api/auth/login", big)
                     .header("Content-Type", "application/json").build());

@@ -31,6 +31,11 @@ public record Actor(Optional<Username> username, boolean admin, String clientIp,
         return new Actor(Optional.empty(), false, clientIp, "web");
     }
 
+    /** Whoever holds the server's one-time setup code, making the first administrator. */
+    public static Actor setup(String clientIp) {
+        return new Actor(Optional.empty(), true, clientIp, "setup");
+    }
+
     /** True when the actor is the user named. */
     public boolean is(Username other) {
         return username.map(other::equals).orElse(false);
@@ -38,7 +43,11 @@ public record Actor(Optional<Username> username, boolean admin, String clientIp,
 
     /** The name written to the audit log. */
     public String auditName() {
-        return username.map(Username::value).orElse("cli".equals(via) ? "operator" : "anonymous");
+        return username.map(Username::value).orElse(switch (via) {
+            case "cli" -> "operator";
+            case "setup" -> "setup";
+            default -> "anonymous";
+        });
     }
 
 }

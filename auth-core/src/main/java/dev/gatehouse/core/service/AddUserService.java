@@ -5,6 +5,7 @@ import dev.gatehouse.core.model.Role;
 import dev.gatehouse.core.model.User;
 import dev.gatehouse.core.model.Username;
 import dev.gatehouse.core.port.in.AddUser;
+import dev.gatehouse.core.port.in.AddUser.IfExists;
 import dev.gatehouse.core.port.in.Refused;
 import dev.gatehouse.core.port.out.PasswordHasher;
 import dev.gatehouse.core.port.out.SessionStore;
@@ -16,7 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** Creates users, or replaces an existing user's password (llms.py's {@code --adduser}). */
+/** Creates users, or replaces an existing user's password (llms.py's {@code --adduser}) unless told not to. */
 public final class AddUserService implements AddUser {
 
     private final UserStore users;
@@ -57,6 +58,10 @@ public final class AddUserService implements AddUser {
                 audit.record("user.create", command.actor(), name, Outcome.SUCCESS,
                         Map.of("admin", Boolean.toString(admin)));
                 return new Created(created);
+            }
+            if (command.ifExists() == IfExists.REFUSE) {
+                return new Refused(Refused.Reason.EXISTS, "A user named '" + name
+                        + "' exists already; choose another name, or set their password instead.");
             }
             boolean grantAdmin = command.admin() || name.equals(Username.ADMIN);
             Optional<User> updated = users.update(name, existing -> {

@@ -1,11 +1,13 @@
 package dev.gatehouse.core.service;
 
 import dev.gatehouse.core.model.AuditEvent;
+import dev.gatehouse.core.model.Avatar;
 import dev.gatehouse.core.model.Session;
 import dev.gatehouse.core.model.SessionId;
 import dev.gatehouse.core.model.User;
 import dev.gatehouse.core.model.Username;
 import dev.gatehouse.core.port.out.AuditLog;
+import dev.gatehouse.core.port.out.AvatarStore;
 import dev.gatehouse.core.port.out.SecretKeyStore;
 import dev.gatehouse.core.port.out.SessionStore;
 import dev.gatehouse.core.port.out.StoreException;
@@ -17,7 +19,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -26,7 +27,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * Copies everything one set of stores holds into another (keys, users, sessions, audit events),
+ * Copies everything one set of stores holds into another (keys, users with their avatars, sessions, audit events),
  * for moving a deployment between stores: {@code gatehouse store migrate}. Idempotent: a repeat
  * run adds nothing, an interrupted run is finished by running it again, and a user that differs in
  * the target ends up as the source has it. Nothing is ever deleted from the target, and a key the
@@ -100,7 +101,8 @@ public final class CopyStores {
         List<String> warnings = new ArrayList<>();
         Tally keys = copyKeys(from.secrets(), to.secrets(), warnings, progress);
         Set<Username> moved = new HashSet<>();
-        Counts users = copyUsers(from.users(), to.users(), progress, warnings, moved);
+        Tally avatars = new Tally();
+        Counts users = copyUsers(from, to, progress, warnings, moved, avatars);
         Counts sessions;
         if (keys.tokenKeyDiffers) {
             warnings.add("The target already has its own " + TOKEN_KEY + ", different from the source's, so it"
@@ -111,7 +113,7 @@ public final class CopyStores {
             sessions = copySessions(from.sessions(), to.sessions(), progress, moved, warnings);
         }
         Counts audit = copyAudit(from.audit(), to.audit(), progress);
-        return new CopyStoresResult(users, sessions, audit, keys.counts(), warnings);
+        return new CopyStoresResult(users, avatars.counts(), sessions, audit, keys.counts(), warnings);
     }
 
     private Tally copyKeys(SecretKeyStore from, SecretKeyStore to, List<String> warnings, Progress progress) {
@@ -143,14 +145,21 @@ public final class CopyStores {
         return tally;
     }
 
-    private Counts copyUsers(UserStore from, UserStore to, Progress progress, List<String> warnings,
-                             Set<Username> moved) {
+    /**
+     * Copies the users, and with each user copied or replaced in this run its avatar, right away: an
+     * interrupted run then leaves no moved user without theirs. Like sessions, the avatar of a user
+     * copied by an earlier run is left alone: it may have been removed in the target since.
+     */
+    private Counts copyUsers(Stores from, Stores to, Progress progress, List<String> warnings,
+                             Set<Username> moved, Tally avatars) {
         Tally tally = new Tally();
-        walk(USERS, from.count(), progress, tally, from::page, User::username, Comparator.naturalOrder(), user -> {
+        UserStore source = from.users();
+        walk(USERS, source.count(), progress, tally, source::page, User::username, Comparator.naturalOrder(), user -> {
             long before = tally.copied + tally.replaced;
-            copyUser(user, to, tally);
+            copyUser(user, to.users(), tally);
             if (tally.copied + tally.replaced > before) {
                 moved.add(user.username());
+                copyAvatar(user.username(), from.avatars(), to.avatars(), avatars);
             }
         });
         if (tally.kept > 0) {
@@ -186,6 +195,25 @@ public final class CopyStores {
         }
         throw new StoreException("The user '" + user.username() + "' kept changing in the target store while"
                 + " it was being copied; stop whatever else writes to it and run the copy again.");
+    }
+
+    /** Puts the source's avatar of the user into the target; a user without one keeps the target's, if any. */
+    private static void copyAvatar(Username username, AvatarStore from, AvatarStore to, Tally tally) {
+        Optional<Avatar> avatar = from.find(username);
+        if (avatar.isEmpty()) {
+            return;
+        }
+        Optional<Avatar> current = to.find(username);
+        if (current.equals(avatar)) {
+            tally.alreadyPresent++;
+            return;
+        }
+        to.put(avatar.get());
+        if (current.isPresent()) {
+            tally.replaced++;
+        } else {
+            tally.copied++;
+        }
     }
 
     /**

@@ -68,6 +68,23 @@ public final class ManageSessionsService implements ManageSessions {
     }
 
     @Override
+    public Result endOthers(Actor actor, Username username, SessionId keep) {
+        Optional<Refused> refused = AccountRules.selfOrAdmin(actor, username);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        int ended = 0;
+        for (Session session : sessions.listByUser(username)) {
+            if (!session.id().equals(keep) && sessions.delete(session.id())) {
+                ended++;
+            }
+        }
+        audit.record("session.revoke_others", actor, username, Outcome.SUCCESS,
+                Map.of("count", Integer.toString(ended), "kept", keep.value()));
+        return new Ended(ended);
+    }
+
+    @Override
     public int purgeExpired() {
         return sessions.deleteExpired(clock.instant(), policy.idleTimeout());
     }

@@ -6,21 +6,24 @@ import dev.gatehouse.core.model.User;
 import dev.gatehouse.core.model.Username;
 import dev.gatehouse.core.port.in.Refused;
 import dev.gatehouse.core.port.in.RemoveUser;
+import dev.gatehouse.core.port.out.AvatarStore;
 import dev.gatehouse.core.port.out.SessionStore;
 import dev.gatehouse.core.port.out.UserStore;
 import java.util.Map;
 import java.util.Optional;
 
-/** Deletes accounts and ends their sessions. */
+/** Deletes accounts, ends their sessions and removes their avatars. */
 public final class RemoveUserService implements RemoveUser {
 
     private final UserStore users;
     private final SessionStore sessions;
+    private final AvatarStore avatars;
     private final AuditTrail audit;
 
-    public RemoveUserService(UserStore users, SessionStore sessions, AuditTrail audit) {
+    public RemoveUserService(UserStore users, SessionStore sessions, AvatarStore avatars, AuditTrail audit) {
         this.users = users;
         this.sessions = sessions;
+        this.avatars = avatars;
         this.audit = audit;
     }
 
@@ -36,7 +39,9 @@ public final class RemoveUserService implements RemoveUser {
             return Refused.noSuchUser(username);
         }
         int ended = sessions.deleteByUser(username);
-        audit.record("user.delete", actor, username, Outcome.SUCCESS, Map.of("sessions_ended", Integer.toString(ended)));
+        boolean avatarRemoved = avatars.delete(username);
+        audit.record("user.delete", actor, username, Outcome.SUCCESS, Map.of("sessions_ended", Integer.toString(ended),
+                "avatar_removed", Boolean.toString(avatarRemoved)));
         return new Removed(user.get(), ended);
     }
 }

@@ -33,10 +33,18 @@ public final class SignInService implements SignIn {
     private final SessionPolicy policy;
     private final AuditTrail audit;
     private final Clock clock;
+    private final SignInThrottle throttle;
     private volatile String dummyHash;
 
+    /** A sign-in without throttling: for tools and tests; servers pass a {@link SignInThrottle}. */
     public SignInService(UserStore users, SessionStore sessions, PasswordHasher hasher, TokenDigests tokens,
                          SessionPolicy policy, AuditTrail audit, Clock clock) {
+        this(users, sessions, hasher, tokens, policy, audit, clock, SignInThrottle.off());
+    }
+
+    public SignInService(UserStore users, SessionStore sessions, PasswordHasher hasher, TokenDigests tokens,
+                         SessionPolicy policy, AuditTrail audit, Clock clock, SignInThrottle throttle) {
+        this.throttle = throttle;
         this.users = users;
         this.sessions = sessions;
         this.hasher = hasher;
@@ -48,6 +56,23 @@ public final class SignInService implements SignIn {
 
     @Override
     public Result signIn(Command command) {
+        String account = command.username().strip();
+        Optional<java.time.Duration> wait = throttle.check(account, command.clientIp());
+        if (wait.isPresent()) {
+            audit.record("auth.sign_in", Actor.anonymous(command.clientIp()), parse(account).flatMap(users::find)
+                    .map(User::username).orElse(null), Outcome.REFUSED, Map.of("reason", "throttled"));
+            return new Throttled(wait.get());
+        }
+        Result result = check(command);
+        if (result instanceof SignedIn) {
+            throttle.succeeded(account, command.clientIp());
+        } else if (result instanceof Rejected) {
+            throttle.failed(account, command.clientIp());
+        }
+        return result;
+    }
+
+    private Result check(Command command) {
         Optional<User> user = parse(command.username()).flatMap(users::find);
         String stored = user.flatMap(User::passwordHash).orElseGet(this::dummyHash);
         Verification verification = hasher.verify(command.password(), stored);

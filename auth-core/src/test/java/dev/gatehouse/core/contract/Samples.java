@@ -1,5 +1,6 @@
 package dev.gatehouse.core.contract;
 
+import dev.gatehouse.core.model.Avatar;
 import dev.gatehouse.core.model.LastLogin;
 import dev.gatehouse.core.model.Role;
 import dev.gatehouse.core.model.Session;
@@ -14,7 +15,7 @@ import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
-/** Example users and sessions for the contract suites. */
+/** Example users, sessions and avatars for the contract suites. */
 public final class Samples {
 
     /** A fixed instant with a millisecond part, so stores that drop milliseconds fail. */
@@ -41,6 +42,16 @@ public final class Samples {
         String digest = HexFormat.of().formatHex(randomBytes(32));
         return new Session(new SessionId(id), digest, Username.of(user), createdAt, createdAt,
                 createdAt.plus(Duration.ofDays(30)), "198.51.100.4", "curl/8.0");
+    }
+
+    /** An avatar of {@code size} random bytes, updated at {@link #T0}. */
+    public static Avatar avatar(String user, String mediaType, int size) {
+        return new Avatar(Username.of(user), mediaType, randomBytes(size), T0);
+    }
+
+    /** A small PNG-typed avatar (the bytes are random: stores never decode images). */
+    public static Avatar avatar(String user) {
+        return avatar(user, "image/png", 300);
     }
 
     private static byte[] randomBytes(int n) {

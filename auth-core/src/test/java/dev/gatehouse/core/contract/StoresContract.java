@@ -1,6 +1,7 @@
 package dev.gatehouse.core.contract;
 
 import dev.gatehouse.core.port.out.AuditLog;
+import dev.gatehouse.core.port.out.AvatarStore;
 import dev.gatehouse.core.port.out.SecretKeyStore;
 import dev.gatehouse.core.port.out.SessionStore;
 import dev.gatehouse.core.port.out.Stores;
@@ -10,7 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 
 /**
- * All four store contracts for one kind of store. A store adapter's test extends this and says
+ * All five store contracts for one kind of store. A store adapter's test extends this and says
  * how to open a fresh, empty place and a second instance on it (as another process would); every
  * contract then runs on a pair opened for each test, closed afterwards.
  */
@@ -97,6 +98,19 @@ public abstract class StoresContract {
         @Override
         protected SecretKeyStore secondInstance() {
             return second.secrets();
+        }
+    }
+
+    @Nested
+    class Avatars extends AvatarStoreContract {
+        @Override
+        protected AvatarStore store() {
+            return first.avatars();
+        }
+
+        @Override
+        protected AvatarStore secondInstance() {
+            return second.avatars();
         }
     }
 }

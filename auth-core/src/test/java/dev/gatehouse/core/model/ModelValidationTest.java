@@ -89,4 +89,35 @@ class ModelValidationTest {
         AuditEvent b = new AuditEvent(T, "user.create", "x", Optional.empty(), "", AuditEvent.Outcome.SUCCESS, Map.of());
         assertFalse(a.id().equals(b.id()));
     }
+
+    @Test
+    void avatarsCompareByTheirBytesAndNeverPrintThem() {
+        Avatar one = new Avatar(Username.of("alice"), "image/png", new byte[] {1, 2, 3}, T);
+        Avatar same = new Avatar(Username.of("alice"), " IMAGE/PNG ", new byte[] {1, 2, 3}, T.plusNanos(100));
+        assertEquals(one, same);
+        assertEquals(one.hashCode(), same.hashCode());
+        assertFalse(one.equals(new Avatar(Username.of("alice"), "image/png", new byte[] {1, 2, 4}, T)));
+        assertEquals("Avatar[alice, image/png, 3 bytes, 2026-01-10T09:00:00.123Z]", one.toString());
+    }
+
+    @Test
+    void avatarsCopyTheirBytesInAndOut() {
+        byte[] image = {1, 2, 3};
+        Avatar avatar = new Avatar(Username.of("alice"), "image/gif", image, T);
+        image[0] = 9;
+        avatar.image()[1] = 9;
+        assertEquals(java.util.List.of((byte) 1, (byte) 2, (byte) 3),
+                java.util.List.of(avatar.image()[0], avatar.image()[1], avatar.image()[2]));
+    }
+
+    @Test
+    void avatarsRefuseOtherTypesEmptyAndOversizedImages() {
+        Username alice = Username.of("alice");
+        assertThrows(IllegalArgumentException.class, () -> new Avatar(alice, "image/svg+xml", new byte[1], T));
+        assertThrows(IllegalArgumentException.class, () -> new Avatar(alice, "image/png", new byte[0], T));
+        IllegalArgumentException large = assertThrows(IllegalArgumentException.class,
+                () -> new Avatar(alice, "image/png", new byte[Avatar.MAX_BYTES + 1], T));
+        assertTrue(large.getMessage().contains("1048577 bytes"), large.getMessage());
+        assertEquals(Avatar.MAX_BYTES, new Avatar(alice, "image/webp", new byte[Avatar.MAX_BYTES], T).size());
+    }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.core.contract.Samples;
 import dev.gatehouse.core.model.AuditEvent;
+import dev.gatehouse.core.model.Avatar;
 import dev.gatehouse.core.model.Session;
 import dev.gatehouse.core.model.User;
 import dev.gatehouse.core.model.UserStatus;
@@ -35,10 +36,14 @@ class CopyStoresTest {
                 Optional.of(Username.of("user" + n)), "", AuditEvent.Outcome.SUCCESS, Map.of("n", "" + n));
     }
 
-    /** Two users (one with every field set), two sessions, three audit events and the token key. */
+    private static final Username ALICE = Username.of("alice");
+    private final Avatar alicesAvatar = Samples.avatar("alice");
+
+    /** Two users (one with every field set, and an avatar), two sessions, three audit events and the token key. */
     private void fillSource() {
         from.secrets().getOrCreate(CopyStores.TOKEN_KEY, () -> TOKEN_KEY);
         from.users().insert(Samples.fullUser("alice"));
+        from.avatars().put(alicesAvatar);
         from.users().insert(Samples.user("bob"));
         from.sessions().save(Samples.session("alice", T0));
         from.sessions().save(Samples.session("bob", T0));
@@ -61,6 +66,28 @@ class CopyStoresTest {
         assertTrue(again.warnings().stream().anyMatch(w -> w.startsWith("1 session was not copied")), again::toString);
     }
 
+    @Test
+    void anAvatarRemovedInTheTargetAfterACopyDoesNotComeBackWithTheNextCopy() {
+        fillSource();
+        new CopyStores().copy(from, to, CopyStores.Progress.none());
+        to.avatars().delete(ALICE);
+
+        CopyStoresResult again = new CopyStores().copy(from, to, CopyStores.Progress.none());
+
+        assertEquals(Optional.empty(), to.avatars().find(ALICE));
+        assertTrue(again.nothingNew(), again::toString);
+    }
+
+    @Test
+    void aMovedUserWhoseAvatarTheTargetAlreadyHoldsCountsItAsPresent() {
+        fillSource();
+        to.avatars().put(alicesAvatar); // left behind in the target, say, by an interrupted run
+
+        CopyStoresResult result = new CopyStores().copy(from, to, CopyStores.Progress.none());
+
+        assertEquals(new Counts(0, 1, 0), result.avatars());
+    }
+
     private List<Session> sessions(Stores stores) {
         return stores.sessions().page(Optional.empty(), 100);
     }
@@ -71,10 +98,13 @@ class CopyStoresTest {
         CopyStoresResult result = new CopyStores().copy(from, to, recorder);
 
         assertEquals(new Counts(2, 0, 0), result.users());
+        assertEquals(new Counts(1, 0, 0), result.avatars());
         assertEquals(new Counts(2, 0, 0), result.sessions());
         assertEquals(new Counts(3, 0, 0), result.auditEvents());
         assertEquals(new Counts(1, 0, 0), result.keys());
         assertEquals(List.of(), result.warnings());
+        assertEquals(Optional.of(alicesAvatar), to.avatars().find(ALICE));
+        assertEquals(Optional.empty(), to.avatars().find(Username.of("bob")));
         assertEquals(from.users().page(Optional.empty(), 10), to.users().page(Optional.empty(), 10));
         assertEquals(sessions(from), sessions(to));
         assertEquals(from.audit().page(Optional.empty(), 10), to.audit().page(Optional.empty(), 10));
@@ -89,6 +119,7 @@ class CopyStoresTest {
 
         assertTrue(again.nothingNew(), again.toString());
         assertEquals(new Counts(0, 2, 0), again.users());
+        assertEquals(Counts.NONE, again.avatars(), "avatars move only with their users");
         assertEquals(new Counts(0, 2, 0), again.sessions());
         assertEquals(new Counts(0, 3, 0), again.auditEvents());
         assertEquals(new Counts(0, 1, 0), again.keys());
@@ -103,6 +134,7 @@ class CopyStoresTest {
 
         assertEquals(new Counts(1, 1, 0), result.users());
         assertEquals(Optional.of(Samples.user("alice")), to.users().find(Username.of("alice")));
+        assertEquals(Optional.empty(), to.avatars().find(ALICE), "a kept user keeps the target's avatar, or none");
         assertTrue(result.warnings().stream().anyMatch(w -> w.startsWith("1 user differs in the target")), result::toString);
     }
 
@@ -110,11 +142,14 @@ class CopyStoresTest {
     void withReplacingOnAUserThatDiffersInTheTargetBecomesTheSourcesVersion() {
         fillSource();
         to.users().insert(Samples.user("alice"));
+        to.avatars().put(Samples.avatar("alice", "image/gif", 50));
         to.users().insert(Samples.user("carol"));
         CopyStoresResult result = new CopyStores(CopyStores.DEFAULT_BATCH_SIZE, true).copy(from, to, CopyStores.Progress.none());
 
         assertEquals(new Counts(1, 0, 1), result.users());
         assertEquals(Optional.of(Samples.fullUser("alice")), to.users().find(Username.of("alice")));
+        assertEquals(new Counts(0, 0, 1), result.avatars());
+        assertEquals(Optional.of(alicesAvatar), to.avatars().find(ALICE));
         assertTrue(to.users().find(Username.of("carol")).isPresent(), "nothing is deleted from the target");
     }
 
@@ -178,7 +213,7 @@ class CopyStoresTest {
     void copyingEmptyStoresCopiesNothing() {
         CopyStoresResult result = new CopyStores().copy(from, to, recorder);
         assertTrue(result.nothingNew());
-        assertEquals(0, result.users().seen() + result.sessions().seen() + result.auditEvents().seen()
-                + result.keys().seen());
+        assertEquals(0, result.users().seen() + result.avatars().seen() + result.sessions().seen()
+                + result.auditEvents().seen() + result.keys().seen());
     }
 }

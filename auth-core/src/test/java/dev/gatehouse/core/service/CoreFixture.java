@@ -9,6 +9,7 @@ import dev.gatehouse.core.port.in.SignIn;
 import dev.gatehouse.core.port.out.SecureRandomSource;
 import dev.gatehouse.core.testing.FastTestHasher;
 import dev.gatehouse.core.testing.InMemoryAuditLog;
+import dev.gatehouse.core.testing.InMemoryAvatarStore;
 import dev.gatehouse.core.testing.InMemorySecretKeyStore;
 import dev.gatehouse.core.testing.InMemorySessionStore;
 import dev.gatehouse.core.testing.InMemoryUserStore;
@@ -21,6 +22,7 @@ final class CoreFixture {
     final InMemoryUserStore users = new InMemoryUserStore();
     final InMemorySessionStore sessions = new InMemorySessionStore();
     final InMemoryAuditLog auditLog = new InMemoryAuditLog();
+    final InMemoryAvatarStore avatars = new InMemoryAvatarStore();
     final FastTestHasher hasher = new FastTestHasher();
     final MutableClock clock = new MutableClock(Instant.parse("2026-01-10T09:00:00Z"));
     final SessionPolicy sessionPolicy = SessionPolicy.defaults();
@@ -28,7 +30,7 @@ final class CoreFixture {
     final AuditTrail audit = new AuditTrail(auditLog, clock);
 
     final AddUserService addUser = new AddUserService(users, sessions, hasher, PasswordPolicy.defaults(), audit, clock);
-    final RemoveUserService removeUser = new RemoveUserService(users, sessions, audit);
+    final RemoveUserService removeUser = new RemoveUserService(users, sessions, avatars, audit);
     final LockUserService lockUser = new LockUserService(users, sessions, audit, clock);
     final UnlockUserService unlockUser = new UnlockUserService(users, audit);
     final ChangePasswordService changePassword = new ChangePasswordService(users, sessions, hasher,
@@ -37,6 +39,7 @@ final class CoreFixture {
     final SignInService signIn = new SignInService(users, sessions, hasher, tokens, sessionPolicy, audit, clock);
     final SignOutService signOut = new SignOutService(sessions, tokens, audit);
     final ValidateSessionService validateSession = new ValidateSessionService(sessions, users, tokens, sessionPolicy, clock);
+    final ChangeAvatarService changeAvatar = new ChangeAvatarService(users, avatars, audit, clock);
     final ManageSessionsService manageSessions = new ManageSessionsService(sessions, sessionPolicy, audit, clock);
 
     /** Adds a user as the operator and returns it. */

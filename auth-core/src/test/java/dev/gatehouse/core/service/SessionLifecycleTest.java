@@ -92,6 +92,21 @@ class SessionLifecycleTest {
     }
 
     @Test
+    void endingMyOtherSessionsKeepsTheOneIAmUsing() {
+        SignIn.SignedIn here = core.signedIn("alice", "password1");
+        SignIn.SignedIn elsewhere = core.signedIn("alice", "password1");
+        SignIn.SignedIn admins = core.signedIn("admin", "password1");
+        assertEquals(new ManageSessions.Ended(1),
+                core.manageSessions.endOthers(core.actorFor("alice"), ALICE, here.session().id()));
+        assertTrue(core.validateSession.validate(here.token()).isPresent());
+        assertEquals(Optional.empty(), core.validateSession.validate(elsewhere.token()));
+        assertTrue(core.validateSession.validate(admins.token()).isPresent());
+        assertInstanceOf(Refused.class,
+                core.manageSessions.endOthers(core.actorFor("alice"), Username.ADMIN, here.session().id()));
+        assertTrue(core.validateSession.validate(admins.token()).isPresent());
+    }
+
+    @Test
     void aUserCannotSeeOrEndSomeoneElsesSessions() {
         SignIn.SignedIn admins = core.signedIn("admin", "password1");
         Actor alice = core.actorFor("alice");

@@ -52,6 +52,21 @@ class UserAdministrationTest {
     }
 
     @Test
+    void addingATakenNameCanBeRefusedInsteadOfReplacingThePassword() {
+        core.add("admin", "password1", false);
+        core.add("alice", "old-password", false);
+        String token = core.signedIn("alice", "old-password").token();
+        AddUser.Result result = core.addUser.add(new AddUser.Command(core.actorFor("admin"), ALICE,
+                Password.of("new-password"), true, AddUser.IfExists.REFUSE));
+        Refused refused = assertInstanceOf(Refused.class, result);
+        assertEquals(Refused.Reason.EXISTS, refused.reason());
+        assertTrue(refused.message().contains("'alice' exists already"), refused.message());
+        core.signedIn("alice", "old-password");
+        assertTrue(core.validateSession.validate(token).isPresent());
+        assertFalse(core.users.find(ALICE).orElseThrow().isAdmin());
+    }
+
+    @Test
     void aTooShortPasswordIsRefusedWithItsLength() {
         AddUser.Result result = core.addUser.add(new AddUser.Command(Actor.operator(), ALICE, Password.of("short"), false));
         Refused refused = assertInstanceOf(Refused.class, result);
@@ -145,6 +160,35 @@ class UserAdministrationTest {
         assertInstanceOf(Refused.class, core.listUsers.list(core.actorFor("alice")));
         ListUsers.Listed listed = assertInstanceOf(ListUsers.Listed.class, core.listUsers.list(core.actorFor("admin")));
         assertEquals(List.of("admin", "alice"), listed.users().stream().map(u -> u.username().value()).toList());
+    }
+
+    @Test
+    void usersComeInPagesInNameOrderWithTheNameToContinueFromAndTheTotal() {
+        for (String name : List.of("admin", "dora", "bob", "carl", "alice")) {
+            core.add(name, "password1", false);
+        }
+        Actor admin = core.actorFor("admin");
+        ListUsers.Page first = assertInstanceOf(ListUsers.Page.class, core.listUsers.page(admin, Optional.empty(), 2));
+        assertEquals(List.of("admin", "alice"), first.users().stream().map(u -> u.username().value()).toList());
+        assertEquals(Optional.of(ALICE), first.next());
+        assertEquals(5, first.total());
+        ListUsers.Page last = assertInstanceOf(ListUsers.Page.class,
+                core.listUsers.page(admin, Optional.of(Username.of("bob")), 2));
+        assertEquals(List.of("carl", "dora"), last.users().stream().map(u -> u.username().value()).toList());
+        assertEquals(Optional.empty(), last.next());
+    }
+
+    @Test
+    void onlyAdministratorsPageThroughUsersAndOnlyInPagesOfOneToAThousand() {
+        core.add("admin", "password1", false);
+        core.add("alice", "password1", false);
+        assertEquals(Refused.Reason.NOT_ALLOWED, assertInstanceOf(Refused.class,
+                core.listUsers.page(core.actorFor("alice"), Optional.empty(), 10)).reason());
+        for (int limit : new int[] {0, ListUsers.MAX_PAGE + 1}) {
+            Refused refused = assertInstanceOf(Refused.class, core.listUsers.page(core.actorFor("admin"), Optional.empty(), limit));
+            assertEquals(Refused.Reason.INVALID, refused.reason());
+            assertTrue(refused.message().contains(limit + " is out of range"), refused.message());
+        }
     }
 
     @Test

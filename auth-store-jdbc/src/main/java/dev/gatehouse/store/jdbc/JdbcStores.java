@@ -108,6 +108,7 @@ public final class JdbcStores {
                         new JdbcSessionStore(context.bean(SessionRepository.class), transactions),
                         new JdbcAuditLog(context.bean(AuditRepository.class), transactions),
                         new JdbcSecretKeyStore(context.bean(SecretKeyRepository.class), transactions),
+                        new JdbcAvatarStore(context.bean(AvatarRepository.class), transactions),
                         context);
             } catch (RuntimeException e) {
                 context.close();

@@ -1,6 +1,7 @@
 package dev.gatehouse.store.jdbc;
 
 import dev.gatehouse.core.model.AuditEvent;
+import dev.gatehouse.core.model.Avatar;
 import dev.gatehouse.core.model.LastLogin;
 import dev.gatehouse.core.model.Role;
 import dev.gatehouse.core.model.Session;
@@ -64,5 +65,9 @@ final class Rows {
     static AuditEvent event(AuditRow row) {
         return new AuditEvent(row.id(), row.at(), row.action(), row.actor(), Optional.ofNullable(row.target()).map(Username::of),
                 row.clientIp(), AuditEvent.Outcome.valueOf(row.outcome()), DetailsJson.read(row.details()));
+    }
+
+    static Avatar avatar(AvatarRow row) {
+        return new Avatar(Username.of(row.username()), row.mediaType(), row.image(), row.updatedAt());
     }
 }

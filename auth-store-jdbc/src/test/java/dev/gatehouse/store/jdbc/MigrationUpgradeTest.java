@@ -89,6 +89,13 @@ class MigrationUpgradeTest {
         assertArrayEquals(KEY, stores.secrets().getOrCreate("token-digest-key", () -> new byte[] {9}));
     }
 
+    /** The tables added after version one work too. */
+    static void assertAvatarsCanBeStored(Stores stores) {
+        dev.gatehouse.core.model.Avatar avatar = Samples.avatar("alice", "image/webp", 5_000);
+        stores.avatars().put(avatar);
+        assertEquals(Optional.of(avatar), stores.avatars().find(Username.of("alice")));
+    }
+
     static List<String> appliedVersions(Connection connection) throws SQLException {
         try (var statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("SELECT version FROM flyway_schema_history WHERE success"
@@ -138,9 +145,10 @@ class MigrationUpgradeTest {
             stores = JdbcStores.open(settings);
 
             assertEverythingReadsBack(stores);
+            assertAvatarsCanBeStored(stores);
             assertTrue(hasIndex(settings, "sessions_by_user"));
             try (Connection connection = DriverManager.getConnection(settings.jdbcUrl())) {
-                assertEquals(List.of("1", "2"), appliedVersions(connection));
+                assertEquals(List.of("1", "2", "3"), appliedVersions(connection));
             }
         }
 
@@ -187,11 +195,12 @@ class MigrationUpgradeTest {
             stores = JdbcStores.open(schema.settings());
 
             assertEverythingReadsBack(stores);
+            assertAvatarsCanBeStored(stores);
             try (Connection connection = schema.connect();
                  var statement = connection.createStatement();
                  ResultSet rows = statement.executeQuery("SELECT count(*) FROM pg_indexes WHERE schemaname = '"
                          + schema.name() + "' AND indexname = 'sessions_by_user'")) {
-                assertEquals(List.of("1", "2"), appliedVersions(connection));
+                assertEquals(List.of("1", "2", "3"), appliedVersions(connection));
                 rows.next();
                 assertEquals(1, rows.getInt(1));
             }

@@ -8,6 +8,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
@@ -32,6 +33,11 @@ final class AtomicFiles {
      * the mode is always 0600 (the key file).
      */
     static void write(Path target, byte[] bytes, boolean ownerOnly) throws IOException {
+        write(target, bytes, ownerOnly, null);
+    }
+
+    /** As {@link #write(Path, byte[], boolean)}, with the file's modification time set to {@code modified} if given. */
+    static void write(Path target, byte[] bytes, boolean ownerOnly, FileTime modified) throws IOException {
         Path directory = target.getParent();
         PosixFileAttributes existing = FilePermissions.POSIX && Files.exists(target, LinkOption.NOFOLLOW_LINKS)
                 ? Files.readAttributes(target, PosixFileAttributes.class) : null;
@@ -44,6 +50,9 @@ final class AtomicFiles {
                     channel.write(buffer);
                 }
                 copyOwnershipAndMode(temp, existing, ownerOnly);
+                if (modified != null) {
+                    Files.setLastModifiedTime(temp, modified); // after the last write, before the sync
+                }
                 channel.force(true);
             }
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

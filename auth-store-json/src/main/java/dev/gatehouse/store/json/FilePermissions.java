@@ -14,6 +14,9 @@ final class FilePermissions {
     /** rw------- : the store holds password hashes and keys, nobody else needs to read them. */
     static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
+    /** rwx------ : for directories Gatehouse creates inside the store directory. */
+    static final Set<PosixFilePermission> OWNER_ONLY_DIRECTORY = PosixFilePermissions.fromString("rwx------");
+
     static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
     private FilePermissions() {
@@ -21,6 +24,11 @@ final class FilePermissions {
 
     static FileAttribute<?>[] ownerOnlyAttributes() {
         return POSIX ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)}
+                : new FileAttribute<?>[0];
+    }
+
+    static FileAttribute<?>[] ownerOnlyDirectoryAttributes() {
+        return POSIX ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY_DIRECTORY)}
                 : new FileAttribute<?>[0];
     }
 

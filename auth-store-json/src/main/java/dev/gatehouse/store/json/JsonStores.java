@@ -7,7 +7,8 @@ import java.util.Objects;
 /**
  * Opens Gatehouse's stores in a directory of JSON files: llms.py's own {@code users.json}
  * (e.g. in {@code ~/.llms/user/default/credentials}) plus Gatehouse's sessions, audit log and keys
- * beside it. Any number of processes may use one directory at once.
+ * beside it, and avatars as image files in {@code gatehouse-avatars/}. Any number of processes may
+ * use one directory at once.
  */
 public final class JsonStores {
 
@@ -21,8 +22,10 @@ public final class JsonStores {
     public static Stores open(Path directory) {
         StoreDirectory store = StoreDirectory.open(Objects.requireNonNull(directory, "directory"));
         store.removeLeftoverTempFiles();
+        JsonAvatarStore avatars = new JsonAvatarStore(store);
+        avatars.removeLeftoverTempFiles();
         // Nothing stays open between calls (each change opens and closes its files), so closing is a no-op.
         return new Stores(new JsonUserStore(store), new JsonSessionStore(store), new JsonAuditLog(store),
-                new JsonSecretKeyStore(store), () -> { });
+                new JsonSecretKeyStore(store), avatars, () -> { });
     }
 }

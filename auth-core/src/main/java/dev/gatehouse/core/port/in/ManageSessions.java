@@ -20,6 +20,9 @@ public interface ManageSessions {
     /** Ends every session of {@code username}. */
     Result endAll(Actor actor, Username username);
 
+    /** Ends every session of {@code username} but {@code keep}, the one the request came with. */
+    Result endOthers(Actor actor, Username username, SessionId keep);
+
     /** Removes expired sessions of everyone; returns how many. */
     int purgeExpired();
 

@@ -8,11 +8,11 @@ import java.util.Objects;
  */
 public record Refused(Reason reason, String message) implements
         AddUser.Result, RemoveUser.Result, LockUser.Result, UnlockUser.Result,
-        ChangePassword.Result, ListUsers.Result, ManageSessions.Result {
+        ChangePassword.Result, ListUsers.Result, ManageSessions.Result, SetUp.Result, ChangeAvatar.Result {
 
     /** Why a use case declined. */
     public enum Reason {
-        NOT_FOUND, NOT_ALLOWED, SELF, TARGET_IS_ADMIN, WRONG_PASSWORD, WEAK_PASSWORD, INVALID
+        NOT_FOUND, NOT_ALLOWED, SELF, TARGET_IS_ADMIN, WRONG_PASSWORD, WEAK_PASSWORD, INVALID, EXISTS
     }
 
     public Refused {

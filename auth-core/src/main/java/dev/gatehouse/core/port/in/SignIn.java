@@ -3,6 +3,7 @@ package dev.gatehouse.core.port.in;
 import dev.gatehouse.core.model.Password;
 import dev.gatehouse.core.model.Session;
 import dev.gatehouse.core.model.User;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -27,7 +28,7 @@ public interface SignIn {
     }
 
     /** What happened. */
-    sealed interface Result permits SignedIn, Rejected, AccountLocked, AwaitingApproval {
+    sealed interface Result permits SignedIn, Rejected, AccountLocked, AwaitingApproval, Throttled {
     }
 
     /** Welcome. {@code token} is the session's secret: give it to the client once, never store it. */
@@ -49,5 +50,12 @@ public interface SignIn {
 
     /** Right password, but an administrator has not approved the account yet. */
     record AwaitingApproval() implements Result {
+    }
+
+    /** Too many failed attempts lately for this account or from this address: try again after {@code retryAfter}. */
+    record Throttled(Duration retryAfter) implements Result {
+        public Throttled {
+            Objects.requireNonNull(retryAfter, "retryAfter");
+        }
     }
 }

@@ -7,13 +7,14 @@ import java.util.Objects;
  * (a directory, a database). {@link #close()} releases files and connections.
  */
 public record Stores(UserStore users, SessionStore sessions, AuditLog audit, SecretKeyStore secrets,
-                     AutoCloseable resources) implements AutoCloseable {
+                     AvatarStore avatars, AutoCloseable resources) implements AutoCloseable {
 
     public Stores {
         Objects.requireNonNull(users, "users");
         Objects.requireNonNull(sessions, "sessions");
         Objects.requireNonNull(audit, "audit");
         Objects.requireNonNull(secrets, "secrets");
+        Objects.requireNonNull(avatars, "avatars");
         Objects.requireNonNull(resources, "resources");
     }
 

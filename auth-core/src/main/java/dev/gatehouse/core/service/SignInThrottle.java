@@ -1,0 +1,155 @@
+package dev.gatehouse.core.service;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Slows down password guessing with growing waits, counted per client address, per account and
+ * address together, and per account from anywhere.
+ *
+ * <p>The per-account count stops guessing spread over many addresses, but it must not let a
+ * stranger lock the owner out: an address the account signed in from successfully before is not
+ * held back by failures that came from elsewhere (only by its own). A throttled attempt is
+ * refused before any password is checked and does not count as another failure. Counts are
+ * forgotten after a quiet period; memory is bounded (the least recently seen keys go first).
+ */
+public final class SignInThrottle {
+
+    /** Failures allowed before waits start, the first wait (doubling from there), the longest, and when to forget. */
+    public record Limits(int freeFailures, Duration firstWait, Duration longestWait, Duration forgetAfter) {
+        public Limits {
+            if (freeFailures < 0 || firstWait.isNegative() || longestWait.compareTo(firstWait) < 0) {
+                throw new IllegalArgumentException("Throttle limits need freeFailures >= 0 and firstWait <= longestWait.");
+            }
+        }
+
+        Duration waitAfter(int failures) {
+            if (failures < freeFailures) {
+                return Duration.ZERO;
+            }
+            int doublings = Math.min(30, failures - freeFailures);
+            Duration wait = firstWait.multipliedBy(1L << doublings);
+            return wait.compareTo(longestWait) > 0 ? longestWait : wait;
+        }
+    }
+
+    /** Defaults: per address 20 free then 1 s doubling to 15 min; per account and address 5 free; per account 10 free, at most 1 min. */
+    public static SignInThrottle defaults(Clock clock) {
+        return new SignInThrottle(clock,
+                new Limits(20, Duration.ofSeconds(1), Duration.ofMinutes(15), Duration.ofHours(1)),
+                new Limits(5, Duration.ofSeconds(1), Duration.ofMinutes(15), Duration.ofHours(1)),
+                new Limits(10, Duration.ofSeconds(1), Duration.ofMinutes(1), Duration.ofMinutes(15)));
+    }
+
+    /** A throttle that never holds anyone back (tests, embedders with their own). */
+    public static SignInThrottle off() {
+        Limits never = new Limits(Integer.MAX_VALUE, Duration.ZERO, Duration.ZERO, Duration.ZERO);
+        return new SignInThrottle(Clock.systemUTC(), never, never, never);
+    }
+
+    private static final int MAX_KEYS = 100_000;
+    private static final int GOOD_ADDRESSES_PER_ACCOUNT = 5;
+
+    private final Clock clock;
+    private final Limits perAddress;
+    private final Limits perPair;
+    private final Limits perAccount;
+    private final Map<String, Failures> failures = new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Failures> eldest) {
+            return size() > MAX_KEYS;
+        }
+    };
+    private final Map<String, Deque<String>> goodAddresses = new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Deque<String>> eldest) {
+            return size() > MAX_KEYS;
+        }
+    };
+
+    public SignInThrottle(Clock clock, Limits perAddress, Limits perPair, Limits perAccount) {
+        this.clock = clock;
+        this.perAddress = perAddress;
+        this.perPair = perPair;
+        this.perAccount = perAccount;
+    }
+
+    /** How long this attempt must wait, or empty if it may go ahead now. */
+    public synchronized Optional<Duration> check(String account, String address) {
+        Instant now = clock.instant();
+        Duration wait = remaining(addressKey(address), perAddress, now);
+        wait = longer(wait, remaining(pairKey(account, address), perPair, now));
+        if (!goodAddresses.getOrDefault(account, new ArrayDeque<>()).contains(address)) {
+            wait = longer(wait, remaining(accountKey(account), perAccount, now));
+        }
+        return wait.isZero() ? Optional.empty() : Optional.of(roundedUp(wait));
+    }
+
+    /** A wrong password (or unknown account, or wrong code) from {@code address} for {@code account}. */
+    public synchronized void failed(String account, String address) {
+        Instant now = clock.instant();
+        count(addressKey(address), perAddress, now);
+        count(pairKey(account, address), perPair, now);
+        count(accountKey(account), perAccount, now);
+    }
+
+    /** A successful sign-in: this address is trusted for the account; the account's count from elsewhere stays. */
+    public synchronized void succeeded(String account, String address) {
+        failures.remove(pairKey(account, address));
+        Deque<String> good = goodAddresses.computeIfAbsent(account, a -> new ArrayDeque<>());
+        good.remove(address);
+        good.addFirst(address);
+        while (good.size() > GOOD_ADDRESSES_PER_ACCOUNT) {
+            good.removeLast();
+        }
+    }
+
+    private Duration remaining(String key, Limits limits, Instant now) {
+        Failures seen = failures.get(key);
+        if (seen == null) {
+            return Duration.ZERO;
+        }
+        if (Duration.between(seen.last, now).compareTo(limits.forgetAfter()) > 0) {
+            failures.remove(key);
+            return Duration.ZERO;
+        }
+        Duration left = Duration.between(now, seen.last.plus(limits.waitAfter(seen.count)));
+        return left.isNegative() ? Duration.ZERO : left;
+    }
+
+    private void count(String key, Limits limits, Instant now) {
+        Failures seen = failures.get(key);
+        boolean forgotten = seen != null && Duration.between(seen.last, now).compareTo(limits.forgetAfter()) > 0;
+        failures.put(key, new Failures(seen == null || forgotten ? 1 : seen.count + 1, now));
+    }
+
+    private static Duration longer(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+
+    private static Duration roundedUp(Duration wait) {
+        long seconds = wait.toSeconds() + (wait.toNanosPart() > 0 ? 1 : 0);
+        return Duration.ofSeconds(Math.max(1, seconds));
+    }
+
+    private static String addressKey(String address) {
+        return "ip\u0000" + address;
+    }
+
+    private static String pairKey(String account, String address) {
+        return "pair\u0000" + account + "\u0000" + address;
+    }
+
+    private static String accountKey(String account) {
+        return "account\u0000" + account;
+    }
+
+    private record Failures(int count, Instant last) {
+    }
+}

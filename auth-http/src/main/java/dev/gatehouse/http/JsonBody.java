@@ -1,0 +1,126 @@
+package dev.gatehouse.http;
+
+import dev.gatehouse.core.model.Password;
+import dev.gatehouse.core.model.Username;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.serde.ObjectMapper;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A request body read as one JSON object, field by field. Every missing or wrong-typed field is a
+ * {@code 400 bad_request} naming the field and showing the expected shape, never a binding error or a 500.
+ */
+final class JsonBody {
+
+    private final JsonNode object;
+    private final String example;
+
+    private JsonBody(JsonNode object, String example) {
+        this.object = object;
+        this.example = example;
+    }
+
+    /** A string that must be there. */
+    String text(String field) {
+        return optionalText(field).orElseThrow(() -> wrong("The field '" + field + "' is missing."));
+    }
+
+    /** A string that may be left out (or null). */
+    Optional<String> optionalText(String field) {
+        JsonNode value = object.get(field);
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        if (!value.isString()) {
+            throw wrong("The field '" + field + "' must be a string, not " + kind(value) + ".");
+        }
+        return Optional.of(value.getStringValue());
+    }
+
+    /** A boolean that may be left out, then false. */
+    boolean flag(String field) {
+        JsonNode value = object.get(field);
+        if (value == null || value.isNull()) {
+            return false;
+        }
+        if (!value.isBoolean()) {
+            throw wrong("The field '" + field + "' must be true or false, not " + kind(value) + ".");
+        }
+        return value.getBooleanValue();
+    }
+
+    /** A password that must be there; too long or half a character is the client's to fix. */
+    Password password(String field) {
+        String text = text(field);
+        try {
+            return Password.of(text);
+        } catch (IllegalArgumentException e) {
+            throw ApiErrorException.badRequest("The field '" + field + "': " + e.getMessage());
+        }
+    }
+
+    /** A username that must be there and be valid. */
+    Username username(String field) {
+        String text = text(field);
+        try {
+            return Username.of(text);
+        } catch (IllegalArgumentException e) {
+            throw ApiErrorException.badRequest("The field '" + field + "': " + e.getMessage());
+        }
+    }
+
+    private ApiErrorException wrong(String what) {
+        return ApiErrorException.badRequest(what + " Send JSON like " + example + ".");
+    }
+
+    private static String kind(JsonNode value) {
+        if (value.isNumber()) {
+            return "a number";
+        }
+        if (value.isBoolean()) {
+            return "true or false";
+        }
+        if (value.isArray()) {
+            return "a list";
+        }
+        return value.isObject() ? "an object" : "a string";
+    }
+
+    /** Reads bodies with the server's JSON mapper. */
+    @Singleton
+    static class Reader {
+
+        private final ObjectMapper json;
+
+        Reader(ObjectMapper json) {
+            this.json = json;
+        }
+
+        /** The body, which must be a JSON object; {@code example} shows the client what to send. */
+        JsonBody read(@Nullable String body, String example) {
+            if (body == null || body.isBlank()) {
+                throw ApiErrorException.badRequest("The request has no body. Send JSON like " + example + ".");
+            }
+            JsonNode tree;
+            try {
+                tree = json.readValue(body, JsonNode.class);
+            } catch (IOException | RuntimeException e) {
+                throw ApiErrorException.badRequest("The body is not valid JSON. Send JSON like " + example + ".");
+            }
+            if (tree == null || !tree.isObject()) {
+                throw ApiErrorException.badRequest("The body must be a JSON object. Send JSON like " + example + ".");
+            }
+            return new JsonBody(tree, example);
+        }
+
+        /** Like {@link #read}, but no body at all reads as an empty object: for requests whose fields are all optional. */
+        JsonBody readOptional(@Nullable String body, String example) {
+            return body == null || body.isBlank() ? new JsonBody(JsonNode.createObjectNode(Map.of()), example)
+                    : read(body, example);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package dev.gatehouse.http;
+
+import dev.gatehouse.core.model.Password;
+import dev.gatehouse.core.model.Username;
+import dev.gatehouse.core.port.in.Refused;
+import dev.gatehouse.core.port.in.SetUp;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.time.Clock;
+import java.util.Map;
+
+/** First run: is setup still needed, and make the first administrator with the printed code. */
+@Controller("/api/setup")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class SetupController {
+
+    private final SetUp setUp;
+    private final SetupMode setupMode;
+    private final ClientFacts client;
+    private final SetupRequest.Reader reader;
+    private final Clock clock;
+
+    SetupController(SetUp setUp, SetupMode setupMode, ClientFacts client, SetupRequest.Reader reader, Clock clock) {
+        this.setUp = setUp;
+        this.setupMode = setupMode;
+        this.client = client;
+        this.reader = reader;
+        this.clock = clock;
+    }
+
+    @Get
+    Map<String, Boolean> state() {
+        return Map.of("setupRequired", setupMode.active());
+    }
+
+    @Post
+    HttpResponse<?> setUp(HttpRequest<?> request, @Body @Nullable String body) {
+        SetupRequest form;
+        try {
+            form = reader.read(body);
+        } catch (IllegalArgumentException e) {
+            return ApiError.badRequest(e.getMessage());
+        }
+        String userAgent = request.getHeaders().get(HttpHeaders.USER_AGENT, String.class).orElse("");
+        SetUp.Result result = setUp.setUp(new SetUp.Command(form.code(), Username.of(form.username()),
+                Password.of(form.password()), client.clientIp(request), userAgent));
+        if (result instanceof SetUp.Done done) {
+            setupMode.finished();
+            return HttpResponse.created(UserView.brief(done.signedIn().user())).cookie(SessionCookie.issue(
+                    done.signedIn().token(), done.signedIn().session(), client.secure(request), clock));
+        }
+        if (result instanceof SetUp.WrongCode) {
+            return ApiError.response(HttpStatus.FORBIDDEN, "setup_code_invalid", SetUp.WrongCode.MESSAGE);
+        }
+        if (result instanceof SetUp.AlreadyDone) {
+            return ApiError.response(HttpStatus.CONFLICT, "setup_done", SetUp.AlreadyDone.MESSAGE);
+        }
+        if (result instanceof SetUp.Throttled throttled) {
+            return TooManyAttempts.response(throttled.retryAfter());
+        }
+        Refused refused = (Refused) result;
+        return ApiError.response(HttpStatus.BAD_REQUEST,
+                refused.reason() == Refused.Reason.WEAK_PASSWORD ? "weak_password" : "bad_request", refused.message());
+    }
+}

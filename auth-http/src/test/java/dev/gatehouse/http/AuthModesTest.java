@@ -1,0 +1,47 @@
+package dev.gatehouse.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** --auth none lets everyone in as "default"; --auth apikey accepts only the configured keys. */
+class AuthModesTest {
+
+    @Test
+    void withAuthNoneEveryRequestIsTheDefaultAdministratorAndNoSetupIsAsked() throws Exception {
+        try (RunningServer app = new RunningServer(s -> s.withAuth(AuthMode.NONE, List.of()))) {
+            HttpResponse<String> me = app.send(app.get("/api/me").build());
+            assertEquals(200, me.statusCode(), me.body());
+            assertTrue(me.body().contains("\"username\":\"default\"") && me.body().contains("\"admin\":true"), me.body());
+            assertTrue(GatehouseServer.setupUrl(app.server).isEmpty());
+            assertTrue(GatehouseServer.startMessage(app.server).contains("WARNING"));
+        }
+    }
+
+    @Test
+    void withAuthApikeyOnlyTheConfiguredKeysGetInEitherHeaderWorks() throws Exception {
+        String key = "sk-local-0123456789abcdef";
+        try (RunningServer app = new RunningServer(s -> s.withAuth(AuthMode.APIKEY, List.of("other-key", key)))) {
+            assertEquals(401, app.send(app.get("/api/me").build()).statusCode());
+            assertEquals(401, app.send(app.get("/api/me").header("Authorization", "Bearer wrong").build()).statusCode());
+            HttpResponse<String> bearer = app.send(app.get("/api/me").header("Authorization", "Bearer " + key).build());
+            assertEquals(200, bearer.statusCode(), bearer.body());
+            assertTrue(bearer.body().contains("\"username\":\"apikey\""), bearer.body());
+            assertEquals(200, app.send(app.get("/api/me").header("x-api-key", key).build()).statusCode());
+            assertEquals(200, app.send(app.get("/healthz").build()).statusCode(), "health stays public");
+        }
+    }
+
+    @Test
+    void apikeyModeWithoutKeysRefusesToStartAndSaysWhatIsMissing() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new ServerSettings("127.0.0.1", 0, "sqlite:x.db", List.of()).withAuth(AuthMode.APIKEY, List.of()));
+        assertTrue(e.getMessage().contains("GATEHOUSE_API_KEYS"), e.getMessage());
+        IllegalArgumentException mode = assertThrows(IllegalArgumentException.class, () -> AuthMode.parse("github"));
+        assertTrue(mode.getMessage().contains("auto, none or apikey"), mode.getMessage());
+    }
+}
