@@ -29,8 +29,8 @@ class Assets {
 
     /** Every file served, by name, with its type. Nothing else under /assets/ is reachable. */
     private static final Map<String, String> FILES = Map.of(
-            "app.css", "text/css; charset=utf-8",
-            "app.js", "text/javascript; charset=utf-8",
+            "gatehouse.css", "text/css; charset=utf-8",
+            "gatehouse.js", "text/javascript; charset=utf-8",
             "icon.svg", "image/svg+xml");
 
     private final Map<String, Asset> assets = new LinkedHashMap<>();

@@ -1,6 +1,5 @@
 package dev.gatehouse.http;
 
-import dev.gatehouse.core.model.User;
 import dev.gatehouse.core.model.Username;
 import dev.gatehouse.core.port.in.ListUsers;
 import dev.gatehouse.core.port.in.ManageSessions;
@@ -21,7 +20,6 @@ import io.micronaut.views.ModelAndView;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -85,24 +83,19 @@ class PagesController {
     HttpResponse<?> admin(HttpRequest<?> request, @Nullable @QueryValue String after) {
         Caller caller = AccessFilter.current(request);
         Shell shell = shell("Manage Users", Optional.of(caller));
-        if (!(listUsers.list(caller.actor()) instanceof ListUsers.Listed listed)) {
+        Optional<Username> from = parse(after);
+        if (!(listUsers.page(caller.actor(), from, AdminPage.PAGE_SIZE) instanceof ListUsers.Page page)) {
             return page(HttpStatus.FORBIDDEN, "message", new MessagePage(shell, "Administrators only",
                     "Manage Users is for administrators. Ask one to give you the Admin role if you need it."));
         }
-        Optional<Username> from = parse(after);
-        List<User> sorted = listed.users().stream()
-                .sorted(Comparator.comparing(User::username))
-                .filter(u -> from.map(f -> u.username().compareTo(f) > 0).orElse(true))
-                .toList();
-        List<User> shown = sorted.subList(0, Math.min(AdminPage.PAGE_SIZE, sorted.size()));
-        String next = sorted.size() > shown.size() ? shown.get(shown.size() - 1).username().value() : "";
         Instant now = clock.instant();
-        List<AdminPage.Row> rows = shown.stream().map(u -> AdminPage.Row.of(u, caller.user(), now)).toList();
-        return page("admin", new AdminPage(shell, rows, listed.users().size(), from.map(Username::value).orElse(""), next));
+        List<AdminPage.Row> rows = page.users().stream().map(u -> AdminPage.Row.of(u, caller.user(), now)).toList();
+        return page("admin", new AdminPage(shell, rows, page.total(), from.map(Username::value).orElse(""),
+                page.next().map(Username::value).orElse("")));
     }
 
     private Shell shell(String title, Optional<Caller> caller) {
-        return new Shell(title, assets.url("app.css"), assets.url("app.js"), assets.url("icon.svg"),
+        return new Shell(title, assets.url("gatehouse.css"), assets.url("gatehouse.js"), assets.url("icon.svg"),
                 caller.map(c -> c.user().username().value()).orElse(null), caller.map(Caller::admin).orElse(false));
     }
 
