@@ -1,0 +1,44 @@
+package dev.gatehouse.http;
+
+import dev.gatehouse.core.model.Role;
+import dev.gatehouse.core.model.Session;
+import dev.gatehouse.core.model.SessionId;
+import dev.gatehouse.core.model.User;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** My Account: who I am, and where I am signed in. {@code lastLogin} is null before the first sign-in. */
+public record AccountPage(Shell shell, String username, String avatar, List<String> roles, String status,
+                          Moment created, Moment lastLogin, String lastIp, List<SessionRow> sessions) {
+
+    public AccountPage {
+        roles = List.copyOf(roles);
+        sessions = List.copyOf(sessions);
+    }
+
+    static AccountPage of(Shell shell, User user, List<Session> sessions, Optional<SessionId> current, Instant now) {
+        return new AccountPage(shell, user.username().value(), PageLinks.avatar(user.username().value()),
+                user.roles().stream().sorted().map(Role::label).toList(), user.status().label(),
+                Moment.of(user.createdAt(), now),
+                user.lastLogin().map(l -> Moment.of(l.at(), now)).orElse(null),
+                user.lastLogin().map(l -> l.clientIp()).orElse(""),
+                sessions.stream().map(s -> SessionRow.of(s, current.map(s.id()::equals).orElse(false), now)).toList());
+    }
+
+    /** True when there are sessions besides this one to end. */
+    public boolean hasOtherSessions() {
+        return sessions.stream().anyMatch(s -> !s.current());
+    }
+
+    /** One signed-in browser or client. */
+    public record SessionRow(String id, Moment created, Moment lastSeen, String clientIp, String browser,
+                             String userAgent, boolean current) {
+
+        static SessionRow of(Session session, boolean current, Instant now) {
+            return new SessionRow(session.id().value(), Moment.of(session.createdAt(), now),
+                    Moment.of(session.lastSeenAt(), now), session.clientIp(), Browsers.describe(session.userAgent()),
+                    session.userAgent(), current);
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package dev.gatehouse.http;
+
+import dev.gatehouse.core.model.Username;
+import dev.gatehouse.core.port.in.ListUsers;
+import dev.gatehouse.core.port.in.ManageSessions;
+import dev.gatehouse.core.model.Session;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.views.ModelAndView;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The web UI's pages, rendered on the server from core's use cases. Every change a page offers
+ * is made by its script through the JSON API, so the API's rules and messages are the page's.
+ */
+@Controller
+@Produces(MediaType.TEXT_HTML)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class PagesController {
+
+    private final Assets assets;
+    private final SetupMode setupMode;
+    private final ListUsers listUsers;
+    private final ManageSessions manageSessions;
+    private final Clock clock;
+
+    PagesController(Assets assets, SetupMode setupMode, ListUsers listUsers, ManageSessions manageSessions, Clock clock) {
+        this.assets = assets;
+        this.setupMode = setupMode;
+        this.listUsers = listUsers;
+        this.manageSessions = manageSessions;
+        this.clock = clock;
+    }
+
+    @Get
+    HttpResponse<?> home() {
+        return HttpResponse.seeOther(URI.create(PageLinks.HOME));
+    }
+
+    @Get("/login")
+    HttpResponse<?> login(HttpRequest<?> request, @Nullable @QueryValue String next) {
+        if (setupMode.active()) {
+            return HttpResponse.seeOther(URI.create("/setup"));
+        }
+        String target = PageLinks.safeNext(next);
+        if (AccessFilter.caller(request).isPresent()) {
+            return HttpResponse.seeOther(URI.create(target));
+        }
+        return page("login", new LoginPage(shell("Sign in", Optional.empty()), target));
+    }
+
+    @Get("/setup")
+    HttpResponse<?> setup(HttpRequest<?> request) {
+        Optional<Caller> caller = AccessFilter.caller(request);
+        return page("setup", new SetupPage(shell("Set up", caller), setupMode.active()));
+    }
+
+    @Get("/account")
+    HttpResponse<?> account(HttpRequest<?> request) {
+        Caller caller = AccessFilter.current(request);
+        List<Session> sessions = manageSessions.list(caller.actor(), caller.user().username())
+                instanceof ManageSessions.Sessions listed ? listed.sessions() : List.of();
+        return page("account", AccountPage.of(shell("My Account", Optional.of(caller)), caller.user(), sessions,
+                caller.session().map(Session::id), clock.instant()));
+    }
+
+    @Get("/admin")
+    HttpResponse<?> admin(HttpRequest<?> request, @Nullable @QueryValue String after) {
+        Caller caller = AccessFilter.current(request);
+        Shell shell = shell("Manage Users", Optional.of(caller));
+        Optional<Username> from = parse(after);
+        if (!(listUsers.page(caller.actor(), from, AdminPage.PAGE_SIZE) instanceof ListUsers.Page page)) {
+            return page(HttpStatus.FORBIDDEN, "message", new MessagePage(shell, "Administrators only",
+                    "Manage Users is for administrators. Ask one to give you the Admin role if you need it."));
+        }
+        Instant now = clock.instant();
+        List<AdminPage.Row> rows = page.users().stream().map(u -> AdminPage.Row.of(u, caller.user(), now)).toList();
+        return page("admin", new AdminPage(shell, rows, page.total(), from.map(Username::value).orElse(""),
+                page.next().map(Username::value).orElse("")));
+    }
+
+    private Shell shell(String title, Optional<Caller> caller) {
+        return new Shell(title, assets.url("gatehouse.css"), assets.url("gatehouse.js"), assets.url("icon.svg"),
+                caller.map(c -> c.user().username().value()).orElse(null), caller.map(Caller::admin).orElse(false));
+    }
+
+    private static Optional<Username> parse(String name) {
+        try {
+            return name == null || name.isBlank() ? Optional.empty() : Optional.of(Username.of(name));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty(); // a hand-edited link: start at the first page
+        }
+    }
+
+    private static HttpResponse<?> page(String view, Object model) {
+        return page(HttpStatus.OK, view, model);
+    }
+
+    /** Pages show personal data: no cache keeps them. */
+    private static HttpResponse<?> page(HttpStatus status, String view, Object model) {
+        return HttpResponse.status(status).body(new ModelAndView<>(view, Map.of("page", model)))
+                .contentType(MediaType.TEXT_HTML_TYPE)
+                .header(HttpHeaders.CACHE_CONTROL, "no-store");
+    }
+}

@@ -1,0 +1,98 @@
+package dev.gatehouse.http;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.ColorScheme;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+
+/**
+ * The system's Chromium driven by Playwright, which may not download browsers here. Pages get a
+ * short default timeout and collect console errors (CSP violations show up there).
+ */
+final class Chromium implements AutoCloseable {
+
+    static final Path EXECUTABLE = Path.of(System.getenv().getOrDefault("GATEHOUSE_CHROMIUM", "/usr/bin/chromium"));
+    static final Path SCREENSHOTS = Path.of(System.getProperty("gatehouse.screenshots", "target/screenshots"));
+    private static final List<String> ARGS = List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+            "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync");
+
+    private final Playwright playwright;
+    private final Browser browser;
+    /** Console errors and uncaught page errors, from every page this browser opened. */
+    final List<String> errors = new ArrayList<>();
+
+    Chromium() {
+        playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(EXECUTABLE).setHeadless(true).setArgs(ARGS));
+    }
+
+    /** A fresh browser profile (own cookies) showing pages of {@code width} x {@code height}. */
+    Page open(int width, int height, ColorScheme scheme) {
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions()
+                .setViewportSize(width, height).setColorScheme(scheme).setLocale("en-GB"));
+        Page page = context.newPage();
+        page.setDefaultTimeout(10_000);
+        page.onConsoleMessage(message -> {
+            if ("error".equals(message.type())) {
+                errors.add(page.url() + ": " + message.text());
+            }
+        });
+        page.onPageError(error -> errors.add(page.url() + ": " + error));
+        return page;
+    }
+
+    Page open() {
+        return open(1280, 860, ColorScheme.LIGHT);
+    }
+
+    static void screenshot(Page page, String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        // A modal dialog is shown over the viewport; a full-page shot would smear its backdrop.
+        boolean dialogOpen = page.locator("dialog[open]").count() > 0;
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(!dialogOpen));
+    }
+
+    /** A 96x96 PNG: a blue square with a white disc, so a broken decode would show. */
+    static byte[] avatarPng() {
+        BufferedImage image = new BufferedImage(96, 96, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(new Color(0x2563eb));
+        g.fillRect(0, 0, 96, 96);
+        g.setColor(Color.WHITE);
+        g.fillOval(24, 24, 48, 48);
+        g.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "png", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    @Override
+    public void close() {
+        browser.close();
+        playwright.close();
+    }
+}

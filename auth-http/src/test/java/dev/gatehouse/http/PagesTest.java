@@ -1,0 +1,129 @@
+package dev.gatehouse.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The web UI's pages and files over real HTTP: what they show, to whom, and how they are cached. */
+class PagesTest {
+
+    static RunningServer app;
+    static String admin;
+    static String bob;
+
+    @BeforeAll
+    static void start() throws Exception {
+        app = new RunningServer();
+        app.addUser("admin", "correct horse battery");
+        app.addUser("bob", "correct horse battery");
+        app.addUser("<i>eve", "correct horse battery");
+        app.lock("<i>eve", "Said \"<script>alert(1)</script>\"");
+        admin = RunningServer.token(app.login("admin", "correct horse battery"));
+        bob = RunningServer.token(app.login("bob", "correct horse battery"));
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+    }
+
+    /** Assets are public: no cookie. */
+    static HttpResponse<String> asset(String path, String... headers) {
+        var request = app.get(path);
+        return app.send((headers.length == 0 ? request : request.headers(headers)).build());
+    }
+
+    static HttpResponse<String> page(String path, String token) {
+        return app.send(app.get(path).header("Accept", "text/html").header("Cookie", SessionCookie.NAME + "=" + token).build());
+    }
+
+    @Test
+    void theAdminPageListsEveryUserWithNamesAndReasonsEscaped() {
+        HttpResponse<String> page = page("/admin", admin);
+        assertEquals(200, page.statusCode(), page.body());
+        assertTrue(page.headers().firstValue("Content-Type").orElseThrow().startsWith("text/html"));
+        String html = page.body();
+        assertTrue(html.contains("&lt;i&gt;eve"), html);
+        assertFalse(html.contains("<i>eve"), "a username must never become markup");
+        assertFalse(html.contains("<script>alert"), "a lock reason must never become markup");
+        assertTrue(html.contains("Locked"), html);
+        assertTrue(html.contains("data-dialog=\"lock-dialog\" data-user=\"bob\""), "bob can be locked");
+        assertFalse(html.contains("data-dialog=\"lock-dialog\" data-user=\"admin\""), "admins and oneself cannot be locked");
+        assertFalse(html.contains("data-dialog=\"delete-dialog\" data-user=\"admin\""), "nobody deletes themselves");
+        assertTrue(html.contains("/api/users/%3Ci%3Eeve/avatar"), "avatar URLs carry encoded names");
+        assertTrue(html.contains("Manage Users"), html);
+    }
+
+    @Test
+    void someoneWhoIsNotAnAdminIsToldManageUsersIsForAdministrators() {
+        HttpResponse<String> page = page("/admin", bob);
+        assertEquals(403, page.statusCode());
+        assertTrue(page.body().contains("Administrators only"), page.body());
+        assertFalse(page("/account", bob).body().contains("href=\"/admin\""), "the menu offers Manage Users to admins only");
+    }
+
+    @Test
+    void myAccountShowsMeAndMarksThisSession() {
+        String html = page("/account", bob).body();
+        assertTrue(html.contains("<h1>bob</h1>"), html);
+        assertTrue(html.contains("This session"), html);
+        assertTrue(html.contains("data-url=\"/api/me/sessions/{id}\""), html);
+        assertTrue(html.contains("src=\"/api/users/bob/avatar\""), html);
+    }
+
+    @Test
+    void theRootSendsASignedInPersonToMyAccount() {
+        HttpResponse<String> root = page("/", bob);
+        assertEquals(303, root.statusCode());
+        assertEquals("/account", root.headers().firstValue("Location").orElseThrow());
+    }
+
+    @Test
+    void pagesAreNeverCachedAndCarryTheStrictContentSecurityPolicy() {
+        HttpResponse<String> page = page("/account", bob);
+        assertEquals("no-store", page.headers().firstValue("Cache-Control").orElseThrow());
+        assertEquals(SecurityHeadersFilter.CSP, page.headers().firstValue("Content-Security-Policy").orElseThrow());
+        assertFalse(page.body().contains("style="), "inline styles would need 'unsafe-inline'");
+        assertFalse(Pattern.compile("<script(?![^>]*\\bsrc=)").matcher(page.body()).find(), "inline scripts would need 'unsafe-inline'");
+    }
+
+    @Test
+    void assetsAreCachedForAYearAtTheirVersionedUrlAndRevalidatedByEtagOtherwise() {
+        Matcher css = Pattern.compile("href=\"(/assets/gatehouse\\.css\\?v=[0-9a-f]+)\"").matcher(page("/account", bob).body());
+        assertTrue(css.find());
+        HttpResponse<String> versioned = asset(css.group(1));
+        assertEquals(200, versioned.statusCode());
+        assertTrue(versioned.headers().firstValue("Content-Type").orElseThrow().startsWith("text/css"));
+        assertEquals(AssetsController.FOREVER, versioned.headers().firstValue("Cache-Control").orElseThrow());
+        String etag = versioned.headers().firstValue("ETag").orElseThrow();
+
+        HttpResponse<String> plain = asset("/assets/gatehouse.css");
+        assertEquals(AssetsController.REVALIDATE, plain.headers().firstValue("Cache-Control").orElseThrow());
+        HttpResponse<String> again = asset("/assets/gatehouse.css", "If-None-Match", etag);
+        assertEquals(304, again.statusCode());
+        assertEquals("", again.body());
+
+        assertEquals(404, asset("/assets/nothing.css").statusCode());
+        assertTrue(asset("/assets/..%2Fapplication.yml").statusCode() >= 400);
+        assertEquals("image/svg+xml", asset("/favicon.ico").headers().firstValue("Content-Type").orElseThrow());
+    }
+
+    @Test
+    void moreThanAHundredUsersArePagedWithANextLink() {
+        for (int i = 0; i < AdminPage.PAGE_SIZE; i++) {
+            app.addUser(String.format("user%03d", i), "correct horse battery");
+        }
+        String first = page("/admin", admin).body();
+        assertTrue(first.contains("href=\"/admin?after=user096\""), "three of 104 names sort first: <i>eve, admin, bob");
+        String second = page("/admin?after=user096", admin).body();
+        assertTrue(second.contains("user099") && !second.contains(">bob<"), second);
+        assertFalse(second.contains("rel=\"next\""));
+    }
+}
