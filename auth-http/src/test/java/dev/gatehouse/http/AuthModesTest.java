@@ -19,6 +19,8 @@ class AuthModesTest {
             assertTrue(me.body().contains("\"username\":\"default\"") && me.body().contains("\"admin\":true"), me.body());
             assertTrue(GatehouseServer.setupUrl(app.server).isEmpty());
             assertTrue(GatehouseServer.startMessage(app.server).contains("WARNING"));
+            HttpResponse<String> avatar = app.send(app.get("/api/users/default/avatar").build());
+            assertEquals(200, avatar.statusCode(), "the built-in user's menu has a picture too");
         }
     }
 

@@ -183,6 +183,56 @@ class BrowserIT {
         }
     }
 
+    @Test
+    void carolEndsHerOtherSessionTheAdministratorDeletesHerAndGuessingIsHeldOff() throws Exception {
+        chromium.errors.clear();
+        try (RunningServer app = new RunningServer()) {
+            app.addAdmin("admin", ADMIN_PASSWORD);
+            app.addUser("carol", "carol horse battery");
+            String origin = app.origin();
+            Page laptop = chromium.open();
+            Page phone = chromium.open();
+            for (Page page : List.of(laptop, phone)) {
+                page.navigate(origin + "/login");
+                signIn(page, "carol", "carol horse battery");
+                page.waitForURL(origin + "/account");
+            }
+            laptop.reload();
+            assertThat(laptop.locator("table.sessions tbody tr")).hasCount(2);
+            Chromium.screenshot(laptop, "13-account-two-sessions");
+            laptop.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("End all other sessions")).click();
+            assertThat(laptop.locator("#toast")).containsText("Signed out of your other sessions");
+            laptop.reload();
+            assertThat(laptop.locator("table.sessions tbody tr")).hasCount(1);
+            phone.navigate(origin + "/account");
+            phone.waitForURL(origin + "/login?next=%2Faccount");
+
+            Page admin = chromium.open();
+            admin.navigate(origin + "/login?next=/admin");
+            signIn(admin, "admin", ADMIN_PASSWORD);
+            admin.waitForURL(origin + "/admin");
+            assertThat(admin.locator("[aria-label='Delete admin']")).hasCount(0);
+            admin.click("[aria-label='Delete carol']");
+            assertThat(admin.locator("#delete-dialog")).containsText("Delete carol?");
+            Chromium.screenshot(admin, "14-admin-delete-user");
+            admin.click("#delete-dialog button[type=submit]");
+            assertThat(admin.locator("tr[data-user=carol]")).hasCount(0);
+            laptop.navigate(origin + "/account");
+            laptop.waitForURL(origin + "/login?next=%2Faccount");
+
+            for (int i = 0; i < 6; i++) {
+                signIn(laptop, "admin", "not the password " + i);
+                assertThat(laptop.locator(".form-error")).isVisible();
+                laptop.waitForFunction("() => !document.querySelector('button[type=submit]').disabled"
+                        + " || /Wait|try again/i.test(document.querySelector('.form-error').textContent)");
+            }
+            assertThat(laptop.locator(".form-error")).containsText("Wait");
+            assertThat(laptop.locator("button[type=submit]")).isDisabled();
+            Chromium.screenshot(laptop, "15-login-throttled");
+            assertEquals(List.of(), chromium.errors.stream().filter(e -> !e.contains("Failed to load resource")).toList());
+        }
+    }
+
     static void signIn(Page page, String username, String password) {
         page.fill("#username", username);
         page.fill("#password", password);
