@@ -7,16 +7,29 @@ import dev.gatehouse.core.port.out.SessionStore;
 import dev.gatehouse.core.port.out.UserStore;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** Resolves session tokens to users, enforcing absolute and idle expiry and the user's status. */
+/**
+ * Resolves session tokens to users, enforcing absolute and idle expiry and the user's status.
+ *
+ * <p>When the store can say cheaply whether anything changed ({@link SessionStore#changeCount}),
+ * what a check found is kept and reused while nothing in the store changed, the session needs no
+ * activity write and has not expired: a lock, removal or password change — from this process or
+ * another — changes the count and the next request reads the store again.
+ */
 public final class ValidateSessionService implements ValidateSession {
+
+    private static final int MAX_KEPT = 100_000;
 
     private final SessionStore sessions;
     private final UserStore users;
     private final TokenDigests tokens;
     private final SessionPolicy policy;
     private final Clock clock;
+    private final Map<String, Kept> kept = new ConcurrentHashMap<>();
 
     public ValidateSessionService(SessionStore sessions, UserStore users, TokenDigests tokens,
                                   SessionPolicy policy, Clock clock) {
@@ -32,12 +45,41 @@ public final class ValidateSessionService implements ValidateSession {
         if (!TokenDigests.looksLikeToken(token)) {
             return Optional.empty();
         }
-        Optional<Session> found = sessions.findByTokenDigest(tokens.digest(token));
+        String digest = tokens.digest(token);
+        OptionalLong before = sessions.changeCount();
+        Instant now = clock.instant();
+        if (before.isPresent()) {
+            Kept last = kept.get(digest);
+            if (last != null && last.changeCount == before.getAsLong() && fresh(last.signedIn.session(), now)) {
+                return Optional.of(last.signedIn);
+            }
+        }
+        Optional<SignedInUser> result = check(digest, now);
+        if (result.isPresent() && before.isPresent() && fresh(result.get().session(), now)) {
+            if (kept.size() >= MAX_KEPT) {
+                kept.clear();
+            }
+            // The count read before the store: a change made meanwhile shows as a new count next time.
+            kept.put(digest, new Kept(result.get(), before.getAsLong()));
+        } else {
+            kept.remove(digest);
+        }
+        return result;
+    }
+
+    /** Reusable until the session is due an activity write, or expires. */
+    private boolean fresh(Session session, Instant now) {
+        return now.isBefore(session.lastSeenAt().plus(policy.touchInterval()))
+                && now.isBefore(session.createdAt().plus(policy.absoluteLifetime()))
+                && !session.isExpired(now, policy.idleTimeout());
+    }
+
+    private Optional<SignedInUser> check(String digest, Instant now) {
+        Optional<Session> found = sessions.findByTokenDigest(digest);
         if (found.isEmpty()) {
             return Optional.empty();
         }
         Session session = found.get();
-        Instant now = clock.instant();
         // The policy's lifetime applies also to sessions opened under a longer one.
         boolean pastLifetime = !now.isBefore(session.createdAt().plus(policy.absoluteLifetime()));
         if (pastLifetime || session.isExpired(now, policy.idleTimeout())) {
@@ -57,5 +99,8 @@ public final class ValidateSessionService implements ValidateSession {
             session = session.withLastSeenAt(now);
         }
         return Optional.of(new SignedInUser(user.get(), session));
+    }
+
+    private record Kept(SignedInUser signedIn, long changeCount) {
     }
 }

@@ -9,16 +9,25 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** Sessions in a table, found through the unique index on the token digest. */
 final class JdbcSessionStore implements SessionStore {
 
     private final SessionRepository sessions;
     private final Transactions transactions;
+    private final SqliteChangeCount changes;
 
-    JdbcSessionStore(SessionRepository sessions, Transactions transactions) {
+    /** {@code changes} is null for PostgreSQL, which has no cheap equivalent (yet). */
+    JdbcSessionStore(SessionRepository sessions, Transactions transactions, SqliteChangeCount changes) {
         this.sessions = sessions;
         this.transactions = transactions;
+        this.changes = changes;
+    }
+
+    @Override
+    public OptionalLong changeCount() {
+        return changes == null ? OptionalLong.empty() : changes.current();
     }
 
     @Override

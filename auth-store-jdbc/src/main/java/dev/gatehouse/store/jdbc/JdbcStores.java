@@ -102,14 +102,20 @@ public final class JdbcStores {
         }
 
         Stores stores(JdbcSettings settings) {
+            SqliteChangeCount changes = settings.database() == Database.SQLITE ? new SqliteChangeCount(settings) : null;
             try {
                 return new Stores(
                         new JdbcUserStore(users, transactions, settings.database()),
-                        new JdbcSessionStore(context.bean(SessionRepository.class), transactions),
+                        new JdbcSessionStore(context.bean(SessionRepository.class), transactions, changes),
                         new JdbcAuditLog(context.bean(AuditRepository.class), transactions),
                         new JdbcSecretKeyStore(context.bean(SecretKeyRepository.class), transactions),
                         new JdbcAvatarStore(context.bean(AvatarRepository.class), transactions),
-                        context);
+                        () -> {
+                            if (changes != null) {
+                                changes.close();
+                            }
+                            context.close();
+                        });
             } catch (RuntimeException e) {
                 context.close();
                 throw Failures.cannotOpen(settings, e);

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Where sessions live, keyed by the keyed digest of their token (never the token itself).
@@ -47,4 +48,14 @@ public interface SessionStore {
 
     /** Removes sessions past {@code now} absolutely or idle for {@code idleTimeout}; returns how many. */
     int deleteExpired(Instant now, Duration idleTimeout);
+
+    /**
+     * A number that changes whenever anything in this store's place (sessions, users) may have
+     * changed — by this process or any other — so a caller can keep what it read while the number
+     * stays the same. Empty when the store cannot tell cheaply: then nothing may be kept.
+     * It must be much cheaper than a lookup; it may lag a change by at most a millisecond.
+     */
+    default OptionalLong changeCount() {
+        return OptionalLong.empty();
+    }
 }

@@ -1,0 +1,65 @@
+package dev.gatehouse.store.jdbc;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.OptionalLong;
+
+/**
+ * SQLite's {@code PRAGMA data_version} on a connection of its own, outside the pool: it changes
+ * whenever any other connection — the pool's, the CLI's, another server's — commits. Asked at
+ * most once a millisecond, so a busy server pays for one small query per millisecond, not per
+ * request. If the connection fails the answer is empty (nothing may be reused) until it comes back.
+ */
+final class SqliteChangeCount implements AutoCloseable {
+
+    private static final long RECHECK_NANOS = 1_000_000;
+
+    private final JdbcSettings settings;
+    private Connection connection;
+    private long checkedAt;
+    private long version;
+    private boolean known;
+
+    SqliteChangeCount(JdbcSettings settings) {
+        this.settings = settings;
+    }
+
+    synchronized OptionalLong current() {
+        long now = System.nanoTime();
+        if (known && now - checkedAt < RECHECK_NANOS) {
+            return OptionalLong.of(version);
+        }
+        try {
+            if (connection == null) {
+                connection = DriverManager.getConnection(ConnectionUrls.forMigrations(settings));
+            }
+            try (Statement statement = connection.createStatement();
+                 ResultSet row = statement.executeQuery("PRAGMA data_version")) {
+                row.next();
+                version = row.getLong(1);
+            }
+            checkedAt = now;
+            known = true;
+            return OptionalLong.of(version);
+        } catch (SQLException e) {
+            known = false;
+            close();
+            return OptionalLong.empty();
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // closing a broken connection: nothing left to release
+            }
+            connection = null;
+        }
+    }
+}
