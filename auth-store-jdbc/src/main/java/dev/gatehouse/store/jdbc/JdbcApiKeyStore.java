@@ -15,10 +15,14 @@ import java.util.function.UnaryOperator;
 
 /**
  * API keys in a table, found through the unique index on the digest. An id or digest that is
- * taken is refused by the database ({@code ON CONFLICT DO NOTHING}); last-use batches run in one
- * transaction in id order, so two nodes flushing at once never deadlock on PostgreSQL.
+ * taken is refused by the database ({@code ON CONFLICT DO NOTHING}). Last-use batches run in id
+ * order, so two nodes flushing at once never deadlock on PostgreSQL, in transactions of a few
+ * hundred updates, so a large batch never holds SQLite's write lock for long (a batch cut short by
+ * a failure is simply written again: last use never moves back).
  */
 final class JdbcApiKeyStore implements ApiKeyStore {
+
+    private static final int TOUCHES_PER_TRANSACTION = 500;
 
     private final ApiKeyRepository keys;
     private final Transactions transactions;
@@ -88,11 +92,15 @@ final class JdbcApiKeyStore implements ApiKeyStore {
         if (lastUsed.isEmpty()) {
             return;
         }
-        TreeMap<ApiKeyId, Instant> inOrder = new TreeMap<>(lastUsed);
-        transactions.write(() -> {
-            inOrder.forEach((id, at) -> keys.touch(id.value(), Times.truncate(at)));
-            return null;
-        });
+        List<Map.Entry<ApiKeyId, Instant>> inOrder = List.copyOf(new TreeMap<>(lastUsed).entrySet());
+        for (int from = 0; from < inOrder.size(); from += TOUCHES_PER_TRANSACTION) {
+            List<Map.Entry<ApiKeyId, Instant>> chunk =
+                    inOrder.subList(from, Math.min(inOrder.size(), from + TOUCHES_PER_TRANSACTION));
+            transactions.write(() -> {
+                chunk.forEach(use -> keys.touch(use.getKey().value(), Times.truncate(use.getValue())));
+                return null;
+            });
+        }
     }
 
     @Override
