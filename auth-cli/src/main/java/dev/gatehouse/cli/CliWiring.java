@@ -37,7 +37,8 @@ public final class CliWiring implements AutoCloseable {
         AuditTrail audit = new AuditTrail(stores.audit(), clock);
         PasswordPolicy policy = PasswordPolicy.defaults();
         this.addUser = new AddUserService(stores.users(), stores.sessions(), hasher, policy, audit, clock);
-        this.removeUser = new RemoveUserService(stores.users(), stores.sessions(), stores.avatars(), audit);
+        this.removeUser = new RemoveUserService(stores.users(), stores.sessions(), stores.avatars(), stores.apiKeys(),
+                audit, clock);
         this.listUsers = new ListUsersService(stores.users());
         this.lockUser = new LockUserService(stores.users(), stores.sessions(), audit, clock);
         this.unlockUser = new UnlockUserService(stores.users(), audit);

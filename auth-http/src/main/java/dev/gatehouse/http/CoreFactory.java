@@ -140,8 +140,8 @@ class CoreFactory {
     }
 
     @Singleton
-    RemoveUser removeUser(Stores stores, AuditTrail audit) {
-        return new RemoveUserService(stores.users(), stores.sessions(), stores.avatars(), audit);
+    RemoveUser removeUser(Stores stores, AuditTrail audit, Clock clock) {
+        return new RemoveUserService(stores.users(), stores.sessions(), stores.avatars(), stores.apiKeys(), audit, clock);
     }
 
     @Singleton

@@ -14,6 +14,7 @@ import dev.gatehouse.core.port.out.StoreException;
 import dev.gatehouse.core.port.out.Stores;
 import dev.gatehouse.core.port.out.UserStore;
 import dev.gatehouse.core.service.CopyStoresResult.Counts;
+import dev.gatehouse.core.service.CopyWalk.Tally;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,17 +23,17 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BiFunction;
-import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * Copies everything one set of stores holds into another (keys, users with their avatars, sessions, audit events),
- * for moving a deployment between stores: {@code gatehouse store migrate}. Idempotent: a repeat
- * run adds nothing, an interrupted run is finished by running it again, and a user that differs in
- * the target ends up as the source has it. Nothing is ever deleted from the target, and a key the
- * target already has is never changed: one that differs is kept (counted as already present) with a
- * warning, and if that is the token key the sessions are not copied, as the target could not use them.
+ * Copies everything one set of stores holds into another (keys, users with their avatars, sessions,
+ * API keys, audit events), for moving a deployment between stores: {@code gatehouse store migrate}.
+ * Idempotent: a repeat run adds nothing, an interrupted run is finished by running it again, and a
+ * user that differs in the target ends up as the source has it. Nothing is ever deleted from the
+ * target, and a key the target already has is never changed: one that differs is kept (counted as
+ * already present) with a warning, and if that is the token key the sessions and the API keys
+ * checked by digest are not copied, as the target could not use them ({@link ApiKeyCopy} says which
+ * API keys move).
  *
  * <p>Every kind is walked in pages of the batch size, so memory stays bounded however large the
  * stores are. An operator's tool, not a use case of the running server: no {@code port.in}.
@@ -46,9 +47,10 @@ public final class CopyStores {
     public static final String KEYS = "keys";
     public static final String USERS = "users";
     public static final String SESSIONS = "sessions";
+    public static final String API_KEYS = "api keys";
     public static final String AUDIT = "audit";
 
-    /** The key session tokens are digested with; the same name {@link TokenDigests} uses. */
+    /** The key session tokens and API keys are digested with; the same name {@link TokenDigests} uses. */
     static final String TOKEN_KEY = TokenDigests.KEY_NAME;
 
     /** Told how far the copy is. */
@@ -69,6 +71,7 @@ public final class CopyStores {
     }
 
     private final int batchSize;
+    private final CopyWalk walker;
     private final boolean replaceExisting;
 
     /** Copies in batches of {@link #DEFAULT_BATCH_SIZE}, keeping users the target already has. */
@@ -90,6 +93,7 @@ public final class CopyStores {
             throw new IllegalArgumentException("The batch size must be at least 1, was " + batchSize + ".");
         }
         this.batchSize = batchSize;
+        this.walker = new CopyWalk(batchSize);
         this.replaceExisting = replaceExisting;
     }
 
@@ -112,8 +116,9 @@ public final class CopyStores {
         } else {
             sessions = copySessions(from.sessions(), to.sessions(), progress, moved, warnings);
         }
+        Counts apiKeys = new ApiKeyCopy(walker).copy(from, to, keys.tokenKeyDiffers, progress, warnings);
         Counts audit = copyAudit(from.audit(), to.audit(), progress);
-        return new CopyStoresResult(users, avatars.counts(), sessions, audit, keys.counts(), warnings);
+        return new CopyStoresResult(users, avatars.counts(), sessions, apiKeys, audit, keys.counts(), warnings);
     }
 
     private Tally copyKeys(SecretKeyStore from, SecretKeyStore to, List<String> warnings, Progress progress) {
@@ -154,7 +159,7 @@ public final class CopyStores {
                              Set<Username> moved, Tally avatars) {
         Tally tally = new Tally();
         UserStore source = from.users();
-        walk(USERS, source.count(), progress, tally, source::page, User::username, Comparator.naturalOrder(), user -> {
+        walker.walk(USERS, source.count(), progress, tally, source::page, User::username, Comparator.naturalOrder(), user -> {
             long before = tally.copied + tally.replaced;
             copyUser(user, to.users(), tally);
             if (tally.copied + tally.replaced > before) {
@@ -224,7 +229,7 @@ public final class CopyStores {
                                 List<String> warnings) {
         Tally tally = new Tally();
         long[] left = {0};
-        walk(SESSIONS, -1, progress, tally, from::page, Session::id, Comparator.comparing(SessionId::value),
+        walker.walk(SESSIONS, -1, progress, tally, from::page, Session::id, Comparator.comparing(SessionId::value),
                 session -> {
                     if (to.find(session.id()).isPresent()) {
                         tally.alreadyPresent++;
@@ -246,7 +251,7 @@ public final class CopyStores {
     private Counts copyAudit(AuditLog from, AuditLog to, Progress progress) {
         Tally tally = new Tally();
         TargetLog target = new TargetLog(to);
-        walk(AUDIT, -1, progress, tally, from::page, Function.identity(), AuditLog.LOG_ORDER, event -> {
+        walker.walk(AUDIT, -1, progress, tally, from::page, Function.identity(), AuditLog.LOG_ORDER, event -> {
             if (target.has(event)) {
                 tally.alreadyPresent++;
             } else {
@@ -255,28 +260,6 @@ public final class CopyStores {
             }
         });
         return tally.counts();
-    }
-
-    /** Pages through one kind of record in key order, handing each to {@code copyOne}. */
-    private <T, K> void walk(String phase, long total, Progress progress, Tally tally,
-                             BiFunction<Optional<K>, Integer, List<T>> pages, Function<T, K> key,
-                             Comparator<? super K> order, Consumer<T> copyOne) {
-        progress.update(phase, 0, total);
-        Optional<K> after = Optional.empty();
-        long reported = 0;
-        for (List<T> page = pages.apply(after, batchSize); !page.isEmpty(); page = pages.apply(after, batchSize)) {
-            if (after.isPresent() && order.compare(key.apply(page.get(0)), after.get()) <= 0) {
-                throw new StoreException("The source store gave a page of " + phase + " that does not move past '"
-                        + after.get() + "'; its paging is broken, so the copy stopped rather than loop.");
-            }
-            page.forEach(copyOne);
-            after = Optional.of(key.apply(page.get(page.size() - 1)));
-            reported = tally.seen();
-            progress.update(phase, reported, total < 0 ? -1 : Math.max(total, reported));
-        }
-        if (reported != total) {
-            progress.update(phase, reported, reported);
-        }
     }
 
     /**
@@ -311,23 +294,6 @@ public final class CopyStores {
                 index = 0;
                 exhausted = page.isEmpty();
             }
-        }
-    }
-
-    /** Counts while a phase runs. */
-    private static final class Tally {
-        long copied;
-        long alreadyPresent;
-        long replaced;
-        long kept;
-        boolean tokenKeyDiffers;
-
-        long seen() {
-            return copied + alreadyPresent + replaced;
-        }
-
-        Counts counts() {
-            return new Counts(copied, alreadyPresent, replaced);
         }
     }
 }

@@ -7,13 +7,14 @@ import java.util.Objects;
  * What one run of {@link CopyStores} did, per kind of record, plus what a person should know
  * (for example that sessions were not copied because the two stores have different token keys).
  */
-public record CopyStoresResult(Counts users, Counts avatars, Counts sessions, Counts auditEvents, Counts keys,
-                               List<String> warnings) {
+public record CopyStoresResult(Counts users, Counts avatars, Counts sessions, Counts apiKeys, Counts auditEvents,
+                               Counts keys, List<String> warnings) {
 
     public CopyStoresResult {
         Objects.requireNonNull(users, "users");
         Objects.requireNonNull(avatars, "avatars");
         Objects.requireNonNull(sessions, "sessions");
+        Objects.requireNonNull(apiKeys, "apiKeys");
         Objects.requireNonNull(auditEvents, "auditEvents");
         Objects.requireNonNull(keys, "keys");
         warnings = List.copyOf(warnings);
@@ -21,7 +22,8 @@ public record CopyStoresResult(Counts users, Counts avatars, Counts sessions, Co
 
     /** True if the run added or changed nothing in the target (a repeat run). */
     public boolean nothingNew() {
-        return users.changed() + avatars.changed() + sessions.changed() + auditEvents.changed() + keys.changed() == 0;
+        return users.changed() + avatars.changed() + sessions.changed() + apiKeys.changed() + auditEvents.changed()
+                + keys.changed() == 0;
     }
 
     /**

@@ -6,25 +6,32 @@ import dev.gatehouse.core.model.User;
 import dev.gatehouse.core.model.Username;
 import dev.gatehouse.core.port.in.Refused;
 import dev.gatehouse.core.port.in.RemoveUser;
+import dev.gatehouse.core.port.out.ApiKeyStore;
 import dev.gatehouse.core.port.out.AvatarStore;
 import dev.gatehouse.core.port.out.SessionStore;
 import dev.gatehouse.core.port.out.UserStore;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 
-/** Deletes accounts, ends their sessions and removes their avatars. */
+/** Deletes accounts, ends their sessions, revokes their API keys and removes their avatars. */
 public final class RemoveUserService implements RemoveUser {
 
     private final UserStore users;
     private final SessionStore sessions;
     private final AvatarStore avatars;
+    private final ApiKeyStore apiKeys;
     private final AuditTrail audit;
+    private final Clock clock;
 
-    public RemoveUserService(UserStore users, SessionStore sessions, AvatarStore avatars, AuditTrail audit) {
+    public RemoveUserService(UserStore users, SessionStore sessions, AvatarStore avatars, ApiKeyStore apiKeys,
+                             AuditTrail audit, Clock clock) {
         this.users = users;
         this.sessions = sessions;
         this.avatars = avatars;
+        this.apiKeys = apiKeys;
         this.audit = audit;
+        this.clock = clock;
     }
 
     @Override
@@ -39,9 +46,11 @@ public final class RemoveUserService implements RemoveUser {
             return Refused.noSuchUser(username);
         }
         int ended = sessions.deleteByUser(username);
+        // Keys stay listed, revoked, so the owner's machines fail with a reason an administrator can find.
+        int revoked = apiKeys.revokeByOwner(username, clock.instant());
         boolean avatarRemoved = avatars.delete(username);
         audit.record("user.delete", actor, username, Outcome.SUCCESS, Map.of("sessions_ended", Integer.toString(ended),
-                "avatar_removed", Boolean.toString(avatarRemoved)));
+                "api_keys_revoked", Integer.toString(revoked), "avatar_removed", Boolean.toString(avatarRemoved)));
         return new Removed(user.get(), ended);
     }
 }

@@ -1,5 +1,7 @@
 package dev.gatehouse.core.contract;
 
+import dev.gatehouse.core.model.ApiKey;
+import dev.gatehouse.core.model.ApiKeyId;
 import dev.gatehouse.core.model.Avatar;
 import dev.gatehouse.core.model.LastLogin;
 import dev.gatehouse.core.model.Role;
@@ -13,6 +15,7 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Example users, sessions and avatars for the contract suites. */
@@ -52,6 +55,40 @@ public final class Samples {
     /** A small PNG-typed avatar (the bytes are random: stores never decode images). */
     public static Avatar avatar(String user) {
         return avatar(user, "image/png", 300);
+    }
+
+    /** A minted key of {@code owner} with a random id and digest, no expiry, scopes or use yet. */
+    public static ApiKey apiKey(String owner, Instant createdAt) {
+        String id = randomBase62(16);
+        return new ApiKey(new ApiKeyId(id), Username.of(owner), owner + "-key", HexFormat.of().formatHex(randomBytes(32)),
+                "gate_" + id.substring(0, 7), createdAt, Optional.empty(), Optional.empty(), Set.of(), Optional.empty(),
+                ApiKey.Origin.MINTED, Optional.empty());
+    }
+
+    /** A minted key with every optional field set: expiry, last use, scopes and revocation. */
+    public static ApiKey fullApiKey(String owner) {
+        ApiKey plain = apiKey(owner, T0);
+        return new ApiKey(plain.id(), plain.owner(), "CI runner – déploiement", plain.digest(),
+                plain.displayPrefix(), T0, Optional.of(T0.plus(Duration.ofDays(90))),
+                Optional.of(T0.plusSeconds(3600)), Set.of("chat", "models:llama-*", "embeddings"),
+                Optional.of(T0.plusSeconds(7200)), ApiKey.Origin.MINTED, Optional.empty());
+    }
+
+    /** A key imported from llmux: no digest, checked by its secret's hash. */
+    public static ApiKey importedApiKey(String owner) {
+        String id = randomBase62(14) + "-_";
+        return new ApiKey(new ApiKeyId(id), Username.of(owner), "llmux " + id, "", "sas_" + id.substring(0, 8), T0,
+                Optional.empty(), Optional.empty(), Set.of(), Optional.empty(), ApiKey.Origin.IMPORTED,
+                Optional.of("llmux-sha256:6oZqdX5MOLq/qBJ8vppAnT4fk6AP8UiP9zX8+Rev/9A="));
+    }
+
+    private static String randomBase62(int n) {
+        String alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+        StringBuilder out = new StringBuilder(n);
+        for (int i = 0; i < n; i++) {
+            out.append(alphabet.charAt(ThreadLocalRandom.current().nextInt(alphabet.length())));
+        }
+        return out.toString();
     }
 
     private static byte[] randomBytes(int n) {

@@ -1,5 +1,6 @@
 package dev.gatehouse.core.contract;
 
+import dev.gatehouse.core.port.out.ApiKeyStore;
 import dev.gatehouse.core.port.out.AuditLog;
 import dev.gatehouse.core.port.out.AvatarStore;
 import dev.gatehouse.core.port.out.SecretKeyStore;
@@ -11,7 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 
 /**
- * All five store contracts for one kind of store. A store adapter's test extends this and says
+ * All six store contracts for one kind of store. A store adapter's test extends this and says
  * how to open a fresh, empty place and a second instance on it (as another process would); every
  * contract then runs on a pair opened for each test, closed afterwards.
  */
@@ -111,6 +112,19 @@ public abstract class StoresContract {
         @Override
         protected AvatarStore secondInstance() {
             return second.avatars();
+        }
+    }
+
+    @Nested
+    class ApiKeys extends ApiKeyStoreContract {
+        @Override
+        protected ApiKeyStore store() {
+            return first.apiKeys();
+        }
+
+        @Override
+        protected ApiKeyStore secondInstance() {
+            return second.apiKeys();
         }
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.core.contract.Samples;
+import dev.gatehouse.core.model.ApiKey;
 import dev.gatehouse.core.model.AuditEvent;
 import dev.gatehouse.core.model.Avatar;
 import dev.gatehouse.core.model.Session;
@@ -39,8 +40,16 @@ class CopyStoresTest {
     private static final Username ALICE = Username.of("alice");
     private final Avatar alicesAvatar = Samples.avatar("alice");
 
-    /** Two users (one with every field set, and an avatar), two sessions, three audit events and the token key. */
+    private final ApiKey alicesKey = Samples.apiKey("alice", T0.plusSeconds(1));
+    private final ApiKey bobsImportedKey = Samples.importedApiKey("bob");
+
+    /**
+     * Two users (one with every field set, and an avatar), two sessions, a minted and an imported
+     * API key, three audit events and the token key.
+     */
     private void fillSource() {
+        from.apiKeys().insert(alicesKey);
+        from.apiKeys().insert(bobsImportedKey);
         from.secrets().getOrCreate(CopyStores.TOKEN_KEY, () -> TOKEN_KEY);
         from.users().insert(Samples.fullUser("alice"));
         from.avatars().put(alicesAvatar);
@@ -100,9 +109,11 @@ class CopyStoresTest {
         assertEquals(new Counts(2, 0, 0), result.users());
         assertEquals(new Counts(1, 0, 0), result.avatars());
         assertEquals(new Counts(2, 0, 0), result.sessions());
+        assertEquals(new Counts(2, 0, 0), result.apiKeys());
         assertEquals(new Counts(3, 0, 0), result.auditEvents());
         assertEquals(new Counts(1, 0, 0), result.keys());
         assertEquals(List.of(), result.warnings());
+        assertEquals(from.apiKeys().page(Optional.empty(), 10), to.apiKeys().page(Optional.empty(), 10));
         assertEquals(Optional.of(alicesAvatar), to.avatars().find(ALICE));
         assertEquals(Optional.empty(), to.avatars().find(Username.of("bob")));
         assertEquals(from.users().page(Optional.empty(), 10), to.users().page(Optional.empty(), 10));
@@ -121,6 +132,7 @@ class CopyStoresTest {
         assertEquals(new Counts(0, 2, 0), again.users());
         assertEquals(Counts.NONE, again.avatars(), "avatars move only with their users");
         assertEquals(new Counts(0, 2, 0), again.sessions());
+        assertEquals(new Counts(0, 2, 0), again.apiKeys());
         assertEquals(new Counts(0, 3, 0), again.auditEvents());
         assertEquals(new Counts(0, 1, 0), again.keys());
         assertEquals(3, to.audit().page(Optional.empty(), 10).size());
@@ -175,9 +187,14 @@ class CopyStoresTest {
 
         assertEquals(Counts.NONE, result.sessions());
         assertEquals(List.of(), sessions(to));
-        assertEquals(1, result.warnings().size());
+        assertEquals(2, result.warnings().size());
         String warning = result.warnings().get(0);
         assertTrue(warning.contains("token-digest-key") && warning.contains("sessions: they were not copied"), warning);
+        assertTrue(result.warnings().get(1).startsWith("1 API key was not copied: the target has its own token-digest-key"),
+                result::toString);
+        assertEquals(new Counts(1, 0, 0), result.apiKeys(), "an imported key does not depend on the token key");
+        assertEquals(Optional.of(bobsImportedKey), to.apiKeys().find(bobsImportedKey.id()));
+        assertEquals(Optional.empty(), to.apiKeys().find(alicesKey.id()));
         assertArrayEquals(targetsOwn, to.secrets().getOrCreate(CopyStores.TOKEN_KEY, () -> new byte[32]),
                 "the target's key is never changed");
         assertEquals(new Counts(2, 0, 0), result.users(), "everything else is still copied");
@@ -206,6 +223,7 @@ class CopyStoresTest {
 
         assertEquals(List.of("keys 0/1", "keys 1/1", "users 0/2", "users 1/2", "users 2/2",
                 "sessions 0/-1", "sessions 1/-1", "sessions 2/-1", "sessions 2/2",
+                "api keys 0/-1", "api keys 1/-1", "api keys 2/-1", "api keys 2/2",
                 "audit 0/-1", "audit 1/-1", "audit 2/-1", "audit 3/-1", "audit 3/3"), progress);
     }
 
@@ -214,6 +232,44 @@ class CopyStoresTest {
         CopyStoresResult result = new CopyStores().copy(from, to, recorder);
         assertTrue(result.nothingNew());
         assertEquals(0, result.users().seen() + result.avatars().seen() + result.sessions().seen()
-                + result.auditEvents().seen() + result.keys().seen());
+                + result.apiKeys().seen() + result.auditEvents().seen() + result.keys().seen());
+    }
+
+    @Test
+    void apiKeysOfOwnersCopiedByAnEarlierInterruptedRunAreCopiedByTheNextOne() {
+        fillSource();
+        to.users().insert(Samples.fullUser("alice")); // as a run that stopped after the users left it
+
+        CopyStoresResult result = new CopyStores().copy(from, to, CopyStores.Progress.none());
+
+        assertEquals(new Counts(2, 0, 0), result.apiKeys());
+        assertEquals(Optional.of(alicesKey), to.apiKeys().find(alicesKey.id()));
+    }
+
+    @Test
+    void aKeyWhoseOwnerIsAnotherAccountOfThatNameInTheTargetIsNotCopied() {
+        fillSource();
+        to.users().insert(User.create(ALICE, "h", java.util.Set.of(), T0.plusSeconds(999)));
+
+        CopyStoresResult result = new CopyStores().copy(from, to, CopyStores.Progress.none());
+
+        assertEquals(new Counts(1, 0, 0), result.apiKeys());
+        assertEquals(Optional.empty(), to.apiKeys().find(alicesKey.id()));
+        assertTrue(result.warnings().stream().anyMatch(w -> w.startsWith("1 API key was not copied: the target does not"
+                + " have their owners as the same accounts")), result::toString);
+    }
+
+    @Test
+    void aRevocationInTheSourceCarriesOverAndNothingRevokedInTheTargetComesBack() {
+        fillSource();
+        new CopyStores().copy(from, to, CopyStores.Progress.none());
+        from.apiKeys().revokeByOwner(ALICE, T0.plusSeconds(50));
+        to.apiKeys().revokeByOwner(Username.of("bob"), T0.plusSeconds(60));
+
+        CopyStoresResult again = new CopyStores().copy(from, to, CopyStores.Progress.none());
+
+        assertEquals(new Counts(0, 1, 1), again.apiKeys());
+        assertEquals(Optional.of(T0.plusSeconds(50)), to.apiKeys().find(alicesKey.id()).orElseThrow().revokedAt());
+        assertTrue(to.apiKeys().find(bobsImportedKey.id()).orElseThrow().isRevoked());
     }
 }

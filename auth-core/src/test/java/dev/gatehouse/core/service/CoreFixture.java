@@ -5,9 +5,11 @@ import dev.gatehouse.core.model.Password;
 import dev.gatehouse.core.model.User;
 import dev.gatehouse.core.model.Username;
 import dev.gatehouse.core.port.in.AddUser;
+import dev.gatehouse.core.port.in.MintApiKey;
 import dev.gatehouse.core.port.in.SignIn;
 import dev.gatehouse.core.port.out.SecureRandomSource;
 import dev.gatehouse.core.testing.FastTestHasher;
+import dev.gatehouse.core.testing.InMemoryApiKeyStore;
 import dev.gatehouse.core.testing.InMemoryAuditLog;
 import dev.gatehouse.core.testing.InMemoryAvatarStore;
 import dev.gatehouse.core.testing.InMemorySecretKeyStore;
@@ -15,6 +17,8 @@ import dev.gatehouse.core.testing.InMemorySessionStore;
 import dev.gatehouse.core.testing.InMemoryUserStore;
 import dev.gatehouse.core.testing.MutableClock;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
 
 /** Every core service wired on in-memory stores, a fast hasher and a clock tests can move. */
 final class CoreFixture {
@@ -23,6 +27,7 @@ final class CoreFixture {
     final InMemorySessionStore sessions = new InMemorySessionStore();
     final InMemoryAuditLog auditLog = new InMemoryAuditLog();
     final InMemoryAvatarStore avatars = new InMemoryAvatarStore();
+    final InMemoryApiKeyStore apiKeys = new InMemoryApiKeyStore();
     final FastTestHasher hasher = new FastTestHasher();
     final MutableClock clock = new MutableClock(Instant.parse("2026-01-10T09:00:00Z"));
     final SessionPolicy sessionPolicy = SessionPolicy.defaults();
@@ -30,7 +35,7 @@ final class CoreFixture {
     final AuditTrail audit = new AuditTrail(auditLog, clock);
 
     final AddUserService addUser = new AddUserService(users, sessions, hasher, PasswordPolicy.defaults(), audit, clock);
-    final RemoveUserService removeUser = new RemoveUserService(users, sessions, avatars, audit);
+    final RemoveUserService removeUser = new RemoveUserService(users, sessions, avatars, apiKeys, audit, clock);
     final LockUserService lockUser = new LockUserService(users, sessions, audit, clock);
     final UnlockUserService unlockUser = new UnlockUserService(users, audit);
     final ChangePasswordService changePassword = new ChangePasswordService(users, sessions, hasher,
@@ -41,6 +46,29 @@ final class CoreFixture {
     final ValidateSessionService validateSession = new ValidateSessionService(sessions, users, tokens, sessionPolicy, clock);
     final ChangeAvatarService changeAvatar = new ChangeAvatarService(users, avatars, audit, clock);
     final ManageSessionsService manageSessions = new ManageSessionsService(sessions, sessionPolicy, audit, clock);
+
+    final CountingApiKeyStore countedKeys = new CountingApiKeyStore(apiKeys);
+    final LastUsedRecorder lastUsed = new LastUsedRecorder(countedKeys);
+    final MintApiKeyService mintApiKey = new MintApiKeyService(users, apiKeys, tokens, SecureRandomSource.system(),
+            KeyPolicy.defaults(), audit, clock);
+    final RenameApiKeyService renameApiKey = new RenameApiKeyService(apiKeys, audit);
+    final RevokeApiKeysService revokeApiKeys = new RevokeApiKeysService(apiKeys, audit, clock);
+    final IdentifyCallerService identifyCaller = identifyCaller(StaticKeys.none());
+
+    /** Identification with these static keys, counting its store calls in {@link #countedKeys}. */
+    IdentifyCallerService identifyCaller(StaticKeys staticKeys) {
+        return new IdentifyCallerService(countedKeys, users, tokens, staticKeys, validateSession, lastUsed, clock);
+    }
+
+    /** Mints a key as the operator and returns it with its secret. */
+    MintApiKey.Minted mint(String owner, Set<String> scopes) {
+        MintApiKey.Result result = mintApiKey.mint(new MintApiKey.Command(Actor.operator(), Optional.of(Username.of(owner)),
+                Optional.empty(), Optional.empty(), scopes));
+        if (result instanceof MintApiKey.Minted minted) {
+            return minted;
+        }
+        throw new AssertionError("could not mint a key for " + owner + ": " + result);
+    }
 
     /** Adds a user as the operator and returns it. */
     User add(String name, String password, boolean admin) {

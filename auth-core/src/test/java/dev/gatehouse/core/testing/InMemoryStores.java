@@ -9,6 +9,6 @@ public final class InMemoryStores {
 
     public static Stores create() {
         return new Stores(new InMemoryUserStore(), new InMemorySessionStore(), new InMemoryAuditLog(),
-                new InMemorySecretKeyStore(), new InMemoryAvatarStore(), () -> { });
+                new InMemorySecretKeyStore(), new InMemoryAvatarStore(), new InMemoryApiKeyStore(), () -> { });
     }
 }

@@ -110,6 +110,7 @@ public final class JdbcStores {
                         new JdbcAuditLog(context.bean(AuditRepository.class), transactions),
                         new JdbcSecretKeyStore(context.bean(SecretKeyRepository.class), transactions),
                         new JdbcAvatarStore(context.bean(AvatarRepository.class), transactions),
+                        new JdbcApiKeyStore(context.bean(ApiKeyRepository.class), transactions, settings.database()),
                         () -> {
                             if (changes != null) {
                                 changes.close();

@@ -1,5 +1,7 @@
 package dev.gatehouse.store.jdbc;
 
+import dev.gatehouse.core.model.ApiKey;
+import dev.gatehouse.core.model.ApiKeyId;
 import dev.gatehouse.core.model.AuditEvent;
 import dev.gatehouse.core.model.Avatar;
 import dev.gatehouse.core.model.LastLogin;
@@ -69,5 +71,21 @@ final class Rows {
 
     static Avatar avatar(AvatarRow row) {
         return new Avatar(Username.of(row.username()), row.mediaType(), row.image(), row.updatedAt());
+    }
+
+    static ApiKeyRow row(ApiKey key) {
+        return new ApiKeyRow(key.id().value(), key.digest().isEmpty() ? null : key.digest(), key.owner().value(),
+                key.name(), key.displayPrefix(), key.createdAt(), key.expiresAt().orElse(null),
+                key.lastUsedAt().orElse(null), String.join(",", key.scopes()), key.revokedAt().orElse(null),
+                key.origin().name().toLowerCase(Locale.ROOT), key.legacyVerifier().orElse(null));
+    }
+
+    static ApiKey apiKey(ApiKeyRow row) {
+        Set<String> scopes = row.scopes().isEmpty() ? Set.of() : Set.of(row.scopes().split(","));
+        return new ApiKey(new ApiKeyId(row.id()), Username.of(row.owner()), row.name(),
+                row.digest() == null ? "" : row.digest(), row.displayPrefix(), row.createdAt(),
+                Optional.ofNullable(row.expiresAt()), Optional.ofNullable(row.lastUsedAt()), scopes,
+                Optional.ofNullable(row.revokedAt()), ApiKey.Origin.valueOf(row.origin().toUpperCase(Locale.ROOT)),
+                Optional.ofNullable(row.legacyVerifier()));
     }
 }

@@ -96,6 +96,13 @@ class MigrationUpgradeTest {
         assertEquals(Optional.of(avatar), stores.avatars().find(Username.of("alice")));
     }
 
+    /** API keys (version 4) work too, found by digest through the new unique index. */
+    static void assertApiKeysCanBeStored(Stores stores) {
+        dev.gatehouse.core.model.ApiKey key = Samples.fullApiKey("alice");
+        assertTrue(stores.apiKeys().insert(key));
+        assertEquals(Optional.of(key), stores.apiKeys().findByDigest(key.digest()));
+    }
+
     static List<String> appliedVersions(Connection connection) throws SQLException {
         try (var statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("SELECT version FROM flyway_schema_history WHERE success"
@@ -146,9 +153,10 @@ class MigrationUpgradeTest {
 
             assertEverythingReadsBack(stores);
             assertAvatarsCanBeStored(stores);
+            assertApiKeysCanBeStored(stores);
             assertTrue(hasIndex(settings, "sessions_by_user"));
             try (Connection connection = DriverManager.getConnection(settings.jdbcUrl())) {
-                assertEquals(List.of("1", "2", "3"), appliedVersions(connection));
+                assertEquals(List.of("1", "2", "3", "4"), appliedVersions(connection));
             }
         }
 
@@ -196,11 +204,12 @@ class MigrationUpgradeTest {
 
             assertEverythingReadsBack(stores);
             assertAvatarsCanBeStored(stores);
+            assertApiKeysCanBeStored(stores);
             try (Connection connection = schema.connect();
                  var statement = connection.createStatement();
                  ResultSet rows = statement.executeQuery("SELECT count(*) FROM pg_indexes WHERE schemaname = '"
                          + schema.name() + "' AND indexname = 'sessions_by_user'")) {
-                assertEquals(List.of("1", "2", "3"), appliedVersions(connection));
+                assertEquals(List.of("1", "2", "3", "4"), appliedVersions(connection));
                 rows.next();
                 assertEquals(1, rows.getInt(1));
             }

@@ -76,6 +76,29 @@ final class Fields {
         }
     }
 
+    Optional<Instant> optionalIsoInstant(String field) {
+        return optional(field).isPresent() ? Optional.of(isoInstant(field)) : Optional.empty();
+    }
+
+    /** An array of text, or nothing when the field is absent. */
+    java.util.List<String> textList(String field) {
+        Optional<JsonNode> array = optional(field);
+        if (array.isEmpty()) {
+            return java.util.List.of();
+        }
+        if (!array.get().isArray()) {
+            throw wrong(field, array.get(), "an array of text");
+        }
+        java.util.List<String> texts = new java.util.ArrayList<>();
+        for (JsonNode element : array.get()) {
+            if (!element.isTextual()) {
+                throw wrong(field, array.get(), "an array of text");
+            }
+            texts.add(element.textValue());
+        }
+        return texts;
+    }
+
     CorruptFileException wrong(String field, JsonNode value, String expected) {
         return new CorruptFileException("has " + what + " whose \"" + field + "\" is " + Json.describe(value)
                 + "; it must be " + expected);

@@ -110,6 +110,22 @@ class CorruptFilesTest {
     }
 
     @Test
+    void aDamagedApiKeysFileIsReportedAndKept() throws IOException {
+        Path file = directory.resolve("gatehouse-api-keys.json");
+        String content = "{\"Ab3dEf9Gh1Jk2Lm3\": {\"owner\": \"alice\", \"name\": \"ci\", \"digest\": \"" + "ab".repeat(32)
+                + "\", \"displayPrefix\": \"gate_Ab3dEf9\", \"createdAt\": \"2025-03-15T10:30:00Z\","
+                + " \"scopes\": \"chat\", \"origin\": \"minted\"}}";
+        Files.writeString(file, content);
+        Stores stores = JsonStores.open(directory);
+
+        StoreException error = assertThrows(StoreException.class, () -> stores.apiKeys().findByDigest("ab".repeat(32)));
+        assertTrue(error.getMessage().contains(file.toRealPath() + " has the API key \"Ab3dEf9Gh1Jk2Lm3\" whose"
+                + " \"scopes\" is \"chat\" (text); it must be an array of text"), error.getMessage());
+        assertThrows(StoreException.class, () -> stores.apiKeys().insert(Samples.apiKey("bob", Samples.T0)));
+        assertEquals(content, Files.readString(file));
+    }
+
+    @Test
     void aDamagedKeyIsReportedWithoutRevealingIt() throws IOException {
         Path file = directory.resolve("gatehouse-keys.json");
         Files.writeString(file, "{\"token-digest-key\": \"not*base64*secret\"}");

@@ -43,8 +43,9 @@ class FileModesTest {
         stores.audit().append(new AuditEvent(Samples.T0, "user.create", "operator", Optional.empty(), "",
                 AuditEvent.Outcome.SUCCESS, Map.of()));
         stores.secrets().getOrCreate("token-digest-key", () -> new byte[32]);
+        stores.apiKeys().insert(Samples.apiKey("alice", Samples.T0));
         for (String file : new String[] {"users.json", "gatehouse-sessions.json", "gatehouse-audit.jsonl",
-                "gatehouse-keys.json", ".gatehouse.lock"}) {
+                "gatehouse-keys.json", "gatehouse-api-keys.json", ".gatehouse.lock"}) {
             assertEquals("rw-------", mode(file), file);
         }
     }
@@ -58,6 +59,15 @@ class FileModesTest {
         stores.users().insert(Samples.user("alice"));
         stores.users().update(Username.of("alice"), u -> u.withStatus(UserStatus.locked("x", Instant.now())));
         assertEquals("rw-r--r--", mode("users.json"));
+    }
+
+    @Test
+    void theApiKeyFileIsOwnerOnlyEvenIfSomeoneOpenedItUp() throws IOException {
+        Path file = directory.resolve("gatehouse-api-keys.json");
+        Files.writeString(file, "{}");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        JsonStores.open(directory).apiKeys().insert(Samples.apiKey("alice", Samples.T0));
+        assertEquals("rw-------", mode("gatehouse-api-keys.json"));
     }
 
     @Test

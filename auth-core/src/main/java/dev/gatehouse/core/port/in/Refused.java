@@ -8,7 +8,8 @@ import java.util.Objects;
  */
 public record Refused(Reason reason, String message) implements
         AddUser.Result, RemoveUser.Result, LockUser.Result, UnlockUser.Result,
-        ChangePassword.Result, ListUsers.Result, ManageSessions.Result, SetUp.Result, ChangeAvatar.Result {
+        ChangePassword.Result, ListUsers.Result, ManageSessions.Result, SetUp.Result, ChangeAvatar.Result,
+        MintApiKey.Result, ListApiKeys.Result, RenameApiKey.Result, RevokeApiKeys.Result {
 
     /** Why a use case declined. */
     public enum Reason {
@@ -22,6 +23,11 @@ public record Refused(Reason reason, String message) implements
 
     public static Refused noSuchUser(Object username) {
         return new Refused(Reason.NOT_FOUND, "There is no user '" + username + "'.");
+    }
+
+    public static Refused noSuchKey(Object id) {
+        return new Refused(Reason.NOT_FOUND, "There is no API key '" + id + "'; the ID column of the key listing"
+                + " shows the ids.");
     }
 
     public static Refused adminsOnly() {

@@ -4,7 +4,7 @@ import dev.gatehouse.core.model.Actor;
 import dev.gatehouse.core.model.User;
 import dev.gatehouse.core.model.Username;
 
-/** Deletes an account, ends its sessions and removes its avatar. Nobody can delete themselves. */
+/** Deletes an account, ends its sessions, revokes its API keys and removes its avatar. Nobody can delete themselves. */
 public interface RemoveUser {
 
     Result remove(Actor actor, Username username);
@@ -13,7 +13,7 @@ public interface RemoveUser {
     sealed interface Result permits Removed, Refused {
     }
 
-    /** The account is gone, and so are its sessions and avatar. */
+    /** The account is gone, and so are its sessions and avatar; its API keys are revoked. */
     record Removed(User user, int sessionsEnded) implements Result {
     }
 }

@@ -7,7 +7,7 @@ import java.util.Objects;
  * (a directory, a database). {@link #close()} releases files and connections.
  */
 public record Stores(UserStore users, SessionStore sessions, AuditLog audit, SecretKeyStore secrets,
-                     AvatarStore avatars, AutoCloseable resources) implements AutoCloseable {
+                     AvatarStore avatars, ApiKeyStore apiKeys, AutoCloseable resources) implements AutoCloseable {
 
     public Stores {
         Objects.requireNonNull(users, "users");
@@ -15,6 +15,7 @@ public record Stores(UserStore users, SessionStore sessions, AuditLog audit, Sec
         Objects.requireNonNull(audit, "audit");
         Objects.requireNonNull(secrets, "secrets");
         Objects.requireNonNull(avatars, "avatars");
+        Objects.requireNonNull(apiKeys, "apiKeys");
         Objects.requireNonNull(resources, "resources");
     }
 

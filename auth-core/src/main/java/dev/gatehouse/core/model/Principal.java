@@ -1,0 +1,76 @@
+package dev.gatehouse.core.model;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Who is calling and how they proved it: with a session (a browser), an API key a user owns, or a
+ * static key from configuration. {@code scopes} narrow the user's rights (empty: all of them);
+ * they come from the key, so a session never has any.
+ */
+public record Principal(User user, Credential how, Optional<Session> session, Optional<ApiKey> apiKey,
+                        Set<String> scopes) {
+
+    /** What the caller presented. */
+    public enum Credential { SESSION, API_KEY, STATIC_KEY }
+
+    public Principal {
+        Objects.requireNonNull(user, "user");
+        Objects.requireNonNull(how, "how");
+        Objects.requireNonNull(session, "session");
+        Objects.requireNonNull(apiKey, "apiKey");
+        scopes = ApiKey.checkedScopes(scopes);
+        if ((how == Credential.SESSION) != session.isPresent()) {
+            throw new IllegalArgumentException("A principal has a session exactly when it signed in with one.");
+        }
+        if ((how != Credential.SESSION) != apiKey.isPresent()) {
+            throw new IllegalArgumentException("A principal has an API key exactly when it presented one.");
+        }
+    }
+
+    /** A signed-in user. */
+    public static Principal ofSession(User user, Session session) {
+        return new Principal(user, Credential.SESSION, Optional.of(session), Optional.empty(), Set.of());
+    }
+
+    /** A user's key, with the key's scopes. */
+    public static Principal ofApiKey(User user, ApiKey key) {
+        return new Principal(user, Credential.API_KEY, Optional.empty(), Optional.of(key), key.scopes());
+    }
+
+    /** A key from configuration, acting as {@code user}. */
+    public static Principal ofStaticKey(User user, ApiKey key) {
+        return new Principal(user, Credential.STATIC_KEY, Optional.empty(), Optional.of(key), key.scopes());
+    }
+
+    public Username username() {
+        return user.username();
+    }
+
+    public boolean isAdmin() {
+        return user.isAdmin();
+    }
+
+    /**
+     * True if the caller may use {@code scope}: always without scopes, else when a scope equals it
+     * or ends in {@code *} and is a prefix of it ({@code models:*} permits {@code models:llama}).
+     */
+    public boolean permits(String scope) {
+        if (scopes.isEmpty()) {
+            return true;
+        }
+        for (String granted : scopes) {
+            boolean wildcard = granted.endsWith("*");
+            if (granted.equals(scope) || wildcard && scope.startsWith(granted.substring(0, granted.length() - 1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The actor for use cases this caller asks for; {@code via} tells the audit log a key from a browser. */
+    public Actor actor(String clientIp) {
+        return new Actor(Optional.of(user.username()), user.isAdmin(), clientIp, how == Credential.SESSION ? "web" : "api");
+    }
+}

@@ -1,0 +1,94 @@
+package dev.gatehouse.core.service;
+
+import dev.gatehouse.core.model.ApiKey;
+import dev.gatehouse.core.model.Principal;
+import dev.gatehouse.core.model.User;
+import dev.gatehouse.core.port.in.IdentifyCaller;
+import dev.gatehouse.core.port.in.ValidateSession;
+import dev.gatehouse.core.port.out.ApiKeyStore;
+import dev.gatehouse.core.port.out.UserStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Identifies callers by key or session. A key is checked in this order, cheapest first: the static
+ * keys in memory; the shape and checksum of a Gatehouse key (or the shape of an llmux key), with
+ * no store access; one lookup by digest (or, for llmux keys, by id and then the secret's hash in
+ * constant time); revocation and expiry; and the owner, who must exist, be active and be older
+ * than the key (a key minted for an earlier account of the same name is not theirs).
+ */
+public final class IdentifyCallerService implements IdentifyCaller {
+
+    private final ApiKeyStore keys;
+    private final UserStore users;
+    private final TokenDigests tokens;
+    private final StaticKeys staticKeys;
+    private final ValidateSession sessions;
+    private final LastUsedRecorder lastUsed;
+    private final Clock clock;
+
+    public IdentifyCallerService(ApiKeyStore keys, UserStore users, TokenDigests tokens, StaticKeys staticKeys,
+                                 ValidateSession sessions, LastUsedRecorder lastUsed, Clock clock) {
+        this.keys = keys;
+        this.users = users;
+        this.tokens = tokens;
+        this.staticKeys = staticKeys;
+        this.sessions = sessions;
+        this.lastUsed = lastUsed;
+        this.clock = clock;
+    }
+
+    @Override
+    public Result identify(String presentedKey) {
+        if (presentedKey == null || presentedKey.isEmpty()) {
+            return new Unknown();
+        }
+        Optional<ApiKey> configured = staticKeys.match(presentedKey);
+        if (configured.isPresent()) {
+            return asConfigured(configured.get());
+        }
+        Optional<ApiKey> key;
+        if (ApiKeyFormat.looksValid(presentedKey)) {
+            key = keys.findByDigest(tokens.digest(presentedKey));
+        } else {
+            key = LlmuxKeys.parse(presentedKey)
+                    .flatMap(parts -> keys.find(parts.id()).filter(found -> LlmuxKeys.verifies(found, parts.secret())));
+        }
+        return key.map(this::check).orElseGet(Unknown::new);
+    }
+
+    @Override
+    public Result identifySession(String token) {
+        return sessions.validate(token)
+                .<Result>map(signedIn -> new Identified(Principal.ofSession(signedIn.user(), signedIn.session())))
+                .orElseGet(Unknown::new);
+    }
+
+    private Result check(ApiKey key) {
+        Instant now = clock.instant();
+        if (key.isRevoked()) {
+            return new NotUsable(key.id(), Why.REVOKED);
+        }
+        if (key.isExpired(now)) {
+            return new NotUsable(key.id(), Why.EXPIRED);
+        }
+        Optional<User> owner = users.find(key.owner())
+                .filter(user -> user.status().isActive() && !key.createdAt().isBefore(user.createdAt()));
+        if (owner.isEmpty()) {
+            return new NotUsable(key.id(), Why.OWNER_NOT_ACTIVE);
+        }
+        lastUsed.record(key.id(), now);
+        return new Identified(Principal.ofApiKey(owner.get(), key));
+    }
+
+    /** A static key acts as its mapped user (who must be active) or as the built-in administrator. */
+    private Result asConfigured(ApiKey key) {
+        if (staticKeys.mappedTo().isEmpty()) {
+            return new Identified(Principal.ofStaticKey(staticKeys.builtInAdministrator(), key));
+        }
+        return users.find(staticKeys.mappedTo().get()).filter(user -> user.status().isActive())
+                .<Result>map(user -> new Identified(Principal.ofStaticKey(user, key)))
+                .orElseGet(() -> new NotUsable(key.id(), Why.OWNER_NOT_ACTIVE));
+    }
+}
