@@ -27,6 +27,7 @@ final class MigrationReport {
         addIfAny(alreadyThere, result.users().alreadyPresent(), "user");
         addIfAny(alreadyThere, result.avatars().alreadyPresent(), "avatar");
         addIfAny(alreadyThere, result.sessions().alreadyPresent(), "session");
+        addIfAny(alreadyThere, result.apiKeys().alreadyPresent(), "API key");
         addIfAny(alreadyThere, result.auditEvents().alreadyPresent(), "audit event");
         addIfAny(alreadyThere, result.keys().alreadyPresent(), "key");
         String there = "already there: " + String.join(", ", alreadyThere) + ".";
@@ -39,6 +40,7 @@ final class MigrationReport {
                 + (users.replaced() > 0 ? " (" + MigrationProgress.count(users.replaced()) + " replaced)" : "")
                 + (result.avatars().changed() > 0 ? ", " + amount(result.avatars().changed(), "avatar") : "")
                 + ", " + amount(result.sessions().changed(), "session")
+                + (result.apiKeys().changed() > 0 ? ", " + amount(result.apiKeys().changed(), "API key") : "")
                 + ", " + amount(result.auditEvents().changed(), "audit event")
                 + ", " + amount(result.keys().changed(), "key")
                 + " from " + from + " to " + to
@@ -53,6 +55,7 @@ final class MigrationReport {
                 + "  \"users\": " + counts(result.users()) + ",\n"
                 + "  \"avatars\": " + counts(result.avatars()) + ",\n"
                 + "  \"sessions\": " + counts(result.sessions()) + ",\n"
+                + "  \"apiKeys\": " + counts(result.apiKeys()) + ",\n"
                 + "  \"auditEvents\": " + counts(result.auditEvents()) + ",\n"
                 + "  \"keys\": " + counts(result.keys()) + ",\n"
                 + "  \"warnings\": " + result.warnings().stream().map(UserJson::string)
