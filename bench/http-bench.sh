@@ -5,7 +5,7 @@
 #   1. starts `./gatehouse serve` STARTS times: time from launch to the first answered /healthz
 #      (median) and the idle RSS (VmRSS a few seconds after start);
 #   2. starts it once more and runs wrk against it in one run, alternating so that no path gets a
-#      warmer JVM: warm-up (both paths), then ROUNDS x [ /healthz, /api/me over TOKEN_COUNT
+#      warmer JVM: warm-up (both paths, twice), then ROUNDS x [ /healthz, /api/me over TOKEN_COUNT
 #      tokens, /api/me with one token ], each with the same DURATION, THREADS and CONNECTIONS,
 #      and last /api/me over all tokens, idle, so that every request writes the session's activity;
 #   3. prints requests/s and the server's CPU time per request for each run, the medians, the
@@ -16,7 +16,7 @@
 #   USERS=100000      users and sessions seeded          DURATION=10s   each wrk run
 #   CONNECTIONS=16    wrk connections                    THREADS=2      wrk threads
 #   TOKEN_COUNT=10000 tokens the rotating /api/me runs spread over
-#   ROUNDS=2          measured rounds                    STARTS=5       start-up repetitions
+#   ROUNDS=3          measured rounds                    STARTS=5       start-up repetitions
 #   RESEED=1          seed a fresh store even if one fits
 #   GATEHOUSE_JAVA_OPTS  passed to the server's JVM as by ./gatehouse (e.g. -Xmx512m)
 # Needs: Java 17+, wrk, curl. Everything it writes goes to bench/target/http-bench/.
@@ -28,7 +28,7 @@ DURATION="${DURATION:-10s}"
 CONNECTIONS="${CONNECTIONS:-16}"
 THREADS="${THREADS:-2}"
 TOKEN_COUNT="${TOKEN_COUNT:-10000}"
-ROUNDS="${ROUNDS:-2}"
+ROUNDS="${ROUNDS:-3}"
 STARTS="${STARTS:-5}"
 WORK="$ROOT/bench/target/http-bench"
 STORE="$WORK/users-$USERS.db"
@@ -107,6 +107,9 @@ echo "Java:    $(java -version 2>&1 | head -1)${GATEHOUSE_JAVA_OPTS:+; GATEHOUSE
 # --- start-up ------------------------------------------------------------------------------------
 echo
 echo "Start-up: launch of ./gatehouse serve to the first answered /healthz ($STARTS starts)"
+start_server   # not counted: after a build it also makes the server's start-up cache (AppCDS archive)
+echo "  first start, not counted: $STARTUP_MS ms"
+stop_server
 times=() rss=()
 for i in $(seq "$STARTS"); do
   start_server
@@ -167,9 +170,11 @@ run() {
 mark_active() {
   java -cp "$JAR" dev.gatehouse.bench.MarkSessionsActive --store "sqlite:$STORE" --seconds-ago "$1"
 }
-echo " warm-up (not counted):"
-run "healthz (warm-up)" /healthz
-mark_active 0; run "me, $TOKEN_COUNT tokens (warm-up)" /api/me "$TOKEN_COUNT"
+echo " warm-up, not counted (the JIT compiler is still at work):"
+for _ in 1 2; do
+  run "healthz (warm-up)" /healthz
+  mark_active 0; run "me, $TOKEN_COUNT tokens (warm-up)" /api/me "$TOKEN_COUNT"
+done
 for round in $(seq "$ROUNDS"); do
   echo " round $round:"
   run healthz /healthz
@@ -199,3 +204,4 @@ line "GET /api/me, 1 token" "me, 1 token"
 line "GET /api/me, each a first (writes)" "me, $USERS tokens, idle"
 echo "  start-up to first /healthz: $STARTUP_MEDIAN ms (median of $STARTS); RSS idle $IDLE_RSS_MEDIAN MB,"\
      "peak under load $PEAK_RSS MB, after load $LOAD_RSS MB"
+echo "  load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) (on $(nproc) cores; above ~1, other work shared the machine)"
