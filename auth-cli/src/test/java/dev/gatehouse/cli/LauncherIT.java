@@ -42,6 +42,16 @@ class LauncherIT {
     }
 
     @Test
+    void javaOptionsThatNameACollectorOrHeapWinOverTheLaunchersOwn() throws Exception {
+        // The launcher picks the serial GC itself; a second collector would stop the JVM at start.
+        for (String options : List.of("-XX:+UseG1GC", "-XX:+UseParallelGC -Xmx300m")) {
+            Result result = gatehouseWithJavaOptions(options, "--version");
+
+            assertEquals(0, result.exitCode(), () -> options + ": " + result);
+        }
+    }
+
+    @Test
     void anAdministratorCanBeAddedListedAndNotLocked() throws Exception {
         Result added = gatehouse("correct horse battery\n", "user", "add", "admin", "--password-stdin");
         assertEquals(0, added.exitCode(), added::toString);
@@ -145,6 +155,14 @@ class LauncherIT {
     }
 
     private Result gatehouse(String stdin, String... args) throws IOException, InterruptedException {
+        return run(null, stdin, args);
+    }
+
+    private Result gatehouseWithJavaOptions(String javaOptions, String... args) throws IOException, InterruptedException {
+        return run(javaOptions, null, args);
+    }
+
+    private Result run(String javaOptions, String stdin, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(REPO.resolve("gatehouse").toString());
         command.addAll(List.of(args));
@@ -152,6 +170,11 @@ class LauncherIT {
         builder.environment().put("GATEHOUSE_HOME", home.toString());
         builder.environment().put("GATEHOUSE_NO_BUILD", "1");
         builder.environment().remove("GATEHOUSE_STORE");
+        if (javaOptions != null) {
+            builder.environment().put("GATEHOUSE_JAVA_OPTS", javaOptions);
+        } else {
+            builder.environment().remove("GATEHOUSE_JAVA_OPTS");
+        }
         Path out = Files.createTempFile(io, "out", ".txt");
         Path err = Files.createTempFile(io, "err", ".txt");
         builder.redirectOutput(out.toFile()).redirectError(err.toFile());

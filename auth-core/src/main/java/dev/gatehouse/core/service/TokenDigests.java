@@ -25,6 +25,7 @@ public final class TokenDigests {
     private final SecureRandomSource random;
     private final SecretKeyStore keys;
     private volatile SecretKeySpec key;
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
     public TokenDigests(SecureRandomSource random, SecretKeyStore keys) {
         this.random = random;
@@ -48,10 +49,20 @@ public final class TokenDigests {
 
     /** The keyed digest of {@code token}, as 64 lowercase hex characters. */
     public String digest(String token) {
+        byte[] bytes = token.getBytes(StandardCharsets.UTF_8);
+        // doFinal leaves the Mac reset and keyed, ready for this thread's next token.
+        return HexFormat.of().formatHex(macs.get().doFinal(bytes));
+    }
+
+    /**
+     * A keyed Mac for the calling thread: every checked request digests its token, and looking up
+     * the provider and keying a new Mac cost more than the digest itself.
+     */
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key());
-            return HexFormat.of().formatHex(mac.doFinal(token.getBytes(StandardCharsets.UTF_8)));
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA-256 is not available in this JDK", e);
         }
