@@ -48,11 +48,9 @@ public final class ValidateSessionService implements ValidateSession {
         String digest = tokens.digest(token);
         OptionalLong before = sessions.changeCount();
         Instant now = clock.instant();
-        if (before.isPresent()) {
-            Kept last = kept.get(digest);
-            if (last != null && last.changeCount == before.getAsLong() && fresh(last.signedIn.session(), now)) {
-                return Optional.of(last.signedIn);
-            }
+        Optional<SignedInUser> reused = reuse(digest, before, now);
+        if (reused.isPresent()) {
+            return reused;
         }
         Optional<SignedInUser> result = check(digest, now);
         if (result.isPresent() && before.isPresent() && fresh(result.get().session(), now)) {
@@ -65,6 +63,23 @@ public final class ValidateSessionService implements ValidateSession {
             kept.remove(digest);
         }
         return result;
+    }
+
+    @Override
+    public Optional<SignedInUser> kept(String token) {
+        if (!TokenDigests.looksLikeToken(token) || kept.isEmpty()) {
+            return Optional.empty();
+        }
+        return reuse(tokens.digest(token), sessions.changeCount(), clock.instant());
+    }
+
+    private Optional<SignedInUser> reuse(String digest, OptionalLong changeCount, Instant now) {
+        if (changeCount.isEmpty()) {
+            return Optional.empty();
+        }
+        Kept last = kept.get(digest);
+        return last != null && last.changeCount == changeCount.getAsLong() && fresh(last.signedIn.session(), now)
+                ? Optional.of(last.signedIn) : Optional.empty();
     }
 
     /** Reusable until the session is due an activity write, or expires. */

@@ -67,6 +67,19 @@ class SessionCheckReuseTest {
     }
 
     @Test
+    void keptAnswersOnlyWhatWasCheckedAndStillHoldsWithoutReadingTheStore() {
+        String token = signedIn();
+        sessions.counting = true;
+        assertTrue(validate.kept(token).isEmpty(), "nothing checked yet");
+        assertTrue(validate.validate(token).isPresent());
+        assertTrue(validate.kept(token).isPresent());
+        assertEquals(1, sessions.lookups);
+        sessions.count++;
+        assertTrue(validate.kept(token).isEmpty(), "after any change: check again");
+        assertTrue(validate.kept("not-a-token").isEmpty());
+    }
+
+    @Test
     void aStoreThatCannotTellIsReadEveryTime() {
         String token = signedIn();
         sessions.tells = false;

@@ -12,6 +12,15 @@ public interface ValidateSession {
 
     Optional<SignedInUser> validate(String token);
 
+    /**
+     * The answer of a check made a moment ago that still holds — the store says nothing changed
+     * since and the session needs no activity write — without reading the store; empty means
+     * "call {@link #validate}". Servers use it to answer most requests without blocking I/O.
+     */
+    default Optional<SignedInUser> kept(String token) {
+        return Optional.empty();
+    }
+
     /** The user and the session they are signed in with. */
     record SignedInUser(User user, Session session) {
     }
