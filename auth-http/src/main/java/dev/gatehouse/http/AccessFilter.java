@@ -15,10 +15,12 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
+import jakarta.inject.Named;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 
 /**
  * Deny by default: a request passes only if its route is public ({@link Routes}), or it has a
@@ -40,7 +42,11 @@ class AccessFilter {
     private final ServerSettings settings;
     private final StaticApiKeys apiKeys;
 
-    AccessFilter(ValidateSession validateSession, ClientFacts client, SetupMode setupMode, ServerSettings settings) {
+    private final ExecutorService blocking;
+
+    AccessFilter(ValidateSession validateSession, ClientFacts client, SetupMode setupMode, ServerSettings settings,
+                 @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+        this.blocking = blocking;
         this.validateSession = validateSession;
         this.client = client;
         this.setupMode = setupMode;
@@ -59,10 +65,44 @@ class AccessFilter {
         return request.getAttribute(CALLER, Caller.class);
     }
 
+    /**
+     * Decides on the event loop when no store is needed (public routes, the built-in callers, a
+     * session checked a moment ago that still holds); otherwise on the blocking executor.
+     * (A filter's future must carry an Optional: completing with null from another thread ends
+     * the request with an empty 503 in Micronaut 4.10.)
+     */
     @RequestFilter
-    @ExecuteOn(TaskExecutors.BLOCKING)
+    CompletableFuture<Optional<HttpResponse<?>>> check(HttpRequest<?> request) {
+        Optional<Optional<HttpResponse<?>>> quick = quick(request);
+        if (quick.isPresent()) {
+            return CompletableFuture.completedFuture(quick.get());
+        }
+        return CompletableFuture.supplyAsync(() -> Optional.ofNullable(decide(request)), blocking);
+    }
+
+    /** The decision if it needs no store; empty if it does. */
+    private Optional<Optional<HttpResponse<?>>> quick(HttpRequest<?> request) {
+        if (settings.auth() != AuthMode.AUTO) {
+            return Optional.of(Optional.ofNullable(decide(request)));
+        }
+        if (!setupMode.knownOver()) {
+            return Optional.empty();
+        }
+        Optional<String> token = SessionCookie.token(request);
+        if (token.isEmpty()) {
+            return Routes.isPublic(request) ? Optional.of(Optional.ofNullable(decide(request))) : Optional.empty();
+        }
+        Optional<SignedInUser> kept = validateSession.kept(token.get());
+        if (kept.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean changesState = Routes.changesState(request.getMethod());
+        boolean foreign = request.getHeaders().contains("Origin") && !SameOrigin.check(request);
+        return Optional.of(Optional.ofNullable(signedIn(request, kept, changesState, foreign)));
+    }
+
     @Nullable
-    HttpResponse<?> check(HttpRequest<?> request) {
+    private HttpResponse<?> decide(HttpRequest<?> request) {
         boolean changesState = Routes.changesState(request.getMethod());
         boolean foreign = request.getHeaders().contains("Origin") && !SameOrigin.check(request);
         return switch (settings.auth()) {
@@ -84,6 +124,12 @@ class AccessFilter {
                                     + " 'gatehouse user add admin' on the server.");
         }
         Optional<SignedInUser> signedIn = SessionCookie.token(request).flatMap(validateSession::validate);
+        return signedIn(request, signedIn, changesState, foreign);
+    }
+
+    @Nullable
+    private HttpResponse<?> signedIn(HttpRequest<?> request, Optional<SignedInUser> signedIn, boolean changesState,
+                                     boolean foreign) {
         if (Routes.isPublic(request)) {
             // Pages such as /login want to know who is already signed in.
             signedIn.ifPresent(s -> remember(request, s));

@@ -30,6 +30,11 @@ class SetupMode {
         return true;
     }
 
+    /** True once this process has seen a user: setup is over without asking the store. */
+    boolean knownOver() {
+        return over;
+    }
+
     /** Called when this process has just made the first user. */
     void finished() {
         over = true;
