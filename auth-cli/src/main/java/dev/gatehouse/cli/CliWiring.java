@@ -2,19 +2,31 @@ package dev.gatehouse.cli;
 
 import dev.gatehouse.core.port.in.AddUser;
 import dev.gatehouse.core.port.in.ChangePassword;
+import dev.gatehouse.core.port.in.ListApiKeys;
 import dev.gatehouse.core.port.in.ListUsers;
 import dev.gatehouse.core.port.in.LockUser;
+import dev.gatehouse.core.port.in.MintApiKey;
 import dev.gatehouse.core.port.in.RemoveUser;
+import dev.gatehouse.core.port.in.RenameApiKey;
+import dev.gatehouse.core.port.in.RevokeApiKeys;
 import dev.gatehouse.core.port.in.UnlockUser;
 import dev.gatehouse.core.port.out.PasswordHasher;
+import dev.gatehouse.core.port.out.SecureRandomSource;
 import dev.gatehouse.core.port.out.Stores;
 import dev.gatehouse.core.service.AddUserService;
 import dev.gatehouse.core.service.AuditTrail;
 import dev.gatehouse.core.service.ChangePasswordService;
+import dev.gatehouse.core.service.KeyPolicy;
+import dev.gatehouse.core.service.ListApiKeysService;
 import dev.gatehouse.core.service.ListUsersService;
 import dev.gatehouse.core.service.LockUserService;
+import dev.gatehouse.core.service.MintApiKeyService;
 import dev.gatehouse.core.service.PasswordPolicy;
 import dev.gatehouse.core.service.RemoveUserService;
+import dev.gatehouse.core.service.RenameApiKeyService;
+import dev.gatehouse.core.service.RevokeApiKeysService;
+import dev.gatehouse.core.service.StaticKeys;
+import dev.gatehouse.core.service.TokenDigests;
 import dev.gatehouse.core.service.UnlockUserService;
 import java.time.Clock;
 
@@ -31,8 +43,19 @@ public final class CliWiring implements AutoCloseable {
     private final LockUser lockUser;
     private final UnlockUser unlockUser;
     private final ChangePassword changePassword;
+    private final MintApiKey mintApiKey;
+    private final ListApiKeys listApiKeys;
+    private final RenameApiKey renameApiKey;
+    private final RevokeApiKeys revokeApiKeys;
+    private final LlmuxImport llmuxImport;
 
+    /** The use cases over {@code stores}, without static keys from configuration. */
     public CliWiring(Stores stores, PasswordHasher hasher, Clock clock) {
+        this(stores, hasher, clock, StaticKeys.none());
+    }
+
+    /** The use cases over {@code stores}; key listings include {@code staticKeys} as legacy keys. */
+    public CliWiring(Stores stores, PasswordHasher hasher, Clock clock, StaticKeys staticKeys) {
         this.stores = stores;
         AuditTrail audit = new AuditTrail(stores.audit(), clock);
         PasswordPolicy policy = PasswordPolicy.defaults();
@@ -43,6 +66,13 @@ public final class CliWiring implements AutoCloseable {
         this.lockUser = new LockUserService(stores.users(), stores.sessions(), audit, clock);
         this.unlockUser = new UnlockUserService(stores.users(), audit);
         this.changePassword = new ChangePasswordService(stores.users(), stores.sessions(), hasher, policy, audit);
+        SecureRandomSource random = SecureRandomSource.system();
+        this.mintApiKey = new MintApiKeyService(stores.users(), stores.apiKeys(),
+                new TokenDigests(random, stores.secrets()), random, KeyPolicy.defaults(), audit, clock);
+        this.listApiKeys = new ListApiKeysService(stores.apiKeys(), staticKeys.listed());
+        this.renameApiKey = new RenameApiKeyService(stores.apiKeys(), audit);
+        this.revokeApiKeys = new RevokeApiKeysService(stores.apiKeys(), audit, clock);
+        this.llmuxImport = new LlmuxImport(stores.users(), stores.apiKeys(), audit);
     }
 
     public AddUser addUser() {
@@ -67,6 +97,26 @@ public final class CliWiring implements AutoCloseable {
 
     public ChangePassword changePassword() {
         return changePassword;
+    }
+
+    public MintApiKey mintApiKey() {
+        return mintApiKey;
+    }
+
+    public ListApiKeys listApiKeys() {
+        return listApiKeys;
+    }
+
+    public RenameApiKey renameApiKey() {
+        return renameApiKey;
+    }
+
+    public RevokeApiKeys revokeApiKeys() {
+        return revokeApiKeys;
+    }
+
+    LlmuxImport llmuxImport() {
+        return llmuxImport;
     }
 
     @Override

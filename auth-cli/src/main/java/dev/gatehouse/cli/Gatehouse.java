@@ -19,11 +19,12 @@ import picocli.CommandLine.Spec;
  * the {@code user} and {@code store} commands. {@link #main} is the jar's entry point.
  */
 @Command(name = "gatehouse", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Manage the users of a Gatehouse (or llms.py) store.",
-        subcommands = {UserCommand.class, StoreCommand.class, ServeCommand.class, HelpCommand.class},
+        description = "Manage the users and API keys of a Gatehouse (or llms.py) store.",
+        subcommands = {UserCommand.class, TokenCommand.class, StoreCommand.class, ServeCommand.class, HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {"  gatehouse user add admin      # the first administrator; asks for a password",
                   "  gatehouse user list",
+                  "  gatehouse token create --username alice   # an API key for alice, shown once",
                   "  gatehouse --store json:~/.llms/user/default/credentials user list",
                   "  gatehouse --listusers         # llms.py's spelling and output",
                   "  gatehouse --store postgres://gh:secret@db:5432/gatehouse user list",

@@ -3,7 +3,9 @@ package dev.gatehouse.cli;
 import dev.gatehouse.core.model.Actor;
 import dev.gatehouse.core.port.in.Refused;
 import dev.gatehouse.core.port.out.PasswordHasher;
+import dev.gatehouse.core.service.StaticKeys;
 import java.io.PrintWriter;
+import java.util.Optional;
 
 /**
  * One run of {@code gatehouse}: where to print, whom to ask, which store to open. Commands get it
@@ -89,9 +91,27 @@ final class Invocation {
 
     /** Opens the store and wires the use cases; close it when done. */
     CliWiring open() {
+        return open(StaticKeys.none());
+    }
+
+    /** Opens the store and wires the use cases, key listings showing {@code staticKeys}; close it when done. */
+    CliWiring open(StaticKeys staticKeys) {
         StoreUrl url = storeUrl();
         PasswordHasher hasher = environment.hasher().get();
-        return new CliWiring(url.open(), hasher, environment.clock());
+        return new CliWiring(url.open(), hasher, environment.clock(), staticKeys);
+    }
+
+    /**
+     * The keys in {@code GATEHOUSE_API_KEYS}, as the server on this machine would accept them, so
+     * key listings show them (legacy, read-only). Only listings read them: a bad one must not stop
+     * every other command.
+     */
+    StaticKeys staticKeys() {
+        try {
+            return StaticKeys.parse(environment.variable(StaticKeys.SOURCE), Optional.empty(), environment.clock().instant());
+        } catch (IllegalArgumentException invalid) {
+            throw new UsageException(invalid.getMessage());
+        }
     }
 
     /** Prints a refusal as one line on stderr and gives the exit code for it. */

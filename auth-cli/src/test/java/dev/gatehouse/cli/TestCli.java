@@ -1,11 +1,16 @@
 package dev.gatehouse.cli;
 
 import dev.gatehouse.core.model.Password;
+import dev.gatehouse.core.port.in.IdentifyCaller;
 import dev.gatehouse.core.port.in.SignIn;
 import dev.gatehouse.core.port.out.PasswordHasher;
 import dev.gatehouse.core.port.out.SecureRandomSource;
 import dev.gatehouse.core.port.out.Stores;
 import dev.gatehouse.core.service.AuditTrail;
+import dev.gatehouse.core.service.IdentifyCallerService;
+import dev.gatehouse.core.service.LastUsedRecorder;
+import dev.gatehouse.core.service.StaticKeys;
+import dev.gatehouse.core.service.ValidateSessionService;
 import dev.gatehouse.core.service.SessionPolicy;
 import dev.gatehouse.core.service.SignInService;
 import dev.gatehouse.core.service.TokenDigests;
@@ -94,6 +99,26 @@ final class TestCli {
         args[3] = "--password-stdin";
         System.arraycopy(extra, 0, args, 4, extra.length);
         return runWithStdin(PASSWORD + "\n", args);
+    }
+
+    /** Checks an API key through core's IdentifyCaller against the same store, as the server would, recording its use. */
+    IdentifyCaller.Result identify(String key) {
+        try (Stores stores = openStore()) {
+            TokenDigests tokens = new TokenDigests(SecureRandomSource.system(), stores.secrets());
+            LastUsedRecorder lastUsed = new LastUsedRecorder(stores.apiKeys());
+            IdentifyCaller identify = new IdentifyCallerService(stores.apiKeys(), stores.users(), tokens,
+                    StaticKeys.none(), new ValidateSessionService(stores.sessions(), stores.users(), tokens,
+                    SessionPolicy.defaults(), clock), lastUsed, clock);
+            IdentifyCaller.Result result = identify.identify(key);
+            lastUsed.flush(); // as the server does every few seconds
+            return result;
+        }
+    }
+
+    /** The name of whoever {@code key} authenticates, or empty if it does not. */
+    java.util.Optional<String> keyOwner(String key) {
+        return identify(key) instanceof IdentifyCaller.Identified identified
+                ? java.util.Optional.of(identified.principal().username().value()) : java.util.Optional.empty();
     }
 
     /** Signs in through core's SignIn use case against the same store, as the server would. */
