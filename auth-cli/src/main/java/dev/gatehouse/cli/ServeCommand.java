@@ -1,12 +1,15 @@
 package dev.gatehouse.cli;
 
-import dev.gatehouse.core.port.out.Stores;
 import dev.gatehouse.core.model.HumanDuration;
+import dev.gatehouse.core.model.Username;
+import dev.gatehouse.core.port.out.Stores;
 import dev.gatehouse.http.AuthMode;
 import dev.gatehouse.http.GatehouseServer;
 import dev.gatehouse.http.ServerSettings;
+import dev.gatehouse.http.TerminalQr;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -16,12 +19,18 @@ import picocli.CommandLine.Option;
         description = {"Run the Gatehouse server and its web UI on the store (routes: docs/api.md).",
                        "With no users yet it starts in setup mode and prints a one-time setup code, URL and QR code;"
                                + " only /setup works until the first administrator exists.",
+                       "Once an administrator exists it prints a pairing link and QR code: the server URL with a fresh API key"
+                               + " of the first administrator (or --qr-owner) after '#token=', for a phone or app to scan."
+                               + " Each start makes a new key named pairing-YYYY-MM-DD; --no-qr skips it (do so where the"
+                               + " output is logged).",
                        "The CLI keeps working on the same store while it runs ('gatehouse user add admin' ends setup too)."},
         footerHeading = "%nExamples:%n",
         footer = {"  gatehouse serve                               # http://127.0.0.1:8000, default store",
                   "  gatehouse serve --host 0.0.0.0 --port 9000 --trusted-proxy 10.0.0.2",
                   "  GATEHOUSE_STORE=postgres://gh:secret@db:5432/gatehouse gatehouse serve",
                   "  GATEHOUSE_API_KEYS=sk-one,sk-two gatehouse serve --auth apikey",
+                  "  gatehouse serve --qr-owner alice              # pair a phone as alice",
+                  "  gatehouse serve --no-qr                       # as a service whose output is logged",
                   "  gatehouse serve --auth none                   # no sign-in at all (llms.py without users)"})
 final class ServeCommand extends CliCommand {
 
@@ -49,6 +58,13 @@ final class ServeCommand extends CliCommand {
                     + " the absolute lifetime). Env: GATEHOUSE_SESSION_IDLE.")
     String sessionIdle;
 
+    @Option(names = "--no-qr", description = "Do not make a pairing key or print its link and QR code.")
+    boolean noQr;
+
+    @Option(names = "--qr-owner", paramLabel = "NAME",
+            description = "Whose pairing key to make (default: the first administrator).")
+    Username qrOwner;
+
     @Override
     public Integer call() throws InterruptedException {
         Invocation invocation = invocation();
@@ -64,9 +80,16 @@ final class ServeCommand extends CliCommand {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
+        if (noQr && qrOwner != null) {
+            throw new UsageException("--qr-owner and --no-qr contradict each other; give one of them.");
+        }
         Stores stores = url.open();
         EmbeddedServer server;
+        Pairing pairing;
+        Optional<Username> pairAs;
         try {
+            pairing = new Pairing(stores, invocation.environment().clock());
+            pairAs = noQr || settings.auth() != AuthMode.AUTO ? Optional.empty() : pairing.owner(Optional.ofNullable(qrOwner));
             server = GatehouseServer.start(settings, stores);
         } catch (RuntimeException e) {
             stores.close();
@@ -79,8 +102,24 @@ final class ServeCommand extends CliCommand {
             stopped.countDown();
         }, "gatehouse-shutdown"));
         invocation.say(GatehouseServer.startMessage(server).stripTrailing());
+        pairAs.ifPresent(owner -> printPairing(invocation, pairing, owner, GatehouseServer.baseUrl(server)));
         invocation.say("Store: " + url + ". Stop with Ctrl-C.");
         stopped.await();
         return ExitCodes.OK;
+    }
+
+    /** The pairing link and its QR code; a failure to make the key is reported and the server keeps running. */
+    private static void printPairing(Invocation invocation, Pairing pairing, Username owner, String baseUrl) {
+        Pairing.Link link;
+        try {
+            link = pairing.link(owner, baseUrl);
+        } catch (RuntimeException e) {
+            invocation.err().println("gatehouse: no pairing code: " + e.getMessage());
+            invocation.err().flush();
+            return;
+        }
+        invocation.say("\nPair a phone or app as '" + link.owner() + "': scan the code or open the link. It holds a new"
+                + " API key, '" + link.keyName() + "' (id " + link.keyId() + "; revoke it with 'gatehouse token revoke "
+                + link.keyId() + "').\n  " + link.url() + "\n\n" + TerminalQr.render(link.url()).stripTrailing());
     }
 }

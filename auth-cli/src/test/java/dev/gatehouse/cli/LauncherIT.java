@@ -144,9 +144,66 @@ class LauncherIT {
         }
     }
 
+    @Test
+    void serveWithAnAdministratorPrintsAPairingLinkAndQrCodeCarryingANewKeyOfTheirs() throws Exception {
+        gatehouse("correct horse battery\n", "user", "add", "admin", "--password-stdin");
+        Process server = serve();
+        try {
+            java.io.BufferedReader lines = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+            String first = lines.readLine();
+            String base = first.substring("Gatehouse is listening on ".length(), first.indexOf(" (auth auto)"));
+            String line;
+            String link = null;
+            String note = null;
+            int qrRows = 0;
+            while ((line = lines.readLine()) != null && !line.startsWith("Store: ")) {
+                if (line.startsWith("Pair a phone or app as 'admin'")) {
+                    note = line;
+                } else if (line.strip().startsWith(base + "/#token=")) {
+                    link = line.strip();
+                } else if (line.contains("\u2588")) {
+                    qrRows++;
+                }
+            }
+            assertTrue(note != null && note.contains("'pairing-"), "the pairing note: " + note);
+            assertTrue(link != null && link.matches(java.util.regex.Pattern.quote(base) + "/#token=gate_[0-9A-Za-z]{49}"),
+                    "link: " + link);
+            assertTrue(qrRows > 10, "a QR code is drawn: " + qrRows + " rows");
+            String key = link.substring(link.indexOf("#token=") + "#token=".length());
+            Result listed = gatehouse(null, "token", "list", "--user", "admin");
+            assertTrue(listed.out().contains("pairing-") && listed.out().contains(key.substring(0, 12)), listed::toString);
+        } finally {
+            server.destroy();
+            server.waitFor(20, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void serveWithNoQrPrintsNoPairingLinkAndMakesNoKey() throws Exception {
+        gatehouse("correct horse battery\n", "user", "add", "admin", "--password-stdin");
+        Process server = serve("--no-qr");
+        try {
+            java.io.BufferedReader lines = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+            StringBuilder shown = new StringBuilder();
+            String line;
+            while ((line = lines.readLine()) != null && !line.startsWith("Store: ")) {
+                shown.append(line).append('\n');
+            }
+            assertTrue(!shown.toString().contains("#token=") && !shown.toString().contains("\u2588"), shown::toString);
+            assertTrue(gatehouse(null, "token", "list").out().startsWith("No API keys yet"));
+        } finally {
+            server.destroy();
+            server.waitFor(20, TimeUnit.SECONDS);
+        }
+    }
+
     /** {@code ./gatehouse serve} on a free port and the test's home, output and errors on one stream. */
-    private Process serve() throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(REPO.resolve("gatehouse").toString(), "serve", "--port", "0")
+    private Process serve(String... options) throws IOException {
+        List<String> command = new ArrayList<>(List.of(REPO.resolve("gatehouse").toString(), "serve", "--port", "0"));
+        command.addAll(List.of(options));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(REPO.toFile()).redirectErrorStream(true);
         builder.environment().put("GATEHOUSE_HOME", home.toString());
         builder.environment().put("GATEHOUSE_NO_BUILD", "1");
