@@ -19,18 +19,26 @@ final class SqliteChangeCount implements AutoCloseable {
 
     private final JdbcSettings settings;
     private Connection connection;
-    private long checkedAt;
-    private long version;
-    private boolean known;
+    // Read without the lock on every request; written under it at most once a millisecond.
+    private volatile long checkedAt;
+    private volatile long version;
+    private volatile boolean known;
 
     SqliteChangeCount(JdbcSettings settings) {
         this.settings = settings;
     }
 
-    synchronized OptionalLong current() {
+    OptionalLong current() {
+        if (known && System.nanoTime() - checkedAt < RECHECK_NANOS) {
+            return OptionalLong.of(version);
+        }
+        return refresh();
+    }
+
+    private synchronized OptionalLong refresh() {
         long now = System.nanoTime();
         if (known && now - checkedAt < RECHECK_NANOS) {
-            return OptionalLong.of(version);
+            return OptionalLong.of(version); // another thread just asked
         }
         try {
             if (connection == null) {
@@ -41,8 +49,8 @@ final class SqliteChangeCount implements AutoCloseable {
                 row.next();
                 version = row.getLong(1);
             }
-            checkedAt = now;
             known = true;
+            checkedAt = now;
             return OptionalLong.of(version);
         } catch (SQLException e) {
             known = false;
