@@ -59,7 +59,7 @@ class AccessFilter {
 
     /**
      * Decides on the event loop when no store is needed (public routes, static keys, text that
-     * cannot be a key, the built-in callers, a session checked a moment ago that still holds);
+     * cannot be a key, the built-in callers, a key or session checked a moment ago that still holds);
      * otherwise on the blocking executor. (A filter's future must carry an Optional: completing
      * with null from another thread ends the request with an empty 503 in Micronaut 4.10.)
      */

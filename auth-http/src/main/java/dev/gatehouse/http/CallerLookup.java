@@ -17,7 +17,7 @@ import java.util.Optional;
  * its session cookie. In {@code --auth apikey} only the static keys count and cookies do not.
  *
  * <p>With {@code mayBlock} false nothing here reads the store: what can be answered from memory
- * (a static key, text that cannot be a key, a session checked a moment ago) is, and everything
+ * (a static key, text that cannot be a key, a key or session checked a moment ago) is, and everything
  * else throws {@link StoreNeeded} so the caller can ask again on a thread that may block.
  */
 @Singleton
@@ -60,7 +60,8 @@ class CallerLookup {
                     .map(k -> Caller.of(Principal.ofStaticKey(staticKeys.builtInAdministrator(), k), client.clientIp(request)));
         }
         if (!mayBlock && !answeredInMemory(key)) {
-            throw StoreNeeded.INSTANCE;
+            return Optional.of(identify.kept(key).orElseThrow(() -> StoreNeeded.INSTANCE))
+                    .map(principal -> Caller.of(principal, client.clientIp(request)));
         }
         return identified(request, identify.identify(key));
     }
