@@ -1,11 +1,6 @@
 package dev.gatehouse.http;
 
-import dev.gatehouse.core.model.Role;
-import dev.gatehouse.core.model.User;
-import dev.gatehouse.core.model.UserStatus;
-import dev.gatehouse.core.model.Username;
-import dev.gatehouse.core.port.in.ValidateSession;
-import dev.gatehouse.core.port.in.ValidateSession.SignedInUser;
+import dev.gatehouse.http.CallerLookup.StoreNeeded;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.annotation.Order;
 import io.micronaut.core.order.Ordered;
@@ -16,19 +11,19 @@ import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
-import java.time.Instant;
-import java.util.EnumSet;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 
 /**
  * Deny by default: a request passes only if its route is public ({@link Routes}), or it has a
- * caller — a valid session cookie, a static key in {@code --auth apikey}, anyone in
- * {@code --auth none}. The caller is resolved once here and handed to controllers as a request
- * attribute ({@link #current}). Cookie-authenticated state changes must come from our own
- * origin. Before the first user exists only setup answers. Browsers opening a page get
- * redirects (to sign-in, to setup) instead of JSON errors.
+ * caller — an API key ({@link CallerLookup}; only the static keys in {@code --auth apikey}), a
+ * valid session cookie, anyone in {@code --auth none}. A presented key wins over a cookie, and a
+ * wrong key is refused even with a good cookie. The caller is resolved once here and handed to
+ * controllers as a request attribute ({@link #current}). Cookie-authenticated state changes must
+ * come from our own origin; key-authenticated ones need not (no browser sends a key by itself).
+ * Before the first user exists only setup (and the static keys) answer. Browsers opening a page
+ * get redirects (to sign-in, to setup) instead of JSON errors.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 @Order(Ordered.HIGHEST_PRECEDENCE + 100)
@@ -36,22 +31,19 @@ class AccessFilter {
 
     private static final String CALLER = AccessFilter.class.getName() + ".caller";
 
-    private final ValidateSession validateSession;
+    private final CallerLookup lookup;
     private final ClientFacts client;
     private final SetupMode setupMode;
     private final ServerSettings settings;
-    private final StaticApiKeys apiKeys;
-
     private final ExecutorService blocking;
 
-    AccessFilter(ValidateSession validateSession, ClientFacts client, SetupMode setupMode, ServerSettings settings,
+    AccessFilter(CallerLookup lookup, ClientFacts client, SetupMode setupMode, ServerSettings settings,
                  @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
-        this.blocking = blocking;
-        this.validateSession = validateSession;
+        this.lookup = lookup;
         this.client = client;
         this.setupMode = setupMode;
         this.settings = settings;
-        this.apiKeys = new StaticApiKeys(settings.apiKeys());
+        this.blocking = blocking;
     }
 
     /** The caller of a request that passed this filter on a non-public route. */
@@ -66,55 +58,45 @@ class AccessFilter {
     }
 
     /**
-     * Decides on the event loop when no store is needed (public routes, the built-in callers, a
-     * session checked a moment ago that still holds); otherwise on the blocking executor.
-     * (A filter's future must carry an Optional: completing with null from another thread ends
-     * the request with an empty 503 in Micronaut 4.10.)
+     * Decides on the event loop when no store is needed (public routes, static keys, text that
+     * cannot be a key, the built-in callers, a key or session checked a moment ago that still holds);
+     * otherwise on the blocking executor. (A filter's future must carry an Optional: completing
+     * with null from another thread ends the request with an empty 503 in Micronaut 4.10.)
      */
     @RequestFilter
     CompletableFuture<Optional<HttpResponse<?>>> check(HttpRequest<?> request) {
-        Optional<Optional<HttpResponse<?>>> quick = quick(request);
-        if (quick.isPresent()) {
-            return CompletableFuture.completedFuture(quick.get());
+        try {
+            return CompletableFuture.completedFuture(Optional.ofNullable(decide(request, false)));
+        } catch (StoreNeeded needed) {
+            return CompletableFuture.supplyAsync(() -> Optional.ofNullable(decide(request, true)), blocking);
         }
-        return CompletableFuture.supplyAsync(() -> Optional.ofNullable(decide(request)), blocking);
     }
 
-    /** The decision if it needs no store; empty if it does. */
-    private Optional<Optional<HttpResponse<?>>> quick(HttpRequest<?> request) {
-        if (settings.auth() != AuthMode.AUTO) {
-            return Optional.of(Optional.ofNullable(decide(request)));
-        }
-        if (!setupMode.knownOver()) {
-            return Optional.empty();
-        }
-        Optional<String> token = SessionCookie.token(request);
-        if (token.isEmpty()) {
-            return Routes.isPublic(request) ? Optional.of(Optional.ofNullable(decide(request))) : Optional.empty();
-        }
-        Optional<SignedInUser> kept = validateSession.kept(token.get());
-        if (kept.isEmpty()) {
-            return Optional.empty();
-        }
-        boolean changesState = Routes.changesState(request.getMethod());
-        boolean foreign = request.getHeaders().contains("Origin") && !SameOrigin.check(request);
-        return Optional.of(Optional.ofNullable(signedIn(request, kept, changesState, foreign)));
-    }
-
+    /** The answer that ends the request, or null to let it through; without {@code mayBlock} it may throw StoreNeeded. */
     @Nullable
-    private HttpResponse<?> decide(HttpRequest<?> request) {
+    private HttpResponse<?> decide(HttpRequest<?> request, boolean mayBlock) {
+        if (Routes.checksItself(request)) {
+            return null;
+        }
+        boolean publicRoute = Routes.isPublic(request);
         boolean changesState = Routes.changesState(request.getMethod());
         boolean foreign = request.getHeaders().contains("Origin") && !SameOrigin.check(request);
+        // Public routes never look at keys: a monitor's /healthz with a Bearer header costs no lookup.
+        Optional<String> key = publicRoute ? Optional.empty() : CallerLookup.presentedKey(request);
+        Optional<Caller> keyed = key.isPresent() ? lookup.key(request, key.get(), mayBlock) : Optional.empty();
         return switch (settings.auth()) {
-            case NONE -> admit(request, synthetic("default"), changesState && foreign);
-            case APIKEY -> Routes.isPublic(request) ? publicRoute(request, changesState && foreign)
-                    : apiKeys.admits(request) ? admit(request, synthetic("apikey"), false) : denied(request);
-            case AUTO -> auto(request, changesState, foreign);
+            // A wrong key here is no reason to refuse: clients that insist on some key send anything.
+            case NONE -> keyed.isPresent() ? admitted(request, keyed.get())
+                    : admit(request, Caller.builtIn("default", client.clientIp(request)), changesState && foreign);
+            case APIKEY -> publicRoute ? publicRoute(request, changesState && foreign)
+                    : keyed.isPresent() ? admitted(request, keyed.get()) : denied(request);
+            case AUTO -> key.isEmpty() ? auto(request, mayBlock, changesState, foreign)
+                    : keyed.isPresent() ? admitted(request, keyed.get()) : denied(request);
         };
     }
 
-    private HttpResponse<?> auto(HttpRequest<?> request, boolean changesState, boolean foreign) {
-        if (setupMode.active()) {
+    private HttpResponse<?> auto(HttpRequest<?> request, boolean mayBlock, boolean changesState, boolean foreign) {
+        if (setupActive(mayBlock)) {
             if (Routes.worksDuringSetup(request)) {
                 return publicRoute(request, changesState && foreign);
             }
@@ -123,16 +105,10 @@ class AccessFilter {
                             "Gatehouse has no users yet. Open /setup with the code the server printed, or run"
                                     + " 'gatehouse user add admin' on the server.");
         }
-        Optional<SignedInUser> signedIn = SessionCookie.token(request).flatMap(validateSession::validate);
-        return signedIn(request, signedIn, changesState, foreign);
-    }
-
-    @Nullable
-    private HttpResponse<?> signedIn(HttpRequest<?> request, Optional<SignedInUser> signedIn, boolean changesState,
-                                     boolean foreign) {
+        Optional<Caller> signedIn = lookup.session(request, mayBlock);
         if (Routes.isPublic(request)) {
             // Pages such as /login want to know who is already signed in.
-            signedIn.ifPresent(s -> remember(request, s));
+            signedIn.ifPresent(caller -> request.setAttribute(CALLER, caller));
             return publicRoute(request, changesState && foreign);
         }
         if (signedIn.isEmpty()) {
@@ -141,21 +117,36 @@ class AccessFilter {
         if (changesState && !SameOrigin.check(request)) {
             return ApiError.csrf();
         }
-        Caller caller = remember(request, signedIn.get());
-        return adminCheck(request, caller);
+        return admitted(request, signedIn.get());
     }
 
-    private Caller remember(HttpRequest<?> request, SignedInUser signedIn) {
-        Caller caller = new Caller(signedIn.user(), Optional.of(signedIn.session()), client.clientIp(request));
+    /** Setup mode asks the store until the first user is seen; after that it is over for good. */
+    private boolean setupActive(boolean mayBlock) {
+        if (setupMode.knownOver()) {
+            return false;
+        }
+        if (!mayBlock) {
+            throw StoreNeeded.INSTANCE;
+        }
+        return setupMode.active();
+    }
+
+    /** Lets an established caller through, unless the route is for administrators and they are not one. */
+    @Nullable
+    private static HttpResponse<?> admitted(HttpRequest<?> request, Caller caller) {
         request.setAttribute(CALLER, caller);
-        return caller;
+        if (!Routes.isAdminOnly(request.getPath()) || caller.admin()) {
+            return null;
+        }
+        return Routes.isPageView(request) ? Pages.adminsOnly() : ApiError.adminsOnly();
     }
 
-    private HttpResponse<?> admit(HttpRequest<?> request, User user, boolean csrf) {
+    @Nullable
+    private static HttpResponse<?> admit(HttpRequest<?> request, Caller caller, boolean csrf) {
         if (csrf) {
             return ApiError.csrf();
         }
-        request.setAttribute(CALLER, new Caller(user, Optional.empty(), client.clientIp(request)));
+        request.setAttribute(CALLER, caller);
         return null;
     }
 
@@ -163,15 +154,6 @@ class AccessFilter {
     private static HttpResponse<?> publicRoute(HttpRequest<?> request, boolean csrf) {
         // No cookie authenticates these, but a foreign page must not sign a browser in either.
         return csrf ? ApiError.csrf() : null;
-    }
-
-    @Nullable
-    private static HttpResponse<?> adminCheck(HttpRequest<?> request, Caller caller) {
-        if (!Routes.isAdminOnly(request.getPath()) || caller.admin()) {
-            return null;
-        }
-        return Routes.isPageView(request) ? Pages.adminsOnly()
-                : ApiError.adminsOnly();
     }
 
     private static HttpResponse<?> denied(HttpRequest<?> request) {
@@ -182,11 +164,5 @@ class AccessFilter {
                     + java.net.URLEncoder.encode(next, java.nio.charset.StandardCharsets.UTF_8)));
         }
         return ApiError.unauthenticated();
-    }
-
-    /** The built-in caller of {@code --auth none} and {@code --auth apikey}: an administrator without an account. */
-    private static User synthetic(String name) {
-        return new User(Username.of(name), Optional.empty(), EnumSet.of(Role.ADMIN, Role.USER), new UserStatus.Active(),
-                Instant.EPOCH, Optional.empty());
     }
 }

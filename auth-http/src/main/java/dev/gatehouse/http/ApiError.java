@@ -15,7 +15,7 @@ public record ApiError(String error, String message) {
     }
 
     static MutableHttpResponse<ApiError> unauthenticated() {
-        return response(HttpStatus.UNAUTHORIZED, "unauthenticated", "Sign in first: this needs a valid session.");
+        return response(HttpStatus.UNAUTHORIZED, "unauthenticated", "Sign in first, or send a valid API key (Authorization: Bearer KEY or x-api-key: KEY).");
     }
 
     static MutableHttpResponse<ApiError> csrf() {
@@ -45,6 +45,11 @@ public record ApiError(String error, String message) {
     /** 404 {@code user_not_found}. */
     static MutableHttpResponse<ApiError> userNotFound(String username) {
         return response(HttpStatus.NOT_FOUND, "user_not_found", Refused.noSuchUser(username).message());
+    }
+
+    /** 404 {@code token_not_found}: no API key has the id in the path. */
+    static MutableHttpResponse<ApiError> tokenNotFound(String message) {
+        return response(HttpStatus.NOT_FOUND, "token_not_found", message);
     }
 
     /**

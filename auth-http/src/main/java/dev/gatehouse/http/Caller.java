@@ -1,29 +1,60 @@
 package dev.gatehouse.http;
 
 import dev.gatehouse.core.model.Actor;
+import dev.gatehouse.core.model.ApiKey;
+import dev.gatehouse.core.model.Principal;
+import dev.gatehouse.core.model.Role;
 import dev.gatehouse.core.model.Session;
 import dev.gatehouse.core.model.User;
+import dev.gatehouse.core.model.UserStatus;
+import dev.gatehouse.core.model.Username;
+import java.time.Instant;
+import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Who is calling, as the access filter established it: a user, and the session they came with
- * (none when the server runs with {@code --auth none} or {@code --auth apikey}).
+ * Who is calling, as the access filter established it: a user, and how they proved it — the
+ * session they came with, or the API key they presented (neither for the built-in callers of
+ * {@code --auth none}).
  */
-record Caller(User user, Optional<Session> session, String clientIp) {
+record Caller(User user, Optional<Session> session, Optional<ApiKey> key, String clientIp) {
 
     Caller {
         Objects.requireNonNull(user, "user");
         Objects.requireNonNull(session, "session");
+        Objects.requireNonNull(key, "key");
         clientIp = clientIp == null ? "" : clientIp;
     }
 
-    /** The caller as core's use cases see them. */
+    /** A caller without a key. */
+    Caller(User user, Optional<Session> session, String clientIp) {
+        this(user, session, Optional.empty(), clientIp);
+    }
+
+    /** The caller core identified. */
+    static Caller of(Principal principal, String clientIp) {
+        return new Caller(principal.user(), principal.session(), principal.apiKey(), clientIp);
+    }
+
+    /** An administrator without an account: {@code default} in {@code --auth none}. */
+    static Caller builtIn(String name, String clientIp) {
+        return new Caller(new User(Username.of(name), Optional.empty(), EnumSet.of(Role.ADMIN, Role.USER),
+                new UserStatus.Active(), Instant.EPOCH, Optional.empty()), Optional.empty(), clientIp);
+    }
+
+    /** The caller as core's use cases see them; the audit log tells a key ({@code api}) from a browser. */
     Actor actor() {
-        return Actor.user(user, clientIp);
+        Actor web = Actor.user(user, clientIp);
+        return key.isEmpty() ? web : new Actor(web.username(), web.admin(), clientIp, "api");
     }
 
     boolean admin() {
         return user.isAdmin();
+    }
+
+    /** True if the caller may use {@code scope}: always with a session, else as the key's scopes say. */
+    boolean permits(String scope) {
+        return key.map(k -> Principal.ofApiKey(user, k).permits(scope)).orElse(true);
     }
 }

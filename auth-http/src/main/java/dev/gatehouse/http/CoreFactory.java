@@ -3,10 +3,15 @@ package dev.gatehouse.http;
 import dev.gatehouse.core.port.in.AddUser;
 import dev.gatehouse.core.port.in.ChangeAvatar;
 import dev.gatehouse.core.port.in.ChangePassword;
+import dev.gatehouse.core.port.in.IdentifyCaller;
+import dev.gatehouse.core.port.in.ListApiKeys;
 import dev.gatehouse.core.port.in.ListUsers;
 import dev.gatehouse.core.port.in.LockUser;
 import dev.gatehouse.core.port.in.ManageSessions;
+import dev.gatehouse.core.port.in.MintApiKey;
 import dev.gatehouse.core.port.in.RemoveUser;
+import dev.gatehouse.core.port.in.RenameApiKey;
+import dev.gatehouse.core.port.in.RevokeApiKeys;
 import dev.gatehouse.core.port.in.SetUp;
 import dev.gatehouse.core.port.in.SignIn;
 import dev.gatehouse.core.port.in.UnlockUser;
@@ -19,17 +24,25 @@ import dev.gatehouse.core.service.AddUserService;
 import dev.gatehouse.core.service.AuditTrail;
 import dev.gatehouse.core.service.ChangeAvatarService;
 import dev.gatehouse.core.service.ChangePasswordService;
+import dev.gatehouse.core.service.IdentifyCallerService;
+import dev.gatehouse.core.service.KeyPolicy;
+import dev.gatehouse.core.service.LastUsedRecorder;
+import dev.gatehouse.core.service.ListApiKeysService;
 import dev.gatehouse.core.service.ListUsersService;
 import dev.gatehouse.core.service.LockUserService;
 import dev.gatehouse.core.service.ManageSessionsService;
+import dev.gatehouse.core.service.MintApiKeyService;
 import dev.gatehouse.core.service.PasswordPolicy;
 import dev.gatehouse.core.service.RemoveUserService;
+import dev.gatehouse.core.service.RenameApiKeyService;
+import dev.gatehouse.core.service.RevokeApiKeysService;
 import dev.gatehouse.core.service.SessionPolicy;
 import dev.gatehouse.core.service.SetUpService;
 import dev.gatehouse.core.service.SetupCode;
 import dev.gatehouse.core.service.SignInThrottle;
 import dev.gatehouse.core.service.SignInService;
 import dev.gatehouse.core.service.SignOutService;
+import dev.gatehouse.core.service.StaticKeys;
 import dev.gatehouse.core.service.TokenDigests;
 import dev.gatehouse.core.service.UnlockUserService;
 import dev.gatehouse.core.service.ValidateSessionService;
@@ -43,6 +56,7 @@ import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.regex.Matcher;
 
 /**
@@ -172,6 +186,50 @@ class CoreFactory {
     @Singleton
     ManageSessions manageSessions(Stores stores, SessionPolicy policy, AuditTrail audit, Clock clock) {
         return new ManageSessionsService(stores.sessions(), policy, audit, clock);
+    }
+
+    /** The keys of {@code GATEHOUSE_API_KEYS}, acting as the built-in administrator {@code apikey}, listed from start. */
+    @Singleton
+    StaticKeys staticKeys(ServerSettings settings, Clock clock) {
+        return new StaticKeys(settings.apiKeys(), Optional.empty(), clock.instant());
+    }
+
+    @Singleton
+    KeyPolicy keyPolicy(ServerSettings settings) {
+        return new KeyPolicy(settings.keyLifetime());
+    }
+
+    /** Notes key use in memory; {@link KeyUseFlush} writes it every 30 seconds and at shutdown. */
+    @Singleton
+    LastUsedRecorder lastUsedRecorder(Stores stores) {
+        return new LastUsedRecorder(stores.apiKeys());
+    }
+
+    @Singleton
+    IdentifyCaller identifyCaller(Stores stores, TokenDigests tokens, StaticKeys staticKeys, ValidateSession sessions,
+                                  LastUsedRecorder lastUsed, Clock clock) {
+        return new IdentifyCallerService(stores.apiKeys(), stores.users(), tokens, staticKeys, sessions, lastUsed, clock);
+    }
+
+    @Singleton
+    MintApiKey mintApiKey(Stores stores, TokenDigests tokens, KeyPolicy policy, AuditTrail audit, Clock clock) {
+        return new MintApiKeyService(stores.users(), stores.apiKeys(), tokens, SecureRandomSource.system(), policy, audit,
+                clock);
+    }
+
+    @Singleton
+    ListApiKeys listApiKeys(Stores stores, StaticKeys staticKeys) {
+        return new ListApiKeysService(stores.apiKeys(), staticKeys.listed());
+    }
+
+    @Singleton
+    RenameApiKey renameApiKey(Stores stores, AuditTrail audit) {
+        return new RenameApiKeyService(stores.apiKeys(), audit);
+    }
+
+    @Singleton
+    RevokeApiKeys revokeApiKeys(Stores stores, AuditTrail audit, Clock clock) {
+        return new RevokeApiKeysService(stores.apiKeys(), audit, clock);
     }
 
     /** {@code json:DIR} or any URL the JDBC store reads; a leading {@code ~} means the home directory. */

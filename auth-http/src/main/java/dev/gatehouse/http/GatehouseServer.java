@@ -51,6 +51,7 @@ public final class GatehouseServer {
             EmbeddedServer server = context.getBean(EmbeddedServer.class);
             server.start();
             context.getBean(SessionPurge.class).start();
+            context.getBean(KeyUseFlush.class).start();
             return server;
         } catch (RuntimeException e) {
             if (context.isRunning()) {

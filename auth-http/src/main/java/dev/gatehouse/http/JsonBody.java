@@ -41,6 +41,25 @@ final class JsonBody {
         return Optional.of(value.getStringValue());
     }
 
+    /** A list of strings that may be left out (or null), then empty. */
+    java.util.List<String> optionalTexts(String field) {
+        JsonNode value = object.get(field);
+        if (value == null || value.isNull()) {
+            return java.util.List.of();
+        }
+        if (!value.isArray()) {
+            throw wrong("The field '" + field + "' must be a list of strings, not " + kind(value) + ".");
+        }
+        java.util.List<String> texts = new java.util.ArrayList<>();
+        for (JsonNode item : value.values()) {
+            if (!item.isString()) {
+                throw wrong("Every entry of '" + field + "' must be a string, not " + kind(item) + ".");
+            }
+            texts.add(item.getStringValue());
+        }
+        return texts;
+    }
+
     /** A boolean that may be left out, then false. */
     boolean flag(String field) {
         JsonNode value = object.get(field);

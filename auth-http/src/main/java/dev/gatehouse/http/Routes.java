@@ -8,9 +8,13 @@ import java.util.Set;
 /** Which routes are public, which are for administrators, and which requests are a browser opening a page. */
 final class Routes {
 
+    /** Forward authentication for reverse proxies: public, it checks the caller itself. */
+    static final String FORWARD_AUTH = "/auth/verify";
+
     /** Routes anyone may call, as "METHOD path". Everything else needs a caller. */
     static final Set<String> PUBLIC = Set.of("GET /healthz", "GET /readyz", "POST /api/auth/login",
-            "GET /login", "GET /setup", "GET /api/setup", "POST /api/setup", "GET /favicon.ico");
+            "GET /login", "GET /setup", "GET /api/setup", "POST /api/setup", "GET /favicon.ico",
+            "GET " + FORWARD_AUTH);
 
     /** Public path prefixes (GET only): the UI's own static files. */
     static final String ASSETS = "/assets/";
@@ -23,6 +27,14 @@ final class Routes {
         String path = request.getPath();
         return PUBLIC.contains(method + " " + path)
                 || "GET".equals(method) && path.startsWith(ASSETS) && !path.contains("..");
+    }
+
+    /**
+     * A public route that answers who the caller is by itself ({@code GET /auth/verify}): the
+     * access filter neither looks the caller up for it nor sends it to setup or sign-in.
+     */
+    static boolean checksItself(HttpRequest<?> request) {
+        return FORWARD_AUTH.equals(request.getPath()) && "GET".equals(method(request));
     }
 
     /** Setup works before any user exists: its page, its API, health and the UI's files. */

@@ -1,25 +1,33 @@
 package dev.gatehouse.http;
 
 import dev.gatehouse.core.model.HumanDuration;
+import dev.gatehouse.core.service.StaticKeys;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How to run the server: where to listen ({@code port} 0 picks a free port), which store to open,
  * which proxy addresses may tell us the client's address ({@code X-Forwarded-For}) and scheme, how
- * callers are checked, the static API keys of {@code --auth apikey}, and the session idle timeout.
+ * callers are checked, the static API keys ({@code GATEHOUSE_API_KEYS}: the only keys in
+ * {@code --auth apikey}, accepted beside users' keys otherwise), the session idle timeout, and how
+ * long new API keys live when their minter does not say (empty: until revoked).
  */
 public record ServerSettings(String host, int port, String storeUrl, List<String> trustedProxies,
-                             AuthMode auth, List<String> apiKeys, Duration sessionIdle) {
+                             AuthMode auth, List<String> apiKeys, Duration sessionIdle,
+                             Optional<Duration> keyLifetime) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8000;
     public static final Duration DEFAULT_SESSION_IDLE = Duration.ofDays(7);
     /** Sessions end this long after sign-in whatever the activity (as llms.py). */
     public static final Duration SESSION_LIFETIME = Duration.ofDays(30);
+    /** New API keys live this long unless their minter asks otherwise. */
+    public static final Duration DEFAULT_KEY_LIFETIME = Duration.ofDays(365);
 
     public ServerSettings {
         host = host == null || host.isBlank() ? DEFAULT_HOST : host.strip();
@@ -36,11 +44,25 @@ public record ServerSettings(String host, int port, String storeUrl, List<String
         if (auth == AuthMode.APIKEY && apiKeys.isEmpty()) {
             throw new IllegalArgumentException("--auth apikey needs at least one key in GATEHOUSE_API_KEYS (comma-separated).");
         }
+        new StaticKeys(apiKeys, Optional.empty(), Instant.EPOCH); // a short or blank key stops the start, with its number
         sessionIdle = sessionIdle == null ? DEFAULT_SESSION_IDLE : sessionIdle;
         if (sessionIdle.compareTo(Duration.ofMinutes(5)) < 0 || sessionIdle.compareTo(SESSION_LIFETIME) > 0) {
             throw new IllegalArgumentException("The session idle timeout must be between 5m and 30d, not "
                     + HumanDuration.format(sessionIdle) + ".");
         }
+        keyLifetime = Objects.requireNonNull(keyLifetime, "keyLifetime");
+        keyLifetime.ifPresent(lifetime -> {
+            if (lifetime.compareTo(Duration.ofMinutes(1)) < 0) {
+                throw new IllegalArgumentException("The default key lifetime must be at least 1m, not "
+                        + HumanDuration.format(lifetime) + "; use never for keys that live until revoked.");
+            }
+        });
+    }
+
+    /** With the default key lifetime (365 days). */
+    public ServerSettings(String host, int port, String storeUrl, List<String> trustedProxies,
+                          AuthMode auth, List<String> apiKeys, Duration sessionIdle) {
+        this(host, port, storeUrl, trustedProxies, auth, apiKeys, sessionIdle, Optional.of(DEFAULT_KEY_LIFETIME));
     }
 
     /** Sign-in checks as usual ({@code auto}), no API keys, the default idle timeout. */
@@ -50,19 +72,33 @@ public record ServerSettings(String host, int port, String storeUrl, List<String
 
     /** The same settings with another auth mode and keys. */
     public ServerSettings withAuth(AuthMode mode, List<String> keys) {
-        return new ServerSettings(host, port, storeUrl, trustedProxies, mode, keys, sessionIdle);
+        return new ServerSettings(host, port, storeUrl, trustedProxies, mode, keys, sessionIdle, keyLifetime);
     }
 
     /** The same settings with another idle timeout. */
     public ServerSettings withSessionIdle(Duration idle) {
-        return new ServerSettings(host, port, storeUrl, trustedProxies, auth, apiKeys, idle);
+        return new ServerSettings(host, port, storeUrl, trustedProxies, auth, apiKeys, idle, keyLifetime);
+    }
+
+    /** The same settings with another default key lifetime (empty: new keys live until revoked). */
+    public ServerSettings withKeyLifetime(Optional<Duration> lifetime) {
+        return new ServerSettings(host, port, storeUrl, trustedProxies, auth, apiKeys, sessionIdle, lifetime);
+    }
+
+    /** {@code never}, or a duration such as {@code 90d} or {@code 1y}, as {@code GATEHOUSE_KEY_LIFETIME} says it. */
+    public static Optional<Duration> parseKeyLifetime(String text) {
+        if (text == null || text.isBlank()) {
+            return Optional.of(DEFAULT_KEY_LIFETIME);
+        }
+        return text.strip().equalsIgnoreCase("never") ? Optional.empty() : Optional.of(HumanDuration.parse(text));
     }
 
     /**
      * Reads {@code GATEHOUSE_HOST}, {@code GATEHOUSE_PORT}, {@code GATEHOUSE_STORE},
      * {@code GATEHOUSE_TRUSTED_PROXIES} (comma-separated addresses), {@code GATEHOUSE_AUTH},
-     * {@code GATEHOUSE_API_KEYS} and {@code GATEHOUSE_SESSION_IDLE} (e.g. {@code 12h});
-     * the store defaults to {@code sqlite:~/.gatehouse/gatehouse.db}.
+     * {@code GATEHOUSE_API_KEYS}, {@code GATEHOUSE_SESSION_IDLE} (e.g. {@code 12h}) and
+     * {@code GATEHOUSE_KEY_LIFETIME} (e.g. {@code 90d}, or {@code never}); the store defaults to
+     * {@code sqlite:~/.gatehouse/gatehouse.db}.
      */
     public static ServerSettings fromEnvironment(Map<String, String> env, String userHome) {
         String port = env.getOrDefault("GATEHOUSE_PORT", String.valueOf(DEFAULT_PORT)).strip();
@@ -77,7 +113,8 @@ public record ServerSettings(String host, int port, String storeUrl, List<String
         return new ServerSettings(env.get("GATEHOUSE_HOST"), number, store,
                 csv(env.getOrDefault("GATEHOUSE_TRUSTED_PROXIES", "")), AuthMode.parse(env.get("GATEHOUSE_AUTH")),
                 csv(env.getOrDefault("GATEHOUSE_API_KEYS", "")),
-                idle == null || idle.isBlank() ? null : HumanDuration.parse(idle));
+                idle == null || idle.isBlank() ? null : HumanDuration.parse(idle),
+                parseKeyLifetime(env.get("GATEHOUSE_KEY_LIFETIME")));
     }
 
     /** Comma-separated values, trimmed, empty ones dropped. */
@@ -88,6 +125,7 @@ public record ServerSettings(String host, int port, String storeUrl, List<String
     @Override
     public String toString() {
         return "ServerSettings[" + host + ":" + port + ", auth=" + auth.label() + ", keys=" + apiKeys.size()
-                + ", sessionIdle=" + HumanDuration.format(sessionIdle) + "]";
+                + ", sessionIdle=" + HumanDuration.format(sessionIdle)
+                + ", keyLifetime=" + keyLifetime.map(HumanDuration::format).orElse("never") + "]";
     }
 }

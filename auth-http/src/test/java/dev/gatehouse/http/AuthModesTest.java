@@ -8,7 +8,10 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** --auth none lets everyone in as "default"; --auth apikey accepts only the configured keys. */
+/**
+ * --auth none lets everyone in as "default" (or a key's owner); --auth apikey accepts only the
+ * configured keys; a configured key too short to be safe stops the start.
+ */
 class AuthModesTest {
 
     @Test
@@ -45,5 +48,39 @@ class AuthModesTest {
         assertTrue(e.getMessage().contains("GATEHOUSE_API_KEYS"), e.getMessage());
         IllegalArgumentException mode = assertThrows(IllegalArgumentException.class, () -> AuthMode.parse("github"));
         assertTrue(mode.getMessage().contains("auto, none or apikey"), mode.getMessage());
+    }
+
+    @Test
+    void withAuthApikeyUsersKeysAndSessionsDoNotCount() throws Exception {
+        String key = "sk-local-0123456789abcdef";
+        try (RunningServer app = new RunningServer(s -> s.withAuth(AuthMode.APIKEY, List.of(key)))) {
+            app.addUser("amy", "correct horse battery");
+            assertEquals(401, app.keyed("GET", "/api/me", null, app.mintKey("amy").secret()).statusCode());
+            HttpResponse<String> login = app.login("amy", "correct horse battery");
+            assertEquals(401, app.me(RunningServer.cookie(RunningServer.token(login))), login.body());
+            assertEquals(200, app.keyed("GET", "/api/tokens", null, key).statusCode());
+        }
+    }
+
+    @Test
+    void withAuthNoneAValidKeyActsAsItsOwnerAndAnyOtherKeyIsIgnored() throws Exception {
+        try (RunningServer app = new RunningServer(s -> s.withAuth(AuthMode.NONE, List.of()))) {
+            app.addUser("amy", "correct horse battery");
+            String amys = app.mintKey("amy").secret();
+            assertTrue(app.keyed("GET", "/api/me", null, amys).body().contains("\"username\":\"amy\""));
+            HttpResponse<String> junk = app.keyed("GET", "/api/me", null, "sk-no-key-needed");
+            assertTrue(junk.body().contains("\"username\":\"default\""), junk.body());
+        }
+    }
+
+    @Test
+    void aStaticKeyTooShortToBeSafeStopsTheStartAndSaysWhichAndWhatToDo() {
+        ServerSettings base = new ServerSettings("127.0.0.1", 0, "sqlite:x.db", List.of());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> base.withAuth(AuthMode.AUTO, List.of("long-enough-key", "short")));
+        assertTrue(e.getMessage().contains("Key 2 in GATEHOUSE_API_KEYS") && e.getMessage().contains("at least 8"),
+                e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> ServerSettings.fromEnvironment(
+                java.util.Map.of("GATEHOUSE_API_KEYS", "abc"), "/home/x"));
     }
 }

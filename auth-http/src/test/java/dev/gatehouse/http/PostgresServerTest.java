@@ -91,4 +91,28 @@ class PostgresServerTest {
             assertEquals(401, app.login("bob", "new horse battery").statusCode());
         }
     }
+
+    @Test
+    void apiKeysAreMintedUsedAndRevokedOnPostgres() {
+        try (RunningServer app = new RunningServer(storeUrl, UnaryOperator.identity())) {
+            app.addAdmin("root", "correct horse battery");
+            app.addUser("bob", "correct horse battery");
+            String root = app.signIn("root", "correct horse battery");
+            HttpResponse<String> minted = app.json("POST", "/api/tokens", "{\"username\":\"bob\",\"name\":\"ci\"}", root);
+            assertEquals(201, minted.statusCode(), minted.body());
+            String key = RunningServer.json(minted).path("key").asText();
+            String id = RunningServer.json(minted).path("token").path("id").asText();
+            assertTrue(app.keyed("GET", "/api/me", null, key).body().contains("\"username\":\"bob\""));
+            HttpResponse<String> verified = app.send(app.get("/auth/verify").header("x-api-key", key).build());
+            assertEquals("bob", verified.headers().firstValue("X-Gatehouse-User").orElse(null));
+
+            assertEquals(204, app.json("DELETE", "/api/tokens/" + id, null, root).statusCode());
+            assertEquals(401, app.keyed("GET", "/api/me", null, key).statusCode(), "revoked: refused at once");
+            String fromCli = app.mintKey("bob").secret();
+            assertEquals(200, app.keyed("GET", "/api/me", null, fromCli).statusCode());
+            app.lock("bob", "from the CLI");
+            assertEquals(401, app.keyed("GET", "/api/me", null, fromCli).statusCode());
+            assertTrue(app.json("GET", "/api/tokens?user=bob", null, root).body().contains("\"revoked\":"));
+        }
+    }
 }

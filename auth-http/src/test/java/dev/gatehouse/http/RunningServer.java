@@ -10,12 +10,18 @@ import dev.gatehouse.core.model.Role;
 import dev.gatehouse.core.model.User;
 import dev.gatehouse.core.model.Username;
 import dev.gatehouse.core.port.in.AddUser;
+import dev.gatehouse.core.port.in.MintApiKey;
 import dev.gatehouse.core.port.out.PasswordHasher;
 import dev.gatehouse.core.port.out.Stores;
 import dev.gatehouse.core.service.AddUserService;
 import dev.gatehouse.core.service.AuditTrail;
+import dev.gatehouse.core.service.KeyPolicy;
+import dev.gatehouse.core.service.LastUsedRecorder;
 import dev.gatehouse.core.service.LockUserService;
+import dev.gatehouse.core.service.MintApiKeyService;
 import dev.gatehouse.core.service.PasswordPolicy;
+import dev.gatehouse.core.service.TokenDigests;
+import dev.gatehouse.core.port.out.SecureRandomSource;
 import dev.gatehouse.crypto.Argon2idParameters;
 import dev.gatehouse.crypto.PasswordHashers;
 import dev.gatehouse.store.jdbc.JdbcSettings;
@@ -32,6 +38,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * A real server on a fresh SQLite file under {@code target/}, plus a second set of stores on the
@@ -104,6 +112,39 @@ final class RunningServer implements AutoCloseable {
     void lock(String name, String reason) {
         new LockUserService(cli.users(), cli.sessions(), new AuditTrail(cli.audit(), Clock.systemUTC()), Clock.systemUTC())
                 .lock(Actor.operator(), Username.of(name), reason);
+    }
+
+    /** Mints a key for {@code owner} through the second store handle, as {@code gatehouse token create} would. */
+    MintApiKey.Minted mintKey(String owner) {
+        var result = new MintApiKeyService(cli.users(), cli.apiKeys(), new TokenDigests(SecureRandomSource.system(),
+                cli.secrets()), SecureRandomSource.system(), KeyPolicy.defaults(), new AuditTrail(cli.audit(),
+                Clock.systemUTC()), Clock.systemUTC()).mint(new MintApiKey.Command(Actor.operator(),
+                Optional.of(Username.of(owner)), Optional.empty(), Optional.empty(), Set.of()));
+        if (!(result instanceof MintApiKey.Minted minted)) {
+            throw new IllegalStateException("Could not mint a key for " + owner + ": " + result);
+        }
+        return minted;
+    }
+
+    /**
+     * A request as a script sends it: {@code key} (if not null) as {@code Authorization: Bearer},
+     * no {@code Origin}, {@code body} (if not null) as JSON.
+     */
+    HttpResponse<String> keyed(String method, String path, String body, String key) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(origin() + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (key != null) {
+            request.header("Authorization", "Bearer " + key);
+        }
+        return send(request.build());
+    }
+
+    /** Writes the key uses the server noted in memory, as its 30-second timer would. */
+    int flushKeyUse() {
+        return server.getApplicationContext().getBean(LastUsedRecorder.class).flush();
     }
 
     HttpResponse<String> login(String name, String password, String... headers) {

@@ -9,7 +9,10 @@ import dev.gatehouse.core.port.out.ApiKeyStore;
 import dev.gatehouse.core.port.out.UserStore;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Identifies callers by key or session. A key is checked in this order, cheapest first: the static
@@ -17,8 +20,15 @@ import java.util.Optional;
  * no store access; one lookup by digest (or, for llmux keys, by id and then the secret's hash in
  * constant time); revocation and expiry; and the owner, who must exist, be active and be older
  * than the key (a key minted for an earlier account of the same name is not theirs).
+ *
+ * <p>As with sessions ({@link ValidateSessionService}), when the key store can say cheaply whether
+ * anything changed ({@link ApiKeyStore#changeCount}), a Gatehouse key found usable is kept and
+ * reused while nothing in the store changed and the key has not expired: a revocation, a lock or
+ * a removal — from this process or another — changes the count and the next request reads again.
  */
 public final class IdentifyCallerService implements IdentifyCaller {
+
+    private static final int MAX_KEPT = 100_000;
 
     private final ApiKeyStore keys;
     private final UserStore users;
@@ -27,6 +37,7 @@ public final class IdentifyCallerService implements IdentifyCaller {
     private final ValidateSession sessions;
     private final LastUsedRecorder lastUsed;
     private final Clock clock;
+    private final Map<String, Kept> kept = new ConcurrentHashMap<>();
 
     public IdentifyCallerService(ApiKeyStore keys, UserStore users, TokenDigests tokens, StaticKeys staticKeys,
                                  ValidateSession sessions, LastUsedRecorder lastUsed, Clock clock) {
@@ -48,14 +59,55 @@ public final class IdentifyCallerService implements IdentifyCaller {
         if (configured.isPresent()) {
             return asConfigured(configured.get());
         }
-        Optional<ApiKey> key;
         if (ApiKeyFormat.looksValid(presentedKey)) {
-            key = keys.findByDigest(tokens.digest(presentedKey));
-        } else {
-            key = LlmuxKeys.parse(presentedKey)
-                    .flatMap(parts -> keys.find(parts.id()).filter(found -> LlmuxKeys.verifies(found, parts.secret())));
+            return byDigest(tokens.digest(presentedKey));
         }
-        return key.map(this::check).orElseGet(Unknown::new);
+        return LlmuxKeys.parse(presentedKey)
+                .flatMap(parts -> keys.find(parts.id()).filter(found -> LlmuxKeys.verifies(found, parts.secret())))
+                .map(this::check).orElseGet(Unknown::new);
+    }
+
+    @Override
+    public Optional<Principal> kept(String presentedKey) {
+        if (kept.isEmpty() || !ApiKeyFormat.looksValid(presentedKey)) {
+            return Optional.empty();
+        }
+        return reuse(tokens.digest(presentedKey), keys.changeCount());
+    }
+
+    /** A Gatehouse key: reused from a recent check while the store is unchanged, else looked up and kept. */
+    private Result byDigest(String digest) {
+        OptionalLong before = keys.changeCount();
+        Optional<Principal> reused = reuse(digest, before);
+        if (reused.isPresent()) {
+            return new Identified(reused.get());
+        }
+        Result result = keys.findByDigest(digest).map(this::check).orElseGet(Unknown::new);
+        if (result instanceof Identified identified && before.isPresent()) {
+            if (kept.size() >= MAX_KEPT) {
+                kept.clear();
+            }
+            // The count read before the store: a change made meanwhile shows as a new count next time.
+            kept.put(digest, new Kept(identified.principal(), before.getAsLong()));
+        } else {
+            kept.remove(digest);
+        }
+        return result;
+    }
+
+    private Optional<Principal> reuse(String digest, OptionalLong changeCount) {
+        Kept last = kept.get(digest);
+        if (last == null || changeCount.isEmpty() || last.changeCount != changeCount.getAsLong()) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        ApiKey key = last.principal.apiKey().orElseThrow();
+        if (key.isExpired(now)) {
+            kept.remove(digest);
+            return Optional.empty();
+        }
+        lastUsed.record(key.id(), now);
+        return Optional.of(last.principal);
     }
 
     @Override
@@ -90,5 +142,8 @@ public final class IdentifyCallerService implements IdentifyCaller {
         return users.find(staticKeys.mappedTo().get()).filter(user -> user.status().isActive())
                 .<Result>map(user -> new Identified(Principal.ofStaticKey(user, key)))
                 .orElseGet(() -> new NotUsable(key.id(), Why.OWNER_NOT_ACTIVE));
+    }
+
+    private record Kept(Principal principal, long changeCount) {
     }
 }

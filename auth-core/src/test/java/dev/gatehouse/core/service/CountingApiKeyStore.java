@@ -8,10 +8,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 
-/** An {@link ApiKeyStore} that counts lookups and writes, to show which checks need no store at all. */
+/**
+ * An {@link ApiKeyStore} that counts lookups and writes, to show which checks need no store at
+ * all; with {@link #tells} set it also tells a change count that every write through it moves
+ * (but last-use batches, so tests can flush them and still see a check kept).
+ */
 final class CountingApiKeyStore implements ApiKeyStore {
 
     private final ApiKeyStore store;
@@ -20,6 +25,10 @@ final class CountingApiKeyStore implements ApiKeyStore {
     final AtomicInteger touches = new AtomicInteger();
     /** When set, the next {@link #touch} fails as a broken store would. */
     volatile boolean failNextTouch;
+    /** Whether {@link #changeCount} tells anything (by default not, as a store that cannot). */
+    volatile boolean tells;
+    /** The change count told; tests move it for writes made around this store, as a database would. */
+    volatile long count;
 
     CountingApiKeyStore(ApiKeyStore store) {
         this.store = store;
@@ -28,6 +37,7 @@ final class CountingApiKeyStore implements ApiKeyStore {
     @Override
     public boolean insert(ApiKey key) {
         writes.incrementAndGet();
+        count++;
         return store.insert(key);
     }
 
@@ -58,6 +68,7 @@ final class CountingApiKeyStore implements ApiKeyStore {
     @Override
     public Optional<ApiKey> update(ApiKeyId id, UnaryOperator<ApiKey> change) {
         writes.incrementAndGet();
+        count++;
         return store.update(id, change);
     }
 
@@ -73,8 +84,14 @@ final class CountingApiKeyStore implements ApiKeyStore {
     }
 
     @Override
+    public OptionalLong changeCount() {
+        return tells ? OptionalLong.of(count) : OptionalLong.empty();
+    }
+
+    @Override
     public int revokeByOwner(Username owner, Instant at) {
         writes.incrementAndGet();
+        count++;
         return store.revokeByOwner(owner, at);
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 
@@ -27,11 +28,20 @@ final class JdbcApiKeyStore implements ApiKeyStore {
     private final ApiKeyRepository keys;
     private final Transactions transactions;
     private final Database database;
+    private final SqliteChangeCount changes;
 
-    JdbcApiKeyStore(ApiKeyRepository keys, Transactions transactions, Database database) {
+    /** {@code changes} is null for PostgreSQL, which has no cheap equivalent (yet). */
+    JdbcApiKeyStore(ApiKeyRepository keys, Transactions transactions, Database database, SqliteChangeCount changes) {
         this.keys = keys;
         this.transactions = transactions;
         this.database = database;
+        this.changes = changes;
+    }
+
+    /** SQLite's data version covers the whole file: keys and the users table beside them. */
+    @Override
+    public OptionalLong changeCount() {
+        return changes == null ? OptionalLong.empty() : changes.current();
     }
 
     @Override

@@ -103,6 +103,9 @@ public final class JdbcStores {
 
         Stores stores(JdbcSettings settings) {
             SqliteChangeCount changes = settings.database() == Database.SQLITE ? new SqliteChangeCount(settings) : null;
+            if (changes != null) {
+                transactions.afterEveryWrite(changes::forget);
+            }
             try {
                 return new Stores(
                         new JdbcUserStore(users, transactions, settings.database()),
@@ -110,7 +113,8 @@ public final class JdbcStores {
                         new JdbcAuditLog(context.bean(AuditRepository.class), transactions),
                         new JdbcSecretKeyStore(context.bean(SecretKeyRepository.class), transactions),
                         new JdbcAvatarStore(context.bean(AvatarRepository.class), transactions),
-                        new JdbcApiKeyStore(context.bean(ApiKeyRepository.class), transactions, settings.database()),
+                        new JdbcApiKeyStore(context.bean(ApiKeyRepository.class), transactions, settings.database(),
+                                changes),
                         () -> {
                             if (changes != null) {
                                 changes.close();

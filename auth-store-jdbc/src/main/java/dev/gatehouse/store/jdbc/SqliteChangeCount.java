@@ -11,25 +11,34 @@ import java.util.OptionalLong;
  * SQLite's {@code PRAGMA data_version} on a connection of its own, outside the pool: it changes
  * whenever any other connection — the pool's, the CLI's, another server's — commits. Asked at
  * most once a millisecond, so a busy server pays for one small query per millisecond, not per
- * request. If the connection fails the answer is empty (nothing may be reused) until it comes back.
+ * request; the per-request read takes no lock. Writes of this process make it ask again at once
+ * ({@link #forget}), so only another process's change can lag, by at most that millisecond. If
+ * the connection fails the answer is empty (nothing may be reused) until it comes back.
  */
 final class SqliteChangeCount implements AutoCloseable {
 
     private static final long RECHECK_NANOS = 1_000_000;
 
     private final JdbcSettings settings;
+    private final long recheckNanos;
     private Connection connection;
-    // Read without the lock on every request; written under it at most once a millisecond.
+    // Read without the lock on every request; written under it at most once per recheck.
     private volatile long checkedAt;
     private volatile long version;
     private volatile boolean known;
 
     SqliteChangeCount(JdbcSettings settings) {
+        this(settings, RECHECK_NANOS);
+    }
+
+    /** Asking SQLite at most once per {@code recheckNanos}. */
+    SqliteChangeCount(JdbcSettings settings, long recheckNanos) {
         this.settings = settings;
+        this.recheckNanos = recheckNanos;
     }
 
     OptionalLong current() {
-        if (known && System.nanoTime() - checkedAt < RECHECK_NANOS) {
+        if (known && System.nanoTime() - checkedAt < recheckNanos) {
             return OptionalLong.of(version);
         }
         return refresh();
@@ -37,7 +46,7 @@ final class SqliteChangeCount implements AutoCloseable {
 
     private synchronized OptionalLong refresh() {
         long now = System.nanoTime();
-        if (known && now - checkedAt < RECHECK_NANOS) {
+        if (known && now - checkedAt < recheckNanos) {
             return OptionalLong.of(version); // another thread just asked
         }
         try {
@@ -49,14 +58,19 @@ final class SqliteChangeCount implements AutoCloseable {
                 row.next();
                 version = row.getLong(1);
             }
-            known = true;
             checkedAt = now;
+            known = true;
             return OptionalLong.of(version);
         } catch (SQLException e) {
             known = false;
             close();
             return OptionalLong.empty();
         }
+    }
+
+    /** After a write of this process: the next {@link #current} asks SQLite instead of answering from memory. */
+    void forget() {
+        known = false;
     }
 
     @Override

@@ -20,6 +20,7 @@ final class Transactions {
     private final JdbcSettings settings;
     private final TransactionOperations<Connection> operations;
     private final Runnable evictIdleConnections;
+    private volatile Runnable afterWrite = () -> { };
 
     Transactions(JdbcSettings settings, TransactionOperations<Connection> operations, Runnable evictIdleConnections) {
         this.settings = settings;
@@ -43,12 +44,21 @@ final class Transactions {
      */
     <T> T write(Supplier<T> work) {
         boolean[] workDone = new boolean[1];
-        return run(() -> operations.execute(TransactionDefinition.DEFAULT, status -> {
-            workDone[0] = false;
-            T result = work.get();
-            workDone[0] = true;
-            return result;
-        }), false, workDone);
+        try {
+            return run(() -> operations.execute(TransactionDefinition.DEFAULT, status -> {
+                workDone[0] = false;
+                T result = work.get();
+                workDone[0] = true;
+                return result;
+            }), false, workDone);
+        } finally {
+            afterWrite.run();
+        }
+    }
+
+    /** Runs {@code action} after every write, committed or not (SQLite's change count forgets what it saw). */
+    void afterEveryWrite(Runnable action) {
+        afterWrite = action;
     }
 
     private <T> T run(Supplier<T> call, boolean read, boolean[] workDone) {

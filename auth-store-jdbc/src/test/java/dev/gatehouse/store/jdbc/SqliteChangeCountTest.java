@@ -9,10 +9,18 @@ import dev.gatehouse.core.model.Role;
 import dev.gatehouse.core.model.User;
 import dev.gatehouse.core.model.UserStatus;
 import dev.gatehouse.core.model.Username;
+import dev.gatehouse.core.model.Actor;
+import dev.gatehouse.core.port.in.IdentifyCaller;
+import dev.gatehouse.core.port.in.MintApiKey;
 import dev.gatehouse.core.port.in.ValidateSession;
 import dev.gatehouse.core.port.out.SecureRandomSource;
 import dev.gatehouse.core.port.out.Stores;
 import dev.gatehouse.core.service.AuditTrail;
+import dev.gatehouse.core.service.IdentifyCallerService;
+import dev.gatehouse.core.service.KeyPolicy;
+import dev.gatehouse.core.service.LastUsedRecorder;
+import dev.gatehouse.core.service.MintApiKeyService;
+import dev.gatehouse.core.service.StaticKeys;
 import dev.gatehouse.core.service.SessionPolicy;
 import dev.gatehouse.core.service.SignInService;
 import dev.gatehouse.core.service.TokenDigests;
@@ -24,10 +32,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** SQLite tells when anyone committed, so a server may reuse session checks and still see another process's lock. */
+/**
+ * SQLite tells when anyone committed, so a server may reuse session and key checks and still see
+ * another process's lock or revocation.
+ */
 class SqliteChangeCountTest {
 
     @TempDir
@@ -48,6 +60,19 @@ class SqliteChangeCountTest {
             server.users().insert(User.create(Username.of("carol"), "x", EnumSet.of(Role.USER), Instant.now()));
             Thread.sleep(2);
             assertNotEquals(second, server.sessions().changeCount().orElseThrow(), "the server's own writes count too");
+        }
+    }
+
+    @Test
+    void theCountIsKeptBetweenChecksUntilThisProcessWritesAndForgetsIt() throws Exception {
+        JdbcSettings settings = JdbcSettings.sqlite(dir.resolve("gatehouse.db"));
+        try (Stores cli = JdbcStores.open(settings);
+             SqliteChangeCount count = new SqliteChangeCount(settings, java.util.concurrent.TimeUnit.MINUTES.toNanos(1))) {
+            long first = count.current().orElseThrow();
+            cli.users().insert(User.create(Username.of("bob"), "x", EnumSet.of(Role.USER), Instant.now()));
+            assertEquals(first, count.current().orElseThrow(), "within the interval the count is not asked again");
+            count.forget();
+            assertNotEquals(first, count.current().orElseThrow(), "after a write of this process it is");
         }
     }
 
@@ -73,6 +98,33 @@ class SqliteChangeCountTest {
             cli.users().update(Username.of("bob"), u -> u.withStatus(new UserStatus.Locked("from the CLI", Optional.empty())));
             Thread.sleep(2);
             assertTrue(validate.validate(token).isEmpty(), "the lock is seen at the next request");
+        }
+    }
+
+    @Test
+    void aKeyCheckedAMomentAgoIsRefusedOnceTheCliRevokesIt() throws Exception {
+        JdbcSettings settings = JdbcSettings.sqlite(dir.resolve("gatehouse.db"));
+        try (Stores server = JdbcStores.open(settings); Stores cli = JdbcStores.open(settings)) {
+            server.users().insert(User.create(Username.of("bob"), "x", EnumSet.of(Role.USER), Instant.now().minusSeconds(5)));
+            TokenDigests tokens = new TokenDigests(SecureRandomSource.system(), server.secrets());
+            Clock clock = Clock.systemUTC();
+            MintApiKey.Minted minted = (MintApiKey.Minted) new MintApiKeyService(server.users(), server.apiKeys(), tokens,
+                    SecureRandomSource.system(), KeyPolicy.defaults(), new AuditTrail(server.audit(), clock), clock)
+                    .mint(new MintApiKey.Command(Actor.operator(), Optional.of(Username.of("bob")), Optional.empty(),
+                            Optional.empty(), Set.of()));
+            IdentifyCaller identify = new IdentifyCallerService(server.apiKeys(), server.users(), tokens, StaticKeys.none(),
+                    new ValidateSessionService(server.sessions(), server.users(), tokens, SessionPolicy.defaults(), clock),
+                    new LastUsedRecorder(server.apiKeys()), clock);
+            Thread.sleep(2);
+            assertTrue(identify.identify(minted.secret()) instanceof IdentifyCaller.Identified);
+            assertTrue(identify.kept(minted.secret()).isPresent(), "kept while nothing changed");
+
+            long before = server.apiKeys().changeCount().orElseThrow();
+            cli.apiKeys().revokeByOwner(Username.of("bob"), Instant.now());
+            Thread.sleep(2);
+            assertNotEquals(before, server.apiKeys().changeCount().orElseThrow());
+            assertTrue(identify.kept(minted.secret()).isEmpty());
+            assertTrue(identify.identify(minted.secret()) instanceof IdentifyCaller.NotUsable, "the revocation is seen at once");
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.gatehouse.core.port.in;
 import dev.gatehouse.core.model.ApiKeyId;
 import dev.gatehouse.core.model.Principal;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Turns what a client presented, an API key or a session token, into a {@link Principal}. A key
@@ -18,6 +19,16 @@ public interface IdentifyCaller {
 
     /** A session token from the session cookie; the same checks as signing in with it. */
     Result identifySession(String token);
+
+    /**
+     * The answer of a check of this key made a moment ago that still holds — the store says nothing
+     * changed since ({@code ApiKeyStore#changeCount}) and the key has not expired — without reading
+     * the store; empty means "call {@link #identify}". The use is recorded like any other. Servers
+     * use it to answer most keyed requests without blocking I/O.
+     */
+    default Optional<Principal> kept(String presentedKey) {
+        return Optional.empty();
+    }
 
     /** What happened. */
     sealed interface Result permits Identified, Unknown, NotUsable {

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.UnaryOperator;
 
 /**
@@ -66,4 +67,15 @@ public interface ApiKeyStore {
 
     /** Revokes every unrevoked key of {@code owner} at {@code at}; returns how many were newly revoked. */
     int revokeByOwner(Username owner, Instant at);
+
+    /**
+     * A number that changes whenever anything in this store's place — keys, and the users they
+     * belong to — may have changed, by this process or any other, so a key check can be kept while
+     * the number stays the same (as {@code SessionStore#changeCount} for sessions). Empty when the
+     * store cannot tell cheaply, or keeps users elsewhere: then nothing may be kept. It must be
+     * much cheaper than a lookup; it may lag a change by at most a millisecond.
+     */
+    default OptionalLong changeCount() {
+        return OptionalLong.empty();
+    }
 }

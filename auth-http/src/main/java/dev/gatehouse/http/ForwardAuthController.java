@@ -1,0 +1,102 @@
+package dev.gatehouse.http;
+
+import dev.gatehouse.core.model.Role;
+import dev.gatehouse.http.CallerLookup.StoreNeeded;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.scheduling.TaskExecutors;
+import jakarta.inject.Named;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.stream.Collectors;
+
+/**
+ * {@code GET /auth/verify}: forward authentication for a reverse proxy in front of other servers
+ * (nginx {@code auth_request}, Traefik {@code ForwardAuth}, Caddy {@code forward_auth}). A valid
+ * key or session cookie gets 200 with {@code X-Gatehouse-User} and {@code X-Gatehouse-Roles};
+ * anything else 401, and a browser opening a page also {@code X-Gatehouse-Login}, where the proxy
+ * should send it. Answered on the event loop when no store is needed, like the access filter.
+ */
+@Controller(Routes.FORWARD_AUTH)
+class ForwardAuthController {
+
+    static final String USER = "X-Gatehouse-User";
+    static final String ROLES = "X-Gatehouse-Roles";
+    static final String LOGIN = "X-Gatehouse-Login";
+
+    private final CallerLookup lookup;
+    private final ClientFacts client;
+    private final ServerSettings settings;
+    private final ExecutorService blocking;
+
+    ForwardAuthController(CallerLookup lookup, ClientFacts client, ServerSettings settings,
+                          @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+        this.lookup = lookup;
+        this.client = client;
+        this.settings = settings;
+        this.blocking = blocking;
+    }
+
+    /** Any Accept: the proxy passes the browser's, and the answer is for the proxy, not for it. */
+    @Get
+    @Produces(MediaType.ALL)
+    CompletableFuture<HttpResponse<?>> verify(HttpRequest<?> request) {
+        try {
+            return CompletableFuture.completedFuture(answer(request, find(request, false)));
+        } catch (StoreNeeded needed) {
+            return CompletableFuture.supplyAsync(() -> answer(request, find(request, true)), blocking);
+        }
+    }
+
+    /** The caller; in {@code --auth none} everyone is {@code default} unless a valid key says otherwise. */
+    private Optional<Caller> find(HttpRequest<?> request, boolean mayBlock) {
+        if (settings.auth() != AuthMode.NONE) {
+            return lookup.find(request, mayBlock);
+        }
+        Optional<String> key = CallerLookup.presentedKey(request);
+        Optional<Caller> keyed = key.isPresent() ? lookup.key(request, key.get(), mayBlock) : Optional.empty();
+        return keyed.or(() -> Optional.of(Caller.builtIn("default", client.clientIp(request))));
+    }
+
+    private static HttpResponse<?> answer(HttpRequest<?> request, Optional<Caller> caller) {
+        if (caller.isPresent()) {
+            String roles = caller.get().user().roles().stream().sorted().map(Role::label).collect(Collectors.joining(","));
+            return HttpResponse.ok().header(USER, caller.get().user().username().value()).header(ROLES, roles);
+        }
+        MutableHttpResponse<ApiError> refused = ApiError.unauthenticated().contentType(MediaType.APPLICATION_JSON_TYPE);
+        return pageView(request) ? refused.header(LOGIN, loginUrl(request)) : refused;
+    }
+
+    /**
+     * True when the proxied request is a browser opening a page: a GET (or HEAD) as
+     * {@code X-Forwarded-Method} says (a proxy that does not say sends only GETs here) that
+     * accepts HTML.
+     */
+    static boolean pageView(HttpRequest<?> request) {
+        String method = request.getHeaders().get("X-Forwarded-Method", String.class)
+                .or(() -> request.getHeaders().get("X-Original-Method", String.class))
+                .orElse("GET").strip().toUpperCase(Locale.ROOT);
+        boolean html = request.getHeaders().getAll("Accept").stream()
+                .anyMatch(accept -> accept.toLowerCase(Locale.ROOT).contains("text/html"));
+        return (method.equals("GET") || method.equals("HEAD")) && html;
+    }
+
+    /** {@code /login}, with {@code next} the original path when it is one on this site (never another site). */
+    static String loginUrl(HttpRequest<?> request) {
+        Optional<String> original = request.getHeaders().get("X-Original-URI", String.class)
+                .or(() -> request.getHeaders().get("X-Forwarded-Uri", String.class))
+                .map(String::strip);
+        return original.filter(uri -> PageLinks.safeNext(uri).equals(uri))
+                .map(uri -> "/login?next=" + URLEncoder.encode(uri, StandardCharsets.UTF_8))
+                .orElse("/login");
+    }
+}

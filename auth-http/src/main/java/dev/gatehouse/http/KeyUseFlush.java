@@ -1,0 +1,60 @@
+package dev.gatehouse.http;
+
+import dev.gatehouse.core.service.LastUsedRecorder;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Writes when API keys were last used to the store every 30 seconds, on one daemon thread the
+ * server starts, and once more when the server stops. Requests only note a use in memory
+ * ({@link LastUsedRecorder}). Not a scheduled bean: the JDBC store's private context sees this
+ * module's beans and must not run it.
+ */
+@Singleton
+class KeyUseFlush {
+
+    static final long EVERY_SECONDS = 30;
+    private static final System.Logger LOG = System.getLogger(KeyUseFlush.class.getName());
+
+    private final LastUsedRecorder lastUsed;
+    private ScheduledExecutorService timer;
+
+    KeyUseFlush(LastUsedRecorder lastUsed) {
+        this.lastUsed = lastUsed;
+    }
+
+    synchronized void start() {
+        if (timer == null) {
+            timer = Executors.newSingleThreadScheduledExecutor(task -> {
+                Thread thread = new Thread(task, "gatehouse-key-use-flush");
+                thread.setDaemon(true);
+                return thread;
+            });
+            timer.scheduleWithFixedDelay(this::flushOnce, EVERY_SECONDS, EVERY_SECONDS, TimeUnit.SECONDS);
+        }
+    }
+
+    /** One write; a failing store is logged and the uses are kept for the next one. */
+    int flushOnce() {
+        try {
+            return lastUsed.flush();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "Recording when " + lastUsed.pending() + " API keys were last used"
+                    + " failed; trying again in " + EVERY_SECONDS + " seconds: " + e.getMessage());
+            return 0;
+        }
+    }
+
+    /** Stops the timer and writes what is left, before the store closes. */
+    @PreDestroy
+    synchronized void stop() {
+        if (timer != null) {
+            timer.shutdownNow();
+            timer = null;
+        }
+        flushOnce();
+    }
+}

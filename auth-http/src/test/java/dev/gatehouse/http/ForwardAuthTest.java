@@ -1,0 +1,115 @@
+package dev.gatehouse.http;
+
+import static dev.gatehouse.http.RunningServer.assertError;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code GET /auth/verify}, as a reverse proxy asks it: 200 with the user and roles for a valid
+ * session or key, else 401 — with a sign-in link for a browser opening a page, never to another site.
+ */
+class ForwardAuthTest {
+
+    static final String PASSWORD = "correct horse battery";
+    static final String STATIC = "static-key-0123456789abcdef";
+    static RunningServer app;
+
+    @BeforeAll
+    static void start() throws Exception {
+        app = new RunningServer(s -> s.withAuth(AuthMode.AUTO, List.of(STATIC)));
+        app.addAdmin("root", PASSWORD);
+        app.addUser("amy", PASSWORD);
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+    }
+
+    static HttpResponse<String> verify(String... headers) {
+        HttpRequest.Builder request = app.get("/auth/verify");
+        return app.send((headers.length == 0 ? request : request.headers(headers)).build());
+    }
+
+    static Optional<String> header(HttpResponse<String> answer, String name) {
+        return answer.headers().firstValue(name);
+    }
+
+    static void assertVerified(String user, String roles, HttpResponse<String> answer) {
+        assertEquals(200, answer.statusCode(), answer.body());
+        assertEquals("", answer.body());
+        assertEquals(Optional.of(user), header(answer, "X-Gatehouse-User"));
+        assertEquals(Optional.of(roles), header(answer, "X-Gatehouse-Roles"));
+    }
+
+    @Test
+    void aValidSessionOrKeyPassesWithTheUserAndTheirRoles() {
+        assertVerified("root", "Admin,User", verify("Cookie", app.signIn("root", PASSWORD)));
+        assertVerified("amy", "User", verify("Cookie", app.signIn("amy", PASSWORD)));
+        String key = app.mintKey("amy").secret();
+        assertVerified("amy", "User", verify("Authorization", "Bearer " + key));
+        assertVerified("amy", "User", verify("x-api-key", key));
+        assertVerified("apikey", "Admin,User", verify("x-api-key", STATIC));
+    }
+
+    @Test
+    void anythingElseIs401WithoutASignInLinkForProgramsAndNeverARedirect() {
+        var revoked = app.mintKey("amy");
+        app.cli.apiKeys().update(revoked.key().id(), k -> k.revoked(java.time.Instant.now()));
+        String cookie = app.signIn("amy", PASSWORD);
+        List<HttpResponse<String>> refused = List.of(verify(), verify("Authorization", "Bearer " + revoked.secret()),
+                verify("Cookie", cookie, "x-api-key", "sk-wrong-key"), verify("Cookie", "gatehouse_session=forged"),
+                verify("Accept", "*/*", "X-Original-URI", "/app/"),
+                verify("Accept", "text/html", "X-Forwarded-Method", "POST", "X-Forwarded-Uri", "/app/"));
+        for (HttpResponse<String> answer : refused) {
+            assertError(401, "unauthenticated", answer);
+            assertEquals(Optional.empty(), header(answer, "X-Gatehouse-Login"), answer.request().headers().toString());
+            assertEquals(Optional.empty(), header(answer, "X-Gatehouse-User"));
+        }
+    }
+
+    @Test
+    void aBrowserOpeningAPageIsToldWhereToSignInAndComeBack() {
+        String html = "text/html,application/xhtml+xml,*/*;q=0.8";
+        assertEquals(Optional.of("/login?next=%2Fapp%2Fpage%3Fx%3D1"),
+                header(verify("Accept", html, "X-Original-URI", "/app/page?x=1"), "X-Gatehouse-Login"));
+        assertEquals(Optional.of("/login?next=%2Fgrafana%2F"), header(verify("Accept", html, "X-Forwarded-Method",
+                "GET", "X-Forwarded-Uri", "/grafana/"), "X-Gatehouse-Login"));
+        assertEquals(Optional.of("/login"), header(verify("Accept", html), "X-Gatehouse-Login"), "no original URI");
+        for (String elsewhere : List.of("//evil.example/x", "https://evil.example/", "/\\evil.example", "app/page")) {
+            HttpResponse<String> answer = verify("Accept", html, "X-Original-URI", elsewhere);
+            assertError(401, "unauthenticated", answer);
+            assertEquals(Optional.of("/login"), header(answer, "X-Gatehouse-Login"), "never echoed: " + elsewhere);
+        }
+    }
+
+    @Test
+    void beforeTheFirstUserOnlyTheStaticKeysPass() throws Exception {
+        try (RunningServer fresh = new RunningServer(s -> s.withAuth(AuthMode.AUTO, List.of(STATIC)))) {
+            assertError(401, "unauthenticated", fresh.send(fresh.get("/auth/verify").build()));
+            assertEquals(200, fresh.send(fresh.get("/auth/verify").header("x-api-key", STATIC).build()).statusCode());
+        }
+    }
+
+    @Test
+    void theAuthModesApplyToo() throws Exception {
+        try (RunningServer none = new RunningServer(s -> s.withAuth(AuthMode.NONE, List.of()))) {
+            HttpResponse<String> anyone = none.send(none.get("/auth/verify").header("x-api-key", "sk-anything").build());
+            assertEquals(Optional.of("default"), header(anyone, "X-Gatehouse-User"));
+        }
+        try (RunningServer keys = new RunningServer(s -> s.withAuth(AuthMode.APIKEY, List.of(STATIC)))) {
+            keys.addUser("amy", PASSWORD);
+            assertEquals(200, keys.send(keys.get("/auth/verify").header("x-api-key", STATIC).build()).statusCode());
+            assertEquals(401, keys.send(keys.get("/auth/verify").header("x-api-key", keys.mintKey("amy").secret())
+                    .build()).statusCode(), "--auth apikey: only the static keys");
+        }
+    }
+}
