@@ -75,7 +75,8 @@ function holdOff(button, seconds) {
   tick();
 }
 
-// What happens after a change succeeded: data-then="reload" (default), "close", "next" or "go:/path".
+// What happens after a change succeeded: data-then="reload" (default), "close", "next", "go:/path" or
+// "show-key" (the new API key in its copy-once dialog).
 function done(element, message, result) {
   const then = element.dataset.then || 'reload';
   let text = message;
@@ -86,6 +87,8 @@ function done(element, message, result) {
     location.assign(sameSitePath(element.dataset.next));
   } else if (then.startsWith('go:')) {
     location.assign(sameSitePath(then.slice(3)));
+  } else if (then === 'show-key') {
+    showKey(element, result);
   } else if (then === 'close') {
     const dialog = element.closest('dialog');
     if (dialog) dialog.close();
@@ -94,6 +97,29 @@ function done(element, message, result) {
     if (text) sessionStorage.setItem(FLASH, text);
     location.reload();
   }
+}
+
+// A new API key is shown once, in its own dialog; closing that dialog reloads the list.
+function showKey(form, result) {
+  const dialog = form.closest('dialog');
+  if (dialog) dialog.close();
+  const keyDialog = document.getElementById('key-dialog');
+  const field = keyDialog.querySelector('[data-new-key]');
+  field.value = (result && result.key) || '';
+  keyDialog.showModal();
+  field.focus();
+  field.select();
+}
+
+async function copyText(button) {
+  const field = document.getElementById(button.dataset.copy);
+  try {
+    await navigator.clipboard.writeText(field.value);
+  } catch (notAllowed) {
+    field.select();
+    document.execCommand('copy');
+  }
+  toast('Copied. Keep it somewhere safe: it will not be shown again.');
 }
 
 async function submitForm(form) {
@@ -108,9 +134,10 @@ async function submitForm(form) {
   }
   const body = {};
   for (const field of form.elements) {
-    if (field.name && !field.disabled) body[field.name] = field.type === 'checkbox' ? field.checked : field.value;
+    if (!field.name || field.disabled || (field.hasAttribute('data-optional') && !field.value.trim())) continue;
+    body[field.name] = field.type === 'checkbox' ? field.checked : field.value;
   }
-  const data = { user: form.dataset.user || '' };
+  const data = { user: form.dataset.user || '', id: form.dataset.id || '' };
   const method = form.dataset.method || 'POST';
   const submit = form.querySelector('[type=submit]');
   submit.disabled = true;
@@ -134,7 +161,10 @@ function openDialog(button) {
   form.reset();
   showError(form, '');
   form.dataset.user = user;
+  form.dataset.id = button.dataset.id || '';
   dialog.querySelectorAll('[data-slot=user]').forEach((slot) => { slot.textContent = user; });
+  dialog.querySelectorAll('[data-slot=name]').forEach((slot) => { slot.textContent = button.dataset.name || ''; });
+  dialog.querySelectorAll('[data-fill=name]').forEach((input) => { input.value = button.dataset.name || ''; });
   dialog.showModal();
 }
 
@@ -204,8 +234,18 @@ document.addEventListener('click', (event) => {
   else if (button.hasAttribute('data-close')) button.closest('dialog').close();
   else if (button.dataset.fetch) fetchButton(button);
   else if (button.hasAttribute('data-sign-out')) signOut();
+  else if (button.dataset.copy) copyText(button);
   else if (button.hasAttribute('data-pick-avatar')) document.querySelector('[data-avatar-file]').click();
 });
+
+// The dialog showing a new key: once closed, the key is gone from the page and the list is fresh.
+document.addEventListener('close', (event) => {
+  const dialog = event.target;
+  if (!(dialog instanceof HTMLDialogElement) || !dialog.hasAttribute('data-reload-on-close')) return;
+  dialog.querySelectorAll('[data-new-key]').forEach((field) => { field.value = ''; });
+  sessionStorage.setItem(FLASH, 'Created the key.');
+  location.reload();
+}, true);
 
 document.addEventListener('change', (event) => {
   if (event.target.matches('[data-avatar-file]')) uploadAvatar(event.target);

@@ -1,9 +1,13 @@
 package dev.gatehouse.http;
 
+import dev.gatehouse.core.model.ApiKey;
+import dev.gatehouse.core.model.Session;
+import dev.gatehouse.core.model.User;
 import dev.gatehouse.core.model.Username;
+import dev.gatehouse.core.port.in.ListApiKeys;
 import dev.gatehouse.core.port.in.ListUsers;
 import dev.gatehouse.core.port.in.ManageSessions;
-import dev.gatehouse.core.model.Session;
+import dev.gatehouse.core.service.KeyPolicy;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -37,13 +41,18 @@ class PagesController {
     private final SetupMode setupMode;
     private final ListUsers listUsers;
     private final ManageSessions manageSessions;
+    private final ListApiKeys listApiKeys;
+    private final KeyPolicy keyPolicy;
     private final Clock clock;
 
-    PagesController(Assets assets, SetupMode setupMode, ListUsers listUsers, ManageSessions manageSessions, Clock clock) {
+    PagesController(Assets assets, SetupMode setupMode, ListUsers listUsers, ManageSessions manageSessions,
+                    ListApiKeys listApiKeys, KeyPolicy keyPolicy, Clock clock) {
         this.assets = assets;
         this.setupMode = setupMode;
         this.listUsers = listUsers;
         this.manageSessions = manageSessions;
+        this.listApiKeys = listApiKeys;
+        this.keyPolicy = keyPolicy;
         this.clock = clock;
     }
 
@@ -92,6 +101,21 @@ class PagesController {
         List<AdminPage.Row> rows = page.users().stream().map(u -> AdminPage.Row.of(u, caller.user(), now)).toList();
         return page("admin", new AdminPage(shell, rows, page.total(), from.map(Username::value).orElse(""),
                 page.next().map(Username::value).orElse("")));
+    }
+
+    @Get("/tokens")
+    HttpResponse<?> tokens(HttpRequest<?> request) {
+        Caller caller = AccessFilter.current(request);
+        List<ApiKey> keys = listApiKeys.list(caller.actor(), Optional.empty())
+                instanceof ListApiKeys.Listed listed ? listed.keys() : List.of();
+        List<String> owners = List.of(caller.user().username().value());
+        boolean complete = true;
+        if (caller.admin() && listUsers.page(caller.actor(), Optional.empty(), ListUsers.MAX_PAGE) instanceof ListUsers.Page page) {
+            owners = page.users().stream().filter(u -> u.status().isActive()).map(User::username).map(Username::value).toList();
+            complete = page.next().isEmpty();
+        }
+        return page("tokens", TokensPage.of(shell("API Keys", Optional.of(caller)), caller, keys, owners, complete,
+                keyPolicy.defaultLifetime(), clock.instant()));
     }
 
     private Shell shell(String title, Optional<Caller> caller) {

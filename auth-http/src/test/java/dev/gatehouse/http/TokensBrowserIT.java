@@ -1,0 +1,151 @@
+package dev.gatehouse.http;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.ColorScheme;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The API Keys page in a real browser: a person makes a key, sees it once, a program uses it,
+ * the person revokes it and the program is refused. Screenshots land in target/screenshots.
+ */
+class TokensBrowserIT {
+
+    static final String ALICE = "alice horse battery staple";
+    static final String ADMIN = "admin horse battery staple";
+
+    static Chromium chromium;
+
+    @BeforeAll
+    static void launch() {
+        if (!Files.isExecutable(Chromium.EXECUTABLE) && !"true".equals(System.getenv("CI"))) {
+            Assumptions.abort("No Chromium at " + Chromium.EXECUTABLE + "; install Debian's chromium"
+                    + " (apt-get install chromium) or set GATEHOUSE_CHROMIUM to run the browser tests");
+        }
+        chromium = new Chromium();
+    }
+
+    @AfterAll
+    static void quit() {
+        if (chromium != null) {
+            chromium.close();
+        }
+    }
+
+    @Test
+    void aKeyMadeOnTheTokensPageWorksOnceCopiedAndStopsWhenRevokedThere() throws Exception {
+        chromium.errors.clear();
+        try (RunningServer app = new RunningServer()) {
+            app.addAdmin("admin", ADMIN);
+            app.addUser("alice", ALICE);
+            String origin = app.origin();
+            Page alice = chromium.open();
+            alice.navigate(origin + "/login");
+            BrowserIT.signIn(alice, "alice", ALICE);
+            alice.waitForURL(origin + "/account");
+
+            alice.click("summary");
+            alice.locator(".menu-panel").getByRole(AriaRole.LINK,
+                    new com.microsoft.playwright.Locator.GetByRoleOptions().setName("API Keys")).click();
+            alice.waitForURL(origin + "/tokens");
+            assertThat(alice.locator("h1")).hasText("API Keys");
+            assertThat(alice.locator(".empty")).containsText("No API keys yet");
+            Chromium.screenshot(alice, "tokens-01-empty");
+
+            alice.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create API Key").setExact(true)).click();
+            assertThat(alice.locator("#token-owner")).hasValue("alice");
+            assertThat(alice.locator("#token-owner")).hasAttribute("readonly", "");
+            assertThat(alice.locator("#token-expires")).hasValue("1y");
+            alice.fill("#token-name", "laptop");
+            alice.selectOption("#token-expires", "90d");
+            Chromium.screenshot(alice, "tokens-02-create");
+            alice.click("#create-dialog button[type=submit]");
+
+            assertThat(alice.locator("#key-dialog")).isVisible();
+            assertThat(alice.locator("#new-key")).hasValue(java.util.regex.Pattern.compile("gate_\\w{49}"));
+            assertThat(alice.locator("#key-dialog")).containsText("you will not see it again");
+            String key = alice.locator("#new-key").inputValue();
+            assertTrue(key.matches("gate_[0-9A-Za-z]{49}"), key);
+            Chromium.screenshot(alice, "tokens-03-copy-once");
+            alice.click("#key-dialog [data-copy]");
+            assertThat(alice.locator("#toast")).containsText("Copied");
+            alice.click("#key-dialog [data-close]");
+            alice.waitForLoadState();
+            assertThat(alice.locator("tr[data-token]")).hasCount(1);
+            assertThat(alice.locator("tr[data-token]")).containsText("laptop");
+            assertThat(alice.locator("tr[data-token] .status-active")).hasText("Active");
+            assertTrue(!alice.content().contains(key), "the key is not on the page any more");
+
+            HttpResponse<String> me = app.send(app.get("/api/me").header("Authorization", "Bearer " + key).build());
+            assertEquals(200, me.statusCode(), me.body());
+            assertEquals("alice", RunningServer.json(me).path("username").asText(), me.body());
+
+            alice.click("[aria-label='Rename laptop']");
+            assertThat(alice.locator("#rename-name")).hasValue("laptop");
+            alice.fill("#rename-name", "work laptop");
+            alice.click("#rename-dialog button[type=submit]");
+            assertThat(alice.locator("tr[data-token]")).containsText("work laptop");
+
+            alice.click("[aria-label='Revoke work laptop']");
+            assertThat(alice.locator("#revoke-dialog")).containsText("Revoke work laptop?");
+            Chromium.screenshot(alice, "tokens-04-revoke");
+            alice.click("#revoke-dialog button[type=submit]");
+            assertThat(alice.locator("tr[data-token] .status-revoked")).hasText("Revoked");
+            assertThat(alice.locator("[aria-label='Revoke work laptop']")).hasCount(0);
+            Chromium.screenshot(alice, "tokens-05-revoked");
+
+            HttpResponse<String> refused = app.send(app.get("/api/me").header("Authorization", "Bearer " + key).build());
+            assertEquals(401, refused.statusCode(), refused.body());
+            assertEquals(List.of(), chromium.errors.stream().filter(e -> !e.contains("Failed to load resource")).toList());
+        }
+    }
+
+    @Test
+    void anAdministratorSeesEveryonesKeysAndMakesOneForAnotherUser() throws Exception {
+        chromium.errors.clear();
+        try (RunningServer app = new RunningServer()) {
+            app.addAdmin("admin", ADMIN);
+            app.addUser("alice", ALICE);
+            app.addUser("bob", "bob horse battery staple");
+            String origin = app.origin();
+            for (ColorScheme scheme : List.of(ColorScheme.LIGHT, ColorScheme.DARK)) {
+                Page admin = chromium.open(1280, 860, scheme);
+                admin.navigate(origin + "/login?next=/tokens");
+                BrowserIT.signIn(admin, "admin", ADMIN);
+                admin.waitForURL(origin + "/tokens");
+                admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create API Key").setExact(true)).click();
+                assertThat(admin.locator("#token-owner option")).hasText(new String[] {"admin", "alice", "bob"});
+                assertThat(admin.locator("#token-owner")).hasValue("admin");
+                admin.selectOption("#token-owner", "bob");
+                admin.fill("#token-name", "bob's phone " + scheme);
+                admin.click("#create-dialog button[type=submit]");
+                assertThat(admin.locator("#new-key")).hasValue(java.util.regex.Pattern.compile("gate_\\w{49}"));
+                String key = admin.locator("#new-key").inputValue();
+                admin.click("#key-dialog [data-close]");
+                assertThat(admin.locator("tr[data-token]").filter(new com.microsoft.playwright.Locator.FilterOptions()
+                        .setHasText("bob's phone " + scheme))).containsText("bob");
+                HttpResponse<String> me = app.send(app.get("/api/me").header("x-api-key", key).build());
+                assertEquals("bob", RunningServer.json(me).path("username").asText(), me.body());
+                Chromium.screenshot(admin, "tokens-admin" + (scheme == ColorScheme.DARK ? "-dark" : ""));
+            }
+            Page phone = chromium.open(390, 844, ColorScheme.LIGHT);
+            phone.navigate(origin + "/login?next=/tokens");
+            BrowserIT.signIn(phone, "admin", ADMIN);
+            phone.waitForURL(origin + "/tokens");
+            int width = ((Number) phone.evaluate("() => document.documentElement.scrollWidth")).intValue();
+            assertTrue(width <= 390, "the keys table must not scroll sideways on a phone; it is " + width + " px wide");
+            Chromium.screenshot(phone, "tokens-phone");
+            assertEquals(List.of(), chromium.errors, "CSP violations and script errors show in the console");
+        }
+    }
+}
