@@ -49,13 +49,16 @@ public final class CliWiring implements AutoCloseable {
     private final RevokeApiKeys revokeApiKeys;
     private final LlmuxImport llmuxImport;
 
-    /** The use cases over {@code stores}, without static keys from configuration. */
+    /** The use cases over {@code stores}, without static keys from configuration, keys living a year by default. */
     public CliWiring(Stores stores, PasswordHasher hasher, Clock clock) {
-        this(stores, hasher, clock, StaticKeys.none());
+        this(stores, hasher, clock, StaticKeys.none(), KeyPolicy.defaults());
     }
 
-    /** The use cases over {@code stores}; key listings include {@code staticKeys} as legacy keys. */
-    public CliWiring(Stores stores, PasswordHasher hasher, Clock clock, StaticKeys staticKeys) {
+    /**
+     * The use cases over {@code stores}; key listings include {@code staticKeys} as legacy keys,
+     * and new keys live as {@code keyPolicy} says unless their maker asks otherwise.
+     */
+    public CliWiring(Stores stores, PasswordHasher hasher, Clock clock, StaticKeys staticKeys, KeyPolicy keyPolicy) {
         this.stores = stores;
         AuditTrail audit = new AuditTrail(stores.audit(), clock);
         PasswordPolicy policy = PasswordPolicy.defaults();
@@ -68,7 +71,7 @@ public final class CliWiring implements AutoCloseable {
         this.changePassword = new ChangePasswordService(stores.users(), stores.sessions(), hasher, policy, audit);
         SecureRandomSource random = SecureRandomSource.system();
         this.mintApiKey = new MintApiKeyService(stores.users(), stores.apiKeys(),
-                new TokenDigests(random, stores.secrets()), random, KeyPolicy.defaults(), audit, clock);
+                new TokenDigests(random, stores.secrets()), random, keyPolicy, audit, clock);
         this.listApiKeys = new ListApiKeysService(stores.apiKeys(), staticKeys.listed());
         this.renameApiKey = new RenameApiKeyService(stores.apiKeys(), audit);
         this.revokeApiKeys = new RevokeApiKeysService(stores.apiKeys(), audit, clock);

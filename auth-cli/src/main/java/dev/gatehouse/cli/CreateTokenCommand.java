@@ -4,6 +4,7 @@ import dev.gatehouse.core.model.ApiKey;
 import dev.gatehouse.core.model.Username;
 import dev.gatehouse.core.port.in.MintApiKey;
 import dev.gatehouse.core.port.in.Refused;
+import dev.gatehouse.core.service.StaticKeys;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -43,7 +44,7 @@ final class CreateTokenCommand extends CliCommand {
 
     @Option(names = "--expires", paramLabel = "WHEN",
             description = "When the key stops working: a duration (30d, 90d, 1y), a date (2027-01-31, from 00:00 UTC)"
-                    + " or never (default: 1 year).")
+                    + " or never (default: GATEHOUSE_KEY_LIFETIME, else 1 year).")
     String expires;
 
     @Option(names = "--scope", paramLabel = "SCOPE",
@@ -61,7 +62,7 @@ final class CreateTokenCommand extends CliCommand {
         KeyExpiry expiry = expires == null ? KeyExpiry.policyDefault() : KeyExpiry.parse(expires, now);
         Optional<String> label = Optional.ofNullable(name).map(CreateTokenCommand::checkedName);
         Set<String> asked = checkedScopes(scopes == null ? List.of() : scopes);
-        try (CliWiring app = invocation.open()) {
+        try (CliWiring app = invocation.open(StaticKeys.none(), invocation.keyPolicy())) {
             MintApiKey.Result result = app.mintApiKey().mint(new MintApiKey.Command(invocation.actor(),
                     Optional.of(username), label, expiry.at(), asked, expiry.never()));
             if (result instanceof Refused refused) {

@@ -3,6 +3,8 @@ package dev.gatehouse.cli;
 import dev.gatehouse.core.model.Actor;
 import dev.gatehouse.core.port.in.Refused;
 import dev.gatehouse.core.port.out.PasswordHasher;
+import dev.gatehouse.core.model.HumanDuration;
+import dev.gatehouse.core.service.KeyPolicy;
 import dev.gatehouse.core.service.StaticKeys;
 import java.io.PrintWriter;
 import java.util.Optional;
@@ -91,14 +93,36 @@ final class Invocation {
 
     /** Opens the store and wires the use cases; close it when done. */
     CliWiring open() {
-        return open(StaticKeys.none());
+        return open(StaticKeys.none(), KeyPolicy.defaults());
     }
 
-    /** Opens the store and wires the use cases, key listings showing {@code staticKeys}; close it when done. */
-    CliWiring open(StaticKeys staticKeys) {
+    /**
+     * Opens the store and wires the use cases, key listings showing {@code staticKeys} and new keys
+     * living as {@code keyPolicy} says; close it when done.
+     */
+    CliWiring open(StaticKeys staticKeys, KeyPolicy keyPolicy) {
         StoreUrl url = storeUrl();
         PasswordHasher hasher = environment.hasher().get();
-        return new CliWiring(url.open(), hasher, environment.clock(), staticKeys);
+        return new CliWiring(url.open(), hasher, environment.clock(), staticKeys, keyPolicy);
+    }
+
+    static final String KEY_LIFETIME_VARIABLE = "GATEHOUSE_KEY_LIFETIME";
+
+    /**
+     * How long new keys live by default: {@code GATEHOUSE_KEY_LIFETIME} ({@code 90d}, {@code never}),
+     * as the server reads it, else a year. Only commands that make keys read it.
+     */
+    KeyPolicy keyPolicy() {
+        String lifetime = environment.variable(KEY_LIFETIME_VARIABLE);
+        if (lifetime == null) {
+            return KeyPolicy.defaults();
+        }
+        try {
+            return new KeyPolicy(lifetime.strip().equalsIgnoreCase("never") ? Optional.empty()
+                    : Optional.of(HumanDuration.parse(lifetime)));
+        } catch (IllegalArgumentException invalid) {
+            throw new UsageException(KEY_LIFETIME_VARIABLE + ": " + invalid.getMessage() + " Or never.");
+        }
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.gatehouse.core.model.ApiKey;
 import dev.gatehouse.core.model.Username;
 import dev.gatehouse.core.port.in.ListApiKeys;
 import dev.gatehouse.core.port.in.Refused;
+import dev.gatehouse.core.service.KeyPolicy;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -33,7 +34,7 @@ final class ListTokensCommand extends CliCommand {
     @Override
     public Integer call() {
         Invocation invocation = invocation();
-        try (CliWiring app = invocation.open(invocation.staticKeys())) {
+        try (CliWiring app = invocation.open(invocation.staticKeys(), KeyPolicy.defaults())) {
             ListApiKeys.Result result = app.listApiKeys().list(invocation.actor(), Optional.ofNullable(user));
             if (result instanceof Refused refused) {
                 return invocation.refused("list keys", refused);

@@ -39,11 +39,12 @@ final class Pairing {
     private final MintApiKey mint;
     private final Clock clock;
 
-    Pairing(Stores stores, Clock clock) {
+    /** Pairing keys in {@code stores}, living as long as {@code policy} says (the server's key lifetime). */
+    Pairing(Stores stores, KeyPolicy policy, Clock clock) {
         SecureRandomSource random = SecureRandomSource.system();
         this.users = new ListUsersService(stores.users());
         this.mint = new MintApiKeyService(stores.users(), stores.apiKeys(), new TokenDigests(random, stores.secrets()),
-                random, KeyPolicy.defaults(), new AuditTrail(stores.audit(), clock), clock);
+                random, policy, new AuditTrail(stores.audit(), clock), clock);
         this.clock = clock;
     }
 

@@ -3,6 +3,7 @@ package dev.gatehouse.cli;
 import dev.gatehouse.core.model.HumanDuration;
 import dev.gatehouse.core.model.Username;
 import dev.gatehouse.core.port.out.Stores;
+import dev.gatehouse.core.service.KeyPolicy;
 import dev.gatehouse.http.AuthMode;
 import dev.gatehouse.http.GatehouseServer;
 import dev.gatehouse.http.ServerSettings;
@@ -58,6 +59,11 @@ final class ServeCommand extends CliCommand {
                     + " the absolute lifetime). Env: GATEHOUSE_SESSION_IDLE.")
     String sessionIdle;
 
+    @Option(names = "--key-lifetime", paramLabel = "DURATION", defaultValue = "${env:GATEHOUSE_KEY_LIFETIME:-1y}",
+            description = "How long new API keys live when their maker does not say, e.g. 90d, or never"
+                    + " (default ${DEFAULT-VALUE}). Env: GATEHOUSE_KEY_LIFETIME.")
+    String keyLifetime;
+
     @Option(names = "--no-qr", description = "Do not make a pairing key or print its link and QR code.")
     boolean noQr;
 
@@ -76,7 +82,8 @@ final class ServeCommand extends CliCommand {
         try {
             String keys = invocation.environment().variable("GATEHOUSE_API_KEYS");
             settings = new ServerSettings(host, port, url.toString(), proxies, AuthMode.parse(auth),
-                    ServerSettings.csv(keys == null ? "" : keys), HumanDuration.parse(sessionIdle));
+                    ServerSettings.csv(keys == null ? "" : keys), HumanDuration.parse(sessionIdle),
+                    ServerSettings.parseKeyLifetime(keyLifetime));
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
@@ -88,7 +95,7 @@ final class ServeCommand extends CliCommand {
         Pairing pairing;
         Optional<Username> pairAs;
         try {
-            pairing = new Pairing(stores, invocation.environment().clock());
+            pairing = new Pairing(stores, new KeyPolicy(settings.keyLifetime()), invocation.environment().clock());
             pairAs = noQr || settings.auth() != AuthMode.AUTO ? Optional.empty() : pairing.owner(Optional.ofNullable(qrOwner));
             server = GatehouseServer.start(settings, stores);
         } catch (RuntimeException e) {

@@ -173,6 +173,12 @@ class LauncherIT {
             String key = link.substring(link.indexOf("#token=") + "#token=".length());
             Result listed = gatehouse(null, "token", "list", "--user", "admin");
             assertTrue(listed.out().contains("pairing-") && listed.out().contains(key.substring(0, 12)), listed::toString);
+            java.net.http.HttpResponse<String> me = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/me"))
+                            .header("Authorization", "Bearer " + key).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, me.statusCode(), me.body());
+            assertTrue(me.body().contains("\"username\":\"admin\""), me.body());
         } finally {
             server.destroy();
             server.waitFor(20, TimeUnit.SECONDS);

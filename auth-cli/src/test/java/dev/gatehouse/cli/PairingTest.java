@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.core.model.Username;
 import dev.gatehouse.core.port.out.Stores;
+import dev.gatehouse.core.service.KeyPolicy;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ class PairingTest {
 
         Pairing.Link link;
         try (Stores stores = cli.openStore()) {
-            Pairing pairing = new Pairing(stores, cli.clock);
+            Pairing pairing = new Pairing(stores, KeyPolicy.defaults(), cli.clock);
             Username owner = pairing.owner(Optional.empty()).orElseThrow();
             link = pairing.link(owner, "http://192.0.2.10:8000");
         }
@@ -54,7 +55,7 @@ class PairingTest {
         cli.run("user", "lock", "carol");
 
         try (Stores stores = cli.openStore()) {
-            Pairing pairing = new Pairing(stores, cli.clock);
+            Pairing pairing = new Pairing(stores, KeyPolicy.defaults(), cli.clock);
             assertEquals(Optional.of(Username.of("bob")), pairing.owner(Optional.of(Username.of("bob"))));
             UsageException ghost = assertThrows(UsageException.class, () -> pairing.owner(Optional.of(Username.of("ghost"))));
             assertTrue(ghost.getMessage().contains("there is no user 'ghost'"), ghost.getMessage());
@@ -67,7 +68,7 @@ class PairingTest {
     void withoutAnAdministratorThereIsNothingToPair() {
         TestCli cli = new TestCli(home);
         try (Stores stores = cli.openStore()) {
-            assertEquals(Optional.empty(), new Pairing(stores, cli.clock).owner(Optional.empty()));
+            assertEquals(Optional.empty(), new Pairing(stores, KeyPolicy.defaults(), cli.clock).owner(Optional.empty()));
         }
     }
 

@@ -119,6 +119,23 @@ class TokenCommandsTest {
         assertEquals("2026-03-15T10:30:00Z", year.get("token").get("expires").asText());
     }
 
+    @Test
+    void theDefaultLifetimeIsTheServersSetting() throws Exception {
+        TestCli cli = cli(Store.JSON);
+        cli.variables.put("GATEHOUSE_KEY_LIFETIME", "30d");
+        JsonNode thirty = JSON.readTree(cli.run("token", "create", "-u", "alice", "--json").out());
+        cli.variables.put("GATEHOUSE_KEY_LIFETIME", "never");
+        JsonNode never = JSON.readTree(cli.run("token", "create", "-u", "alice", "--json").out());
+        cli.variables.put("GATEHOUSE_KEY_LIFETIME", "soon");
+        TestCli.Run bad = cli.run("token", "create", "-u", "alice");
+
+        assertEquals("2025-04-14T10:30:00Z", thirty.get("token").get("expires").asText());
+        assertFalse(never.get("token").has("expires"));
+        assertEquals(ExitCodes.USAGE, bad.exitCode(), bad::toString);
+        assertTrue(bad.err().contains("GATEHOUSE_KEY_LIFETIME"), bad::toString);
+        assertEquals(0, cli.run("token", "list").exitCode(), "only making keys reads the setting");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"soon", "0d", "2025-03-14", "2025-02-30", "-5d"})
     void aBadOrPastExpiryIsAUsageErrorNamingTheForms(String expires) {
