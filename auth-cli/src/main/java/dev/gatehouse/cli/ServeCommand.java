@@ -60,7 +60,9 @@ final class ServeCommand extends CliCommand {
         try {
             String keys = invocation.environment().variable("GATEHOUSE_API_KEYS");
             settings = new ServerSettings(host, port, url.toString(), proxies, AuthMode.parse(auth),
-                    ServerSettings.csv(keys == null ? "" : keys), HumanDuration.parse(sessionIdle));
+                    ServerSettings.csv(keys == null ? "" : keys), HumanDuration.parse(sessionIdle))
+                    .withKeyLifetime(ServerSettings.parseKeyLifetime(
+                            invocation.environment().variable("GATEHOUSE_KEY_LIFETIME")));
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
