@@ -35,6 +35,13 @@ class ServeCommandTest {
     }
 
     @Test
+    void aKeyLifetimeMustBeADurationOrNever() {
+        TestCli.Run run = new TestCli(home).run("serve", "--key-lifetime", "forever", "--port", "0");
+        assertEquals(ExitCodes.USAGE, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("90d") || run.err().contains("7d"), run::toString);
+    }
+
+    @Test
     void helpListsTheAuthModes() {
         TestCli.Run run = new TestCli(home).run("serve", "--help");
         assertEquals(0, run.exitCode(), run::toString);
