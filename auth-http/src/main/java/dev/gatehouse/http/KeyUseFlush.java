@@ -3,9 +3,6 @@ package dev.gatehouse.http;
 import dev.gatehouse.core.service.LastUsedRecorder;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Writes when API keys were last used to the store every 30 seconds, on one daemon thread the
@@ -20,21 +17,14 @@ class KeyUseFlush {
     private static final System.Logger LOG = System.getLogger(KeyUseFlush.class.getName());
 
     private final LastUsedRecorder lastUsed;
-    private ScheduledExecutorService timer;
+    private final BackgroundTimer timer = new BackgroundTimer("gatehouse-key-use-flush");
 
     KeyUseFlush(LastUsedRecorder lastUsed) {
         this.lastUsed = lastUsed;
     }
 
-    synchronized void start() {
-        if (timer == null) {
-            timer = Executors.newSingleThreadScheduledExecutor(task -> {
-                Thread thread = new Thread(task, "gatehouse-key-use-flush");
-                thread.setDaemon(true);
-                return thread;
-            });
-            timer.scheduleWithFixedDelay(this::flushOnce, EVERY_SECONDS, EVERY_SECONDS, TimeUnit.SECONDS);
-        }
+    void start() {
+        timer.start(this::flushOnce, EVERY_SECONDS, EVERY_SECONDS);
     }
 
     /** One write; a failing store is logged and the uses are kept for the next one. */
@@ -50,11 +40,8 @@ class KeyUseFlush {
 
     /** Stops the timer and writes what is left, before the store closes. */
     @PreDestroy
-    synchronized void stop() {
-        if (timer != null) {
-            timer.shutdownNow();
-            timer = null;
-        }
+    void stop() {
+        timer.stop();
         flushOnce();
     }
 }

@@ -3,9 +3,6 @@ package dev.gatehouse.http;
 import dev.gatehouse.core.port.in.ManageSessions;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Removes expired sessions from the store every ten minutes, on one daemon thread the server
@@ -19,21 +16,14 @@ class SessionPurge {
     private static final System.Logger LOG = System.getLogger(SessionPurge.class.getName());
 
     private final ManageSessions sessions;
-    private ScheduledExecutorService timer;
+    private final BackgroundTimer timer = new BackgroundTimer("gatehouse-session-purge");
 
     SessionPurge(ManageSessions sessions) {
         this.sessions = sessions;
     }
 
-    synchronized void start() {
-        if (timer == null) {
-            timer = Executors.newSingleThreadScheduledExecutor(task -> {
-                Thread thread = new Thread(task, "gatehouse-session-purge");
-                thread.setDaemon(true);
-                return thread;
-            });
-            timer.scheduleWithFixedDelay(this::purgeOnce, 60, EVERY_MINUTES * 60, TimeUnit.SECONDS);
-        }
+    void start() {
+        timer.start(this::purgeOnce, 60, EVERY_MINUTES * 60);
     }
 
     /** One pass; a failing store is logged and tried again next time. */
@@ -52,10 +42,7 @@ class SessionPurge {
     }
 
     @PreDestroy
-    synchronized void stop() {
-        if (timer != null) {
-            timer.shutdownNow();
-            timer = null;
-        }
+    void stop() {
+        timer.stop();
     }
 }
