@@ -81,11 +81,7 @@ class LauncherIT {
         gatehouse("correct horse battery\n", "user", "add", "admin", "--password-stdin");
         Process server = serve();
         try {
-            java.io.BufferedReader lines = new java.io.BufferedReader(
-                    new java.io.InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
-            String first = lines.readLine();
-            assertTrue(first != null && first.startsWith("Gatehouse is listening on http://127.0.0.1:"), first);
-            String base = first.substring("Gatehouse is listening on ".length(), first.indexOf(" (auth auto)"));
+            String base = startMessage(server).base();
             java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
             java.net.http.HttpResponse<String> health = http.send(java.net.http.HttpRequest.newBuilder(
                     java.net.URI.create(base + "/healthz")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
@@ -109,15 +105,12 @@ class LauncherIT {
     void serveOnAFreshHomeStartsInSetupModeAndTheCodeItPrintsMakesTheFirstAdmin() throws Exception {
         Process server = serve();
         try {
-            java.io.BufferedReader lines = new java.io.BufferedReader(
-                    new java.io.InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
-            String first = lines.readLine();
-            String base = first.substring("Gatehouse is listening on ".length(), first.indexOf(" (auth auto)"));
-            String line;
+            StartMessage start = startMessage(server);
+            String base = start.base();
             String code = null;
             String url = null;
             int qrRows = 0;
-            while ((line = lines.readLine()) != null && !line.startsWith("Store: ")) {
+            for (String line : start.lines()) {
                 if (line.contains("Setup code: ")) {
                     code = line.substring(line.indexOf("Setup code: ") + "Setup code: ".length()).strip();
                 } else if (line.strip().startsWith(base + "/setup#code=")) {
@@ -149,15 +142,12 @@ class LauncherIT {
         gatehouse("correct horse battery\n", "user", "add", "admin", "--password-stdin");
         Process server = serve();
         try {
-            java.io.BufferedReader lines = new java.io.BufferedReader(
-                    new java.io.InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
-            String first = lines.readLine();
-            String base = first.substring("Gatehouse is listening on ".length(), first.indexOf(" (auth auto)"));
-            String line;
+            StartMessage start = startMessage(server);
+            String base = start.base();
             String link = null;
             String note = null;
             int qrRows = 0;
-            while ((line = lines.readLine()) != null && !line.startsWith("Store: ")) {
+            for (String line : start.lines()) {
                 if (line.startsWith("Pair a phone or app as 'admin'")) {
                     note = line;
                 } else if (line.strip().startsWith(base + "/#token=")) {
@@ -190,11 +180,8 @@ class LauncherIT {
         gatehouse("correct horse battery\n", "user", "add", "admin", "--password-stdin");
         Process server = serve("--no-qr");
         try {
-            java.io.BufferedReader lines = new java.io.BufferedReader(
-                    new java.io.InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
             StringBuilder shown = new StringBuilder();
-            String line;
-            while ((line = lines.readLine()) != null && !line.startsWith("Store: ")) {
+            for (String line : startMessage(server).lines()) {
                 shown.append(line).append('\n');
             }
             assertTrue(!shown.toString().contains("#token=") && !shown.toString().contains("\u2588"), shown::toString);
@@ -203,6 +190,24 @@ class LauncherIT {
             server.destroy();
             server.waitFor(20, TimeUnit.SECONDS);
         }
+    }
+
+    /** What {@code serve} printed: the base URL from its first line, and the lines up to "Store: ". */
+    private record StartMessage(String base, List<String> lines) {
+    }
+
+    private static StartMessage startMessage(Process server) throws IOException {
+        java.io.BufferedReader out = new java.io.BufferedReader(
+                new java.io.InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+        String first = out.readLine();
+        assertTrue(first != null && first.startsWith("Gatehouse is listening on http://127.0.0.1:"), first);
+        String base = first.substring("Gatehouse is listening on ".length(), first.indexOf(" (auth auto)"));
+        List<String> lines = new ArrayList<>();
+        String line;
+        while ((line = out.readLine()) != null && !line.startsWith("Store: ")) {
+            lines.add(line);
+        }
+        return new StartMessage(base, lines);
     }
 
     /** {@code ./gatehouse serve} on a free port and the test's home, output and errors on one stream. */
