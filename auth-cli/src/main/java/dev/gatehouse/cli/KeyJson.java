@@ -47,7 +47,7 @@ final class KeyJson {
         key.revokedAt().ifPresent(at -> field(json, "revoked", UserJson.string(at.toString())));
         field(json, "scopes", key.scopes().stream().map(UserJson::string).collect(Collectors.joining(", ", "[", "]")));
         field(json, "legacy", Boolean.toString(key.isLegacy()));
-        field(json, "status", UserJson.string(KeyTable.status(key, now)));
+        field(json, "status", UserJson.string(key.status(now)));
         return json.append('}').toString();
     }
 

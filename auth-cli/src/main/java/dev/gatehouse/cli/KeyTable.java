@@ -28,21 +28,11 @@ final class KeyTable {
         for (ApiKey key : keys) {
             rows.add(new String[] {key.id().value(), key.name(), key.owner().value(), prefix(key),
                     date(key.createdAt()), key.expiresAt().map(this::date).orElse("never"),
-                    key.lastUsedAt().map(at -> UserTable.ago(at, now)).orElse("never"), status(key, now)});
+                    key.lastUsedAt().map(at -> UserTable.ago(at, now)).orElse("never"), key.status(now)});
         }
         return TextColumns.lines(rows);
     }
 
-    /** Active, Revoked, Expired or Legacy (imported or configured, and still working). */
-    static String status(ApiKey key, Instant now) {
-        if (key.isRevoked()) {
-            return "Revoked";
-        }
-        if (key.isExpired(now)) {
-            return "Expired";
-        }
-        return key.isLegacy() ? "Legacy" : "Active";
-    }
 
     /** The display prefix with an ellipsis, so nobody takes it for a whole key. */
     static String prefix(ApiKey key) {

@@ -34,21 +34,7 @@ final class UserTable {
             rows.add(new String[] {user.username().value(), roles(user), status(user.status()),
                     created(user), lastLogin(user)});
         }
-        int[] widths = new int[HEADINGS.length];
-        for (String[] row : rows) {
-            for (int column = 0; column < row.length; column++) {
-                widths[column] = Math.max(widths[column], row[column].length());
-            }
-        }
-        List<String> lines = new ArrayList<>();
-        for (String[] row : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int column = 0; column < row.length; column++) {
-                line.append(column == row.length - 1 ? row[column] : pad(row[column], widths[column] + 2));
-            }
-            lines.add(line.toString().stripTrailing());
-        }
-        return lines;
+        return TextColumns.lines(rows);
     }
 
     /** llms.py's format: {@code   NAME  (created: YYYY-MM-DD HH:MM:SS)  LOCKED: REASON}, names padded. */

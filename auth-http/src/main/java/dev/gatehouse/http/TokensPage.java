@@ -82,19 +82,10 @@ public record TokensPage(Shell shell, String me, boolean admin, List<Row> tokens
             return new Row(key.id().value(), key.name(), key.owner().value(),
                     key.displayPrefix().isEmpty() ? "" : key.displayPrefix() + "…",
                     Moment.of(key.createdAt(), now), key.expiresAt().map(at -> Moment.of(at, now)).orElse(null),
-                    key.lastUsedAt().map(at -> Moment.of(at, now)).orElse(null), status(key, now),
+                    key.lastUsedAt().map(at -> Moment.of(at, now)).orElse(null), key.status(now),
                     !configured, !configured && !key.isRevoked(), key.owner().value().equals(viewer));
         }
 
-        static String status(ApiKey key, Instant now) {
-            if (key.isRevoked()) {
-                return "Revoked";
-            }
-            if (key.isExpired(now)) {
-                return "Expired";
-            }
-            return key.isLegacy() ? "Legacy" : "Active";
-        }
 
         /** The status as a CSS class suffix. */
         public String statusClass() {

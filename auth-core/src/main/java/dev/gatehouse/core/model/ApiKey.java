@@ -134,6 +134,17 @@ public record ApiKey(
     }
 
     /** True for keys that came from elsewhere (imports, configuration): never minted, kept read-only. */
+    /** How lists show a key at {@code now}: Revoked, Expired, Legacy (imported or configured, still working) or Active. */
+    public String status(Instant now) {
+        if (isRevoked()) {
+            return "Revoked";
+        }
+        if (isExpired(now)) {
+            return "Expired";
+        }
+        return isLegacy() ? "Legacy" : "Active";
+    }
+
     public boolean isLegacy() {
         return origin == Origin.IMPORTED;
     }
