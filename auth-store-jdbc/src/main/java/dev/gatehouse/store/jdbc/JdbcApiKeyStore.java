@@ -5,6 +5,9 @@ import dev.gatehouse.core.model.ApiKeyId;
 import dev.gatehouse.core.model.Times;
 import dev.gatehouse.core.model.Username;
 import dev.gatehouse.core.port.out.ApiKeyStore;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +22,8 @@ import java.util.function.UnaryOperator;
  * taken is refused by the database ({@code ON CONFLICT DO NOTHING}). Last-use batches run in id
  * order, so two nodes flushing at once never deadlock on PostgreSQL, in transactions of a few
  * hundred updates, so a large batch never holds SQLite's write lock for long (a batch cut short by
- * a failure is simply written again: last use never moves back).
+ * a failure is simply written again: last use never moves back). On SQLite last use is written
+ * through the change count's own connection, so it does not undo this process's kept key checks.
  */
 final class JdbcApiKeyStore implements ApiKeyStore {
 
@@ -106,10 +110,28 @@ final class JdbcApiKeyStore implements ApiKeyStore {
         for (int from = 0; from < inOrder.size(); from += TOUCHES_PER_TRANSACTION) {
             List<Map.Entry<ApiKeyId, Instant>> chunk =
                     inOrder.subList(from, Math.min(inOrder.size(), from + TOUCHES_PER_TRANSACTION));
+            if (changes != null && changes.writeUnnoticed(connection -> touchAll(connection, chunk))) {
+                continue;
+            }
             transactions.write(() -> {
                 chunk.forEach(use -> keys.touch(use.getKey().value(), Times.truncate(use.getValue())));
                 return null;
             });
+        }
+    }
+
+    /** The SQLite batch of {@link #touch}, for the change count's own connection (see {@link SqliteChangeCount}). */
+    private static void touchAll(Connection connection, List<Map.Entry<ApiKeyId, Instant>> uses) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE api_keys SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at < ?)")) {
+            for (Map.Entry<ApiKeyId, Instant> use : uses) {
+                long at = Times.truncate(use.getValue()).toEpochMilli();
+                update.setLong(1, at);
+                update.setString(2, use.getKey().value());
+                update.setLong(3, at);
+                update.addBatch();
+            }
+            update.executeBatch();
         }
     }
 

@@ -5,6 +5,7 @@ import dev.gatehouse.core.model.SessionId;
 import dev.gatehouse.core.model.Times;
 import dev.gatehouse.core.model.Username;
 import dev.gatehouse.core.port.out.SessionStore;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -61,6 +62,17 @@ final class JdbcSessionStore implements SessionStore {
     @Override
     public void touch(SessionId id, Instant lastSeenAt) {
         Instant at = Times.truncate(lastSeenAt);
+        // On SQLite through the change count's own connection: activity does not undo kept checks.
+        if (changes != null && changes.writeUnnoticed(connection -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE sessions SET last_seen_at = ? WHERE id = ?")) {
+                update.setLong(1, at.toEpochMilli());
+                update.setString(2, id.value());
+                update.executeUpdate();
+            }
+        })) {
+            return;
+        }
         transactions.write(() -> sessions.touch(id.value(), at));
     }
 

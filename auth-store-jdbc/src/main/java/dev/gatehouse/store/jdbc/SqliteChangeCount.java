@@ -14,6 +14,11 @@ import java.util.OptionalLong;
  * request; the per-request read takes no lock. Writes of this process make it ask again at once
  * ({@link #forget}), so only another process's change can lag, by at most that millisecond. If
  * the connection fails the answer is empty (nothing may be reused) until it comes back.
+ *
+ * <p>A connection's data version does not move for its own commits. Writes that no kept check
+ * depends on — when keys were last used, when a session was last seen — go through this connection
+ * ({@link #writeUnnoticed}), so the bookkeeping of a busy server does not undo its own reuse; every
+ * other process still sees them as a change.
  */
 final class SqliteChangeCount implements AutoCloseable {
 
@@ -26,6 +31,14 @@ final class SqliteChangeCount implements AutoCloseable {
     private volatile long checkedAt;
     private volatile long version;
     private volatile boolean known;
+    // Set while writeUnnoticed holds the connection: a check then reads the store rather than wait.
+    private volatile boolean writing;
+
+    /** Statements run in one transaction by {@link #writeUnnoticed}. */
+    @FunctionalInterface
+    interface Work {
+        void run(Connection connection) throws SQLException;
+    }
 
     SqliteChangeCount(JdbcSettings settings) {
         this(settings, RECHECK_NANOS);
@@ -41,7 +54,38 @@ final class SqliteChangeCount implements AutoCloseable {
         if (known && System.nanoTime() - checkedAt < recheckNanos) {
             return OptionalLong.of(version);
         }
-        return refresh();
+        return writing ? OptionalLong.empty() : refresh();
+    }
+
+    /**
+     * Runs {@code work} in one transaction on this connection, whose own commit leaves its data
+     * version as it was. Only for writes no kept check depends on. False (nothing written) if the
+     * connection is not usable: write the ordinary way instead.
+     */
+    synchronized boolean writeUnnoticed(Work work) {
+        writing = true;
+        try {
+            if (connection == null) {
+                connection = DriverManager.getConnection(ConnectionUrls.forMigrations(settings));
+            }
+            connection.setAutoCommit(false);
+            try {
+                work.run(connection);
+                connection.commit();
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+            return true;
+        } catch (SQLException e) {
+            known = false;
+            close();
+            return false;
+        } finally {
+            writing = false;
+        }
     }
 
     private synchronized OptionalLong refresh() {

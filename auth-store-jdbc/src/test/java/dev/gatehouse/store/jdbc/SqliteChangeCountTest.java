@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.core.model.Password;
 import dev.gatehouse.core.model.Role;
+import dev.gatehouse.core.model.Session;
+import dev.gatehouse.core.model.SessionId;
 import dev.gatehouse.core.model.User;
 import dev.gatehouse.core.model.UserStatus;
 import dev.gatehouse.core.model.Username;
@@ -31,6 +33,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -125,6 +128,37 @@ class SqliteChangeCountTest {
             assertNotEquals(before, server.apiKeys().changeCount().orElseThrow());
             assertTrue(identify.kept(minted.secret()).isEmpty());
             assertTrue(identify.identify(minted.secret()) instanceof IdentifyCaller.NotUsable, "the revocation is seen at once");
+        }
+    }
+
+    @Test
+    void lastUseAndActivityAreWrittenWithoutMovingThisProcesssCountButOthersSeeThem() throws Exception {
+        JdbcSettings settings = JdbcSettings.sqlite(dir.resolve("gatehouse.db"));
+        try (Stores server = JdbcStores.open(settings); Stores cli = JdbcStores.open(settings)) {
+            Instant created = Instant.parse("2026-01-01T00:00:00Z");
+            server.users().insert(User.create(Username.of("bob"), "x", EnumSet.of(Role.USER), created));
+            TokenDigests tokens = new TokenDigests(SecureRandomSource.system(), server.secrets());
+            MintApiKey.Minted minted = (MintApiKey.Minted) new MintApiKeyService(server.users(), server.apiKeys(), tokens,
+                    SecureRandomSource.system(), KeyPolicy.defaults(), new AuditTrail(server.audit(), Clock.systemUTC()),
+                    Clock.systemUTC()).mint(new MintApiKey.Command(Actor.operator(), Optional.of(Username.of("bob")),
+                    Optional.empty(), Optional.empty(), Set.of()));
+            Session session = new Session(new SessionId("session-1"), "ab".repeat(32), Username.of("bob"), created.plusSeconds(1),
+                    created.plusSeconds(1), Instant.parse("2027-01-01T00:00:00Z"), "192.0.2.1", "test");
+            server.sessions().save(session);
+            Thread.sleep(2);
+            long serverBefore = server.apiKeys().changeCount().orElseThrow();
+            long cliBefore = cli.apiKeys().changeCount().orElseThrow();
+
+            Instant used = Instant.parse("2026-06-01T12:00:00.123Z");
+            server.apiKeys().touch(Map.of(minted.key().id(), used));
+            server.sessions().touch(session.id(), used);
+            Thread.sleep(2);
+
+            assertEquals(serverBefore, server.apiKeys().changeCount().orElseThrow(), "kept checks stay usable");
+            assertNotEquals(cliBefore, cli.apiKeys().changeCount().orElseThrow(), "another process sees a change");
+            assertEquals(Optional.of(used), cli.apiKeys().find(minted.key().id()).orElseThrow().lastUsedAt());
+            assertEquals(used, cli.sessions().find(session.id()).orElseThrow().lastSeenAt());
+            assertEquals(Optional.of(used), server.apiKeys().find(minted.key().id()).orElseThrow().lastUsedAt());
         }
     }
 }
