@@ -27,6 +27,8 @@ import dev.gatehouse.core.service.RenameApiKeyService;
 import dev.gatehouse.core.service.RevokeApiKeysService;
 import dev.gatehouse.core.service.StaticKeys;
 import dev.gatehouse.core.service.TokenDigests;
+import dev.gatehouse.core.service.ImportApiKeysService;
+import dev.gatehouse.core.port.in.ImportApiKeys;
 import dev.gatehouse.core.service.UnlockUserService;
 import java.time.Clock;
 
@@ -47,7 +49,7 @@ public final class CliWiring implements AutoCloseable {
     private final ListApiKeys listApiKeys;
     private final RenameApiKey renameApiKey;
     private final RevokeApiKeys revokeApiKeys;
-    private final LlmuxImport llmuxImport;
+    private final ImportApiKeys importApiKeys;
 
     /** The use cases over {@code stores}, without static keys from configuration, keys living a year by default. */
     public CliWiring(Stores stores, PasswordHasher hasher, Clock clock) {
@@ -75,7 +77,8 @@ public final class CliWiring implements AutoCloseable {
         this.listApiKeys = new ListApiKeysService(stores.apiKeys(), staticKeys.listed());
         this.renameApiKey = new RenameApiKeyService(stores.apiKeys(), audit);
         this.revokeApiKeys = new RevokeApiKeysService(stores.apiKeys(), audit, clock);
-        this.llmuxImport = new LlmuxImport(stores.users(), stores.apiKeys(), audit);
+        this.importApiKeys = new ImportApiKeysService(stores.users(), stores.apiKeys(),
+                new TokenDigests(random, stores.secrets()), random, audit);
     }
 
     public AddUser addUser() {
@@ -118,8 +121,8 @@ public final class CliWiring implements AutoCloseable {
         return revokeApiKeys;
     }
 
-    LlmuxImport llmuxImport() {
-        return llmuxImport;
+    public ImportApiKeys importApiKeys() {
+        return importApiKeys;
     }
 
     @Override

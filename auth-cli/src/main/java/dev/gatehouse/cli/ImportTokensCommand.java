@@ -1,49 +1,82 @@
 package dev.gatehouse.cli;
 
+import dev.gatehouse.core.model.Actor;
+import dev.gatehouse.core.model.Username;
+import dev.gatehouse.core.port.in.ImportApiKeys;
+import dev.gatehouse.core.port.in.ListUsers;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code gatehouse token import}: llmux's v2 keys, kept working as legacy, read-only keys. */
+/** {@code gatehouse token import}: llmux's keys, kept working as legacy, read-only keys. */
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = {"Import llmux's v2 API keys (sas_...) so they keep working: same id, name, owner, times and"
-                + " secret. They are legacy and read-only: listed, renamable and revocable, never made anew. Their"
-                + " owners must be users here first. Running it again imports only what is new.",
-                "llmux's v1 auth.json tokens have no owner; keep them as static keys in GATEHOUSE_API_KEYS."},
+        description = {"Import llmux's API keys so they keep working with their old secret. They are legacy and"
+                + " read-only: listed, renamable and revocable, never made anew. Running it again imports only what"
+                + " is new.",
+                "v2 tokens.json (sas_... keys): same id, name, owner and times; the owners must be users here first.",
+                "v1 auth.json (shared keys in plain text, no owner): each key is stored only as its digest and belongs"
+                + " to --owner, by default the oldest active administrator."},
         footerHeading = "%nExamples:%n",
         footer = {"  gatehouse token import --from llmux:~/.local/share/llmux/v2/tokens.json",
-                  "  gatehouse token import --from llmux:~/.local/share/llmux/v2       # the directory works too"})
+                  "  gatehouse token import --from llmux:~/.local/share/llmux/v2       # the directory works too",
+                  "  gatehouse token import --from llmux:~/.local/state/llmux/auth.json --owner ci"})
 final class ImportTokensCommand extends CliCommand {
 
     static final String LLMUX = "llmux:";
 
     @Option(names = "--from", paramLabel = "SOURCE", required = true,
-            description = "Where the keys are: llmux:PATH, PATH being llmux's v2 tokens.json or its directory.")
+            description = "Where the keys are: llmux:PATH, PATH being llmux's v2 tokens.json, its v1 auth.json, or"
+                    + " the directory holding one.")
     String from;
+
+    @Option(names = "--owner", paramLabel = "NAME",
+            description = "Who owns the keys of a v1 auth.json (default: the oldest active administrator). The keys"
+                    + " act with this user's rights and stop when the user is locked or removed.")
+    Username owner;
 
     @Override
     public Integer call() {
         if (!from.startsWith(LLMUX)) {
             throw new UsageException("--from '" + from + "' is not a source this version reads; give"
-                    + " llmux:PATH/tokens.json (llmux v2's keys).");
+                    + " llmux:PATH (llmux's v2 tokens.json or v1 auth.json).");
         }
         Invocation invocation = invocation();
         Path path = LlmuxTokensFile.file(StoreUrl.directory(from.substring(LLMUX.length()),
                 invocation.environment().userHome(), "--from"));
-        List<LlmuxTokensFile.Entry> entries = LlmuxTokensFile.read(path);
         try (CliWiring app = invocation.open()) {
-            LlmuxImport.Report report = app.llmuxImport().run(entries, invocation.actor(), LLMUX + path);
-            invocation.say("Imported " + report.imported() + (report.imported() == 1 ? " llmux key" : " llmux keys")
-                    + " from " + path + (report.alreadyPresent() > 0 ? "; " + report.alreadyPresent() + " already here" : "")
+            LlmuxTokensFile.Contents contents = LlmuxTokensFile.read(path, () -> v1Owner(app).value());
+            if (!contents.v1() && owner != null) {
+                throw new UsageException("--owner is for llmux v1 auth.json files; the keys of " + path
+                        + " name their owners.");
+            }
+            ImportApiKeys.Report report = app.importApiKeys().importKeys(invocation.actor(), LLMUX + path,
+                    contents.entries());
+            String kind = contents.v1() ? " llmux v1 key" : " llmux key";
+            String keptFor = contents.entries().stream().findFirst().map(e -> " for " + e.owner()).orElse("");
+            invocation.say("Imported " + report.imported() + kind + (report.imported() == 1 ? "" : "s") + " from " + path
+                    + (contents.v1() ? keptFor : "")
+                    + (report.alreadyPresent() > 0 ? "; " + report.alreadyPresent() + " already here" : "")
                     + ". They are legacy keys: they keep working and cannot be made anew.");
             if (report.redated() > 0) {
                 invocation.say(report.redated() + (report.redated() == 1 ? " key is" : " keys are") + " dated from"
                         + " its owner's account here, which is newer: a key older than its owner's account does not work.");
             }
+            contents.problems().forEach(line -> invocation.err().println("Skipped " + line + "."));
             report.skipped().forEach(line -> invocation.err().println("Skipped " + line + "."));
             invocation.err().flush();
-            return report.skipped().isEmpty() ? ExitCodes.OK : ExitCodes.REFUSED;
+            return report.skipped().isEmpty() && contents.problems().isEmpty() ? ExitCodes.OK : ExitCodes.REFUSED;
         }
+    }
+
+    /** The owner of v1 keys: {@code --owner}, else the oldest active administrator. */
+    private Username v1Owner(CliWiring app) {
+        if (owner != null) {
+            return owner;
+        }
+        ListUsers.Listed all = (ListUsers.Listed) app.listUsers().list(Actor.operator());
+        return Pairing.oldestActiveAdministrator(all.users()).orElseThrow(() -> new UsageException("llmux v1 keys"
+                + " need an owner and there is no active administrator yet; add one ('gatehouse user add admin"
+                + " --admin') or name the owner with --owner NAME."));
     }
 }

@@ -3,6 +3,9 @@ package dev.gatehouse.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gatehouse.core.port.in.ImportApiKeys.Entry;
+import dev.gatehouse.core.port.in.ImportApiKeys.LlmuxHash;
+import dev.gatehouse.core.port.in.ImportApiKeys.PlainText;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,76 +14,103 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
- * llmux's {@code tokens.json} (v2): a JSON array of {@code {tokenId, secretHash, username, name,
- * createdAt, expiresAt?, lastUsedAt?}}, times as ISO-8601 text (epoch milliseconds are read too).
- * Its v1 {@code auth.json} ({@code {"version":1,"tokens":[...]}}) holds shared plaintext tokens
- * without owners; those are refused with the way to keep them working.
+ * llmux's key files. v2 {@code tokens.json}: a JSON array of {@code {tokenId, secretHash, username,
+ * name, createdAt, expiresAt?, lastUsedAt?}}. v1 {@code auth.json}: {@code {"version":1,"tokens":
+ * [{id, token, name?, createdAt, expiresAt?}]}}, shared keys in plain text with no owner, which
+ * become keys of the owner the import names. Times are ISO-8601 text (epoch milliseconds are read
+ * too). Entries that cannot be read are reported, not imported.
  */
 final class LlmuxTokensFile {
 
-    /** One llmux key as the file has it; entries that cannot be read carry {@code problem} instead. */
-    record Entry(int index, String tokenId, String secretHash, String username, String name, Instant createdAt,
-                 Optional<Instant> expiresAt, Optional<Instant> lastUsedAt, String problem) {
+    /** What a file holds: the keys to import, one line per entry that could not be read, and whether it is v1. */
+    record Contents(List<Entry> entries, List<String> problems, boolean v1) {
     }
 
     private LlmuxTokensFile() {
     }
 
-    /** The file {@code path} means: itself, or the tokens.json in llmux's v2 directory. */
+    /** The file {@code path} means: itself, or the tokens.json (else auth.json) in an llmux directory. */
     static Path file(Path path) {
-        return Files.isDirectory(path) ? path.resolve("tokens.json") : path;
+        if (!Files.isDirectory(path)) {
+            return path;
+        }
+        Path v2 = path.resolve("tokens.json");
+        return Files.exists(v2) || !Files.exists(path.resolve("auth.json")) ? v2 : path.resolve("auth.json");
     }
 
-    /** The entries of {@code file}. */
-    static List<Entry> read(Path file) {
+    /** The keys of {@code file}; {@code v1Owner} is asked only for a v1 file, whose keys have no owner. */
+    static Contents read(Path file, Supplier<String> v1Owner) {
         JsonNode root;
         try {
             root = new ObjectMapper().readTree(Files.readString(file));
         } catch (JsonProcessingException e) {
-            throw new UsageException(file + " is not JSON (" + e.getOriginalMessage() + "); give llmux's v2 tokens.json.");
+            throw new UsageException(file + " is not JSON (" + e.getOriginalMessage() + "); give llmux's v2 tokens.json"
+                    + " or v1 auth.json.");
         } catch (IOException e) {
             throw new UsageException("Cannot read " + file + " (" + e + "); give the path of llmux's v2 tokens.json,"
-                    + " e.g. llmux:~/.local/share/llmux/v2/tokens.json.");
+                    + " e.g. llmux:~/.local/share/llmux/v2/tokens.json, or of its v1 auth.json.");
         }
-        if (root != null && root.isObject() && root.path("version").asInt() == 1) {
-            throw new UsageException(file + " is llmux's v1 auth.json: shared plaintext tokens with no owner, which"
-                    + " Gatehouse does not store. Keep them working as static keys (GATEHOUSE_API_KEYS=token1,token2;"
-                    + " legacy, read-only) or make owned keys with 'gatehouse token create --username NAME'.");
+        if (root != null && root.isObject() && root.path("version").asInt() == 1 && root.path("tokens").isArray()) {
+            return v1(root.path("tokens"), v1Owner.get());
         }
         if (root == null || !root.isArray()) {
-            throw new UsageException(file + " is not llmux's v2 tokens.json (a JSON array of tokens).");
+            throw new UsageException(file + " is neither llmux's v2 tokens.json (a JSON array of tokens) nor its v1"
+                    + " auth.json ({\"version\":1,\"tokens\":[...]}).");
         }
         List<Entry> entries = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
         for (int i = 0; i < root.size(); i++) {
-            entries.add(entry(i + 1, root.get(i)));
+            JsonNode node = root.get(i);
+            String id = node.path("tokenId").asText("");
+            String label = label(i + 1, id);
+            String hash = node.path("secretHash").asText("");
+            String owner = node.path("username").asText("");
+            if (id.isEmpty() || hash.isEmpty() || owner.isEmpty()) {
+                problems.add(label + ": it lacks tokenId, secretHash or username");
+                continue;
+            }
+            entry(node, label, owner, new LlmuxHash(id, hash), problems).ifPresent(entries::add);
         }
-        return entries;
+        return new Contents(entries, problems, false);
     }
 
-    private static Entry entry(int index, JsonNode node) {
-        String id = node.path("tokenId").asText("");
-        String hash = node.path("secretHash").asText("");
-        String owner = node.path("username").asText("");
-        String name = node.path("name").asText("");
-        if (id.isEmpty() || hash.isEmpty() || owner.isEmpty()) {
-            return problem(index, id, owner, "it lacks tokenId, secretHash or username");
+    private static Contents v1(JsonNode tokens, String owner) {
+        List<Entry> entries = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            JsonNode node = tokens.get(i);
+            String label = label(i + 1, node.path("id").asText(""));
+            String token = node.path("token").asText("");
+            if (token.isEmpty()) {
+                problems.add(label + ": it has no token");
+                continue;
+            }
+            entry(node, label, owner, new PlainText(token), problems).ifPresent(entries::add);
         }
+        return new Contents(entries, problems, true);
+    }
+
+    private static Optional<Entry> entry(JsonNode node, String label, String owner,
+                                         dev.gatehouse.core.port.in.ImportApiKeys.Secret secret, List<String> problems) {
         try {
             Optional<Instant> created = time(node.get("createdAt"));
             if (created.isEmpty()) {
-                return problem(index, id, owner, "it has no createdAt");
+                problems.add(label + ": it has no createdAt");
+                return Optional.empty();
             }
-            return new Entry(index, id, hash, owner, name, created.get(), time(node.get("expiresAt")),
-                    time(node.get("lastUsedAt")), null);
+            return Optional.of(new Entry(label, owner, node.path("name").asText(""), secret, created.get(),
+                    time(node.get("expiresAt")), time(node.get("lastUsedAt"))));
         } catch (DateTimeParseException e) {
-            return problem(index, id, owner, "a time in it is not ISO-8601 (" + e.getParsedString() + ")");
+            problems.add(label + ": a time in it is not ISO-8601 (" + e.getParsedString() + ")");
+            return Optional.empty();
         }
     }
 
-    private static Entry problem(int index, String id, String owner, String why) {
-        return new Entry(index, id, "", owner, "", Instant.EPOCH, Optional.empty(), Optional.empty(), why);
+    private static String label(int index, String id) {
+        return "entry " + index + (id.isEmpty() ? "" : " (" + id + ")");
     }
 
     private static Optional<Instant> time(JsonNode node) {

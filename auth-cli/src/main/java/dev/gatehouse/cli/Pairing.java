@@ -65,7 +65,12 @@ final class Pairing {
             }
             return asked;
         }
-        return all.stream().filter(u -> u.isAdmin() && u.status().isActive())
+        return oldestActiveAdministrator(all);
+    }
+
+    /** The oldest active administrator of {@code users}, if any: who pairing and v1 key imports default to. */
+    static Optional<Username> oldestActiveAdministrator(java.util.List<User> users) {
+        return users.stream().filter(u -> u.isAdmin() && u.status().isActive())
                 .min(Comparator.comparing(User::createdAt).thenComparing(User::username)).map(User::username);
     }
 

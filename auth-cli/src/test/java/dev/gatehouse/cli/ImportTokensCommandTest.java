@@ -111,10 +111,10 @@ class ImportTokensCommandTest {
         assertEquals(ExitCodes.REFUSED, run.exitCode(), run::toString);
         assertTrue(run.out().startsWith("Imported 1 llmux key"), run::toString);
         assertEquals(List.of(
-                "Skipped entry 2 (" + BOB_ID + "): its owner 'bob' is not a user here; add them ('gatehouse user add bob')"
-                        + " and import again.",
                 "Skipped entry 3 (BBBBBBBBBBBBBBBB): it lacks tokenId, secretHash or username.",
-                "Skipped entry 4 (CCCCCCCCCCCCCCCC): a time in it is not ISO-8601 (yesterday)."), run.err().lines().toList());
+                "Skipped entry 4 (CCCCCCCCCCCCCCCC): a time in it is not ISO-8601 (yesterday).",
+                "Skipped entry 2 (" + BOB_ID + "): its owner 'bob' is not a user here; add them ('gatehouse user add bob')"
+                        + " and import again."), run.err().lines().toList());
         assertEquals(Optional.of("alice"), cli.keyOwner(ALICE_KEY));
 
         cli.addUser("bob");
@@ -155,18 +155,102 @@ class ImportTokensCommandTest {
         }
     }
 
-    @Test
-    void llmuxV1TokensAreRefusedWithTheWayToKeepThemWorking() throws Exception {
-        TestCli cli = new TestCli(home);
+    private Path authJson(String... tokens) throws Exception {
         Path auth = llmux.resolve("auth.json");
-        Files.writeString(auth, "{\"version\":1,\"tokens\":[{\"id\":\"a\",\"token\":\"plain-text-token\"}]}");
+        Files.writeString(auth, "{\"version\":1,\"tokens\":[" + String.join(",", tokens) + "]}");
+        return auth;
+    }
 
+    @ParameterizedTest
+    @EnumSource(TokenCommandsTest.Store.class)
+    void llmuxV1PlainTextKeysKeepWorkingForTheOldestAdministratorStoredOnlyAsDigests(TokenCommandsTest.Store store)
+            throws Exception {
+        TestCli cli = new TestCli(home, store == TokenCommandsTest.Store.JSON);
+        cli.addUser("admin");
+        cli.addUser("alice");
+        String longKey = "llmux-v1-0123456789abcdefghijklmnop";
+        Path auth = authJson("{\"id\":\"a1\",\"token\":\"" + longKey + "\",\"name\":\"shared\","
+                        + "\"createdAt\":\"2025-01-01T00:00:00Z\"}",
+                "{\"id\":\"a2\",\"token\":\"short-v1\",\"createdAt\":\"2025-01-02T00:00:00Z\","
+                        + "\"expiresAt\":\"2030-01-01T00:00:00Z\"}");
+
+        TestCli.Run run = cli.run("token", "import", "--from", "llmux:" + llmux);
+
+        assertEquals(0, run.exitCode(), run::toString);
+        assertTrue(run.out().startsWith("Imported 2 llmux v1 keys from " + auth + " for admin."), run::toString);
+        assertEquals(Optional.of("admin"), cli.keyOwner(longKey));
+        assertEquals(Optional.of("admin"), cli.keyOwner("short-v1"));
+        assertEquals(Optional.empty(), cli.keyOwner("short-v2"), "only the imported text works");
+        JsonNode keys = JSON.readTree(cli.run("token", "list", "--json").out());
+        assertEquals(2, keys.size());
+        for (JsonNode key : keys) {
+            assertEquals("admin", key.get("owner").asText());
+            assertTrue(key.get("legacy").asBoolean());
+            assertEquals("Legacy", key.get("status").asText());
+        }
+        List<String> prefixes = List.of(keys.get(0).get("prefix").asText(), keys.get(1).get("prefix").asText());
+        assertTrue(prefixes.contains("llmu") && prefixes.contains(""), "a long key shows 4 characters, a short one none: "
+                + prefixes);
+        assertEquals("2030-01-01T00:00:00Z", keys.findValues("expires").get(0).asText());
+        String everything = run + cli.run("token", "list").out() + storeText();
+        assertFalse(everything.contains(longKey) || everything.contains("short-v1"), "keys are shown and kept nowhere");
+
+        TestCli.Run again = cli.run("token", "import", "--from", "llmux:" + auth);
+        assertTrue(again.out().startsWith("Imported 0 llmux v1 keys from " + auth + " for admin; 2 already here."),
+                again::toString);
+    }
+
+    /** Every byte of every file of the store, as text to look for secrets in. */
+    private String storeText() throws Exception {
+        StringBuilder all = new StringBuilder();
+        try (var files = Files.walk(home)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                all.append(new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1));
+            }
+        }
+        return all.toString();
+    }
+
+    @Test
+    void llmuxV1KeysBelongToTheOwnerNamedAndStopWhenThatUserIsLocked() throws Exception {
+        TestCli cli = new TestCli(home);
+        cli.addUser("admin");
+        cli.addUser("ci");
+        Path auth = authJson("{\"id\":\"a1\",\"token\":\"ci-runner-key-1\",\"createdAt\":\"2025-01-01T00:00:00Z\"}");
+
+        TestCli.Run run = cli.run("token", "import", "--from", "llmux:" + auth, "--owner", "ci");
+
+        assertEquals(0, run.exitCode(), run::toString);
+        assertEquals(Optional.of("ci"), cli.keyOwner("ci-runner-key-1"));
+        assertEquals("ci-imported", JSON.readTree(cli.run("token", "list", "--json").out()).get(0).get("name").asText());
+        assertEquals(0, cli.run("user", "lock", "ci").exitCode());
+        assertEquals(Optional.empty(), cli.keyOwner("ci-runner-key-1"));
+    }
+
+    @Test
+    void llmuxV1KeysNeedAnOwnerAndUnusableOnesAreSkipped() throws Exception {
+        TestCli cli = new TestCli(home);
+        Path auth = authJson("{\"id\":\"a1\",\"token\":\"plain-text-token\",\"createdAt\":\"2025-01-01T00:00:00Z\"}",
+                "{\"id\":\"a2\",\"token\":\"short\",\"createdAt\":\"2025-01-01T00:00:00Z\"}",
+                "{\"id\":\"a3\",\"createdAt\":\"2025-01-01T00:00:00Z\"}");
+
+        TestCli.Run none = cli.run("token", "import", "--from", "llmux:" + auth);
+        assertEquals(ExitCodes.USAGE, none.exitCode(), none::toString);
+        assertTrue(none.err().contains("no active administrator yet"), none::toString);
+        assertFalse(none.err().contains("plain-text-token"), "keys are not echoed");
+
+        cli.addUser("admin");
         TestCli.Run run = cli.run("token", "import", "--from", "llmux:" + auth);
+        assertEquals(ExitCodes.REFUSED, run.exitCode(), run::toString);
+        assertEquals(List.of("Skipped entry 3 (a3): it has no token.",
+                "Skipped entry 2 (a2): its key is not usable here: a key kept in plain text must be 8 to 512 visible"
+                        + " ASCII characters and not start with gate_."), run.err().lines().toList());
+        assertFalse(run.toString().contains("plain-text-token"), "keys are not echoed");
+        assertEquals(Optional.of("admin"), cli.keyOwner("plain-text-token"));
 
-        assertEquals(ExitCodes.USAGE, run.exitCode(), run::toString);
-        assertTrue(run.err().contains("llmux's v1 auth.json"), run::toString);
-        assertTrue(run.err().contains("GATEHOUSE_API_KEYS"), run::toString);
-        assertFalse(run.err().contains("plain-text-token"), "tokens are not echoed");
+        TestCli.Run v2Owner = cli.run("token", "import", "--from", "llmux:" + tokensJson(), "--owner", "admin");
+        assertEquals(ExitCodes.USAGE, v2Owner.exitCode(), v2Owner::toString);
+        assertTrue(v2Owner.err().contains("--owner is for llmux v1"), v2Owner::toString);
     }
 
     @Test
@@ -180,11 +264,11 @@ class ImportTokensCommandTest {
         TestCli.Run noFrom = cli.run("token", "import");
 
         assertEquals(ExitCodes.USAGE, source.exitCode(), source::toString);
-        assertTrue(source.err().contains("llmux:PATH/tokens.json"), source::toString);
+        assertTrue(source.err().contains("llmux:PATH (llmux's v2 tokens.json or v1 auth.json)"), source::toString);
         assertEquals(ExitCodes.USAGE, missing.exitCode(), missing::toString);
         assertTrue(missing.err().contains("Cannot read"), missing::toString);
         assertEquals(ExitCodes.USAGE, object.exitCode(), object::toString);
-        assertTrue(object.err().contains("not llmux's v2 tokens.json"), object::toString);
+        assertTrue(object.err().contains("neither llmux's v2 tokens.json"), object::toString);
         assertEquals(ExitCodes.USAGE, noFrom.exitCode(), noFrom::toString);
     }
 }

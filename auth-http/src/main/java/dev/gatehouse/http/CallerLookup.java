@@ -3,8 +3,6 @@ package dev.gatehouse.http;
 import dev.gatehouse.core.model.Principal;
 import dev.gatehouse.core.port.in.IdentifyCaller;
 import dev.gatehouse.core.port.in.ValidateSession;
-import dev.gatehouse.core.service.ApiKeyFormat;
-import dev.gatehouse.core.service.LlmuxKeys;
 import dev.gatehouse.core.service.StaticKeys;
 import dev.gatehouse.core.service.TokenDigests;
 import io.micronaut.http.HttpRequest;
@@ -59,9 +57,8 @@ class CallerLookup {
             return staticKeys.match(key)
                     .map(k -> Caller.of(Principal.ofStaticKey(staticKeys.builtInAdministrator(), k), client.clientIp(request)));
         }
-        if (!mayBlock && !answeredInMemory(key)) {
-            return Optional.of(identify.kept(key).orElseThrow(() -> StoreNeeded.INSTANCE))
-                    .map(principal -> Caller.of(principal, client.clientIp(request)));
+        if (!mayBlock) {
+            return identified(request, identify.fromMemory(key).orElseThrow(() -> StoreNeeded.INSTANCE));
         }
         return identified(request, identify.identify(key));
     }
@@ -77,17 +74,6 @@ class CallerLookup {
                     .map(s -> Caller.of(Principal.ofSession(s.user(), s.session()), client.clientIp(request)));
         }
         return identified(request, identify.identifySession(token.get()));
-    }
-
-    /**
-     * True if core answers for {@code key} without the store: a static key (acting as the
-     * built-in administrator, who is in no store), or text that cannot be a stored key.
-     */
-    private boolean answeredInMemory(String key) {
-        if (staticKeys.match(key).isPresent()) {
-            return staticKeys.mappedTo().isEmpty();
-        }
-        return !ApiKeyFormat.looksValid(key) && LlmuxKeys.parse(key).isEmpty();
     }
 
     private Optional<Caller> identified(HttpRequest<?> request, IdentifyCaller.Result result) {

@@ -122,6 +122,31 @@ class KeyAuthenticationTest {
     }
 
     @Test
+    void aKeyImportedInPlainTextFromAnotherProcessWorksAtOnceUntilRevoked() {
+        String v1 = "llmux-v1-shared-0123456789abcdef";
+        assertEquals("401", me(v1), "before the import");
+        var clock = java.time.Clock.systemUTC();
+        var report = new dev.gatehouse.core.service.ImportApiKeysService(app.cli.users(), app.cli.apiKeys(),
+                new dev.gatehouse.core.service.TokenDigests(SecureRandomSource.system(), app.cli.secrets()),
+                SecureRandomSource.system(), new dev.gatehouse.core.service.AuditTrail(app.cli.audit(), clock))
+                .importKeys(dev.gatehouse.core.model.Actor.operator(), "llmux:auth.json", List.of(
+                        new dev.gatehouse.core.port.in.ImportApiKeys.Entry("entry 1", "bob", "shared",
+                                new dev.gatehouse.core.port.in.ImportApiKeys.PlainText(v1), clock.instant(),
+                                java.util.Optional.empty(), java.util.Optional.empty())));
+        assertEquals(1, report.imported(), report.toString());
+
+        assertEquals("bob", me(v1), "imported by another process, seen at the next request");
+        assertEquals(200, app.send(app.get("/api/me").header("x-api-key", v1).build()).statusCode());
+        HttpResponse<String> listed = app.json("GET", "/api/tokens?user=bob", null, root);
+        assertTrue(listed.body().contains("\"legacy\":true"), listed.body());
+        String id = java.util.stream.StreamSupport.stream(json(listed).path("tokens").spliterator(), false)
+                .filter(token -> token.path("name").asText().equals("shared")).findFirst()
+                .orElseThrow(() -> new AssertionError(listed.body())).path("id").asText();
+        assertEquals(204, app.json("DELETE", "/api/tokens/" + id, null, root).statusCode());
+        assertEquals("401", me(v1), "revoked");
+    }
+
+    @Test
     void deletingAUserRevokesTheirKeys() {
         var minted = app.mintKey("dee");
         assertEquals("dee", me(minted.secret()));

@@ -18,7 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Identifies callers by key or session. A key is checked in this order, cheapest first: the static
  * keys in memory; the shape and checksum of a Gatehouse key (or the shape of an llmux key), with
  * no store access; one lookup by digest (or, for llmux keys, by id and then the secret's hash in
- * constant time); revocation and expiry; and the owner, who must exist, be active and be older
+ * constant time; other text only while the store holds keys imported in plain text,
+ * {@link PlainImportedKeys}); revocation and expiry; and the owner, who must exist, be active and be older
  * than the key (a key minted for an earlier account of the same name is not theirs).
  *
  * <p>As with sessions ({@link ValidateSessionService}), when the key store can say cheaply whether
@@ -38,6 +39,7 @@ public final class IdentifyCallerService implements IdentifyCaller {
     private final LastUsedRecorder lastUsed;
     private final Clock clock;
     private final Map<String, Kept> kept = new ConcurrentHashMap<>();
+    private final PlainImportedKeys plainImports;
 
     public IdentifyCallerService(ApiKeyStore keys, UserStore users, TokenDigests tokens, StaticKeys staticKeys,
                                  ValidateSession sessions, LastUsedRecorder lastUsed, Clock clock) {
@@ -48,6 +50,7 @@ public final class IdentifyCallerService implements IdentifyCaller {
         this.sessions = sessions;
         this.lastUsed = lastUsed;
         this.clock = clock;
+        this.plainImports = new PlainImportedKeys(keys);
     }
 
     @Override
@@ -62,9 +65,15 @@ public final class IdentifyCallerService implements IdentifyCaller {
         if (ApiKeyFormat.looksValid(presentedKey)) {
             return byDigest(tokens.digest(presentedKey));
         }
-        return LlmuxKeys.parse(presentedKey)
-                .flatMap(parts -> keys.find(parts.id()).filter(found -> LlmuxKeys.verifies(found, parts.secret())))
-                .map(this::check).orElseGet(Unknown::new);
+        Optional<LlmuxKeys.Parts> llmux = LlmuxKeys.parse(presentedKey);
+        if (llmux.isPresent()) {
+            return keys.find(llmux.get().id()).filter(found -> LlmuxKeys.verifies(found, llmux.get().secret()))
+                    .map(this::check).orElseGet(Unknown::new);
+        }
+        if (PlainImportedKeys.couldBe(presentedKey) && plainImports.present()) {
+            return byDigest(tokens.digest(presentedKey));
+        }
+        return new Unknown();
     }
 
     @Override
@@ -73,6 +82,37 @@ public final class IdentifyCallerService implements IdentifyCaller {
             return Optional.empty();
         }
         return reuse(tokens.digest(presentedKey), keys.changeCount());
+    }
+
+    @Override
+    public Optional<Result> fromMemory(String presentedKey) {
+        if (presentedKey == null || presentedKey.isEmpty()) {
+            return Optional.of(new Unknown());
+        }
+        Optional<ApiKey> configured = staticKeys.match(presentedKey);
+        if (configured.isPresent()) {
+            // A mapped key acts as a user of the store, whose state only the store knows.
+            return staticKeys.mappedTo().isEmpty() ? Optional.of(asConfigured(configured.get())) : Optional.empty();
+        }
+        if (ApiKeyFormat.looksValid(presentedKey)) {
+            return keptResult(presentedKey);
+        }
+        if (LlmuxKeys.parse(presentedKey).isPresent()) {
+            return Optional.empty();
+        }
+        if (!PlainImportedKeys.couldBe(presentedKey)) {
+            return Optional.of(new Unknown());
+        }
+        Optional<Boolean> imports = plainImports.known();
+        if (imports.isEmpty()) {
+            return Optional.empty();
+        }
+        return imports.get() ? keptResult(presentedKey) : Optional.of(new Unknown());
+    }
+
+    private Optional<Result> keptResult(String presentedKey) {
+        return kept.isEmpty() ? Optional.empty()
+                : reuse(tokens.digest(presentedKey), keys.changeCount()).map(Identified::new);
     }
 
     /** A Gatehouse key: reused from a recent check while the store is unchanged, else looked up and kept. */

@@ -80,6 +80,18 @@ public abstract class ApiKeyStoreContract {
     }
 
     @Test
+    void theStoreSaysWhetherAnyKeyWasImportedWithADigest() {
+        assertFalse(store().holdsImportedDigests(), "empty");
+        store().insert(apiKey("alice", T0));
+        store().insert(Samples.importedApiKey("alice"));
+        assertFalse(store().holdsImportedDigests(), "minted keys and llmux v2 keys (no digest) do not count");
+        ApiKey plain = Samples.importedPlainKey("alice");
+        assertTrue(secondInstance().insert(plain));
+        assertTrue(store().holdsImportedDigests(), "seen through the other instance too");
+        assertEquals(Optional.of(plain), store().findByDigest(plain.digest()));
+    }
+
+    @Test
     void anOwnersKeysAreListedNewestFirstWithRevokedOnesIncluded() {
         ApiKey older = apiKey("alice", T0);
         ApiKey newer = apiKey("alice", T0.plusSeconds(10));

@@ -82,6 +82,13 @@ public final class Samples {
                 Optional.of("llmux-sha256:6oZqdX5MOLq/qBJ8vppAnT4fk6AP8UiP9zX8+Rev/9A="));
     }
 
+    /** A key imported from a system that kept it in plain text (llmux v1): found by its digest. */
+    public static ApiKey importedPlainKey(String owner) {
+        ApiKey plain = apiKey(owner, T0);
+        return new ApiKey(plain.id(), plain.owner(), "llmux v1", plain.digest(), "", T0, Optional.empty(),
+                Optional.empty(), Set.of(), Optional.empty(), ApiKey.Origin.IMPORTED, Optional.empty());
+    }
+
     private static String randomBase62(int n) {
         String alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
         StringBuilder out = new StringBuilder(n);

@@ -54,6 +54,12 @@ final class CountingApiKeyStore implements ApiKeyStore {
     }
 
     @Override
+    public boolean holdsImportedDigests() {
+        lookups.incrementAndGet();
+        return store.holdsImportedDigests();
+    }
+
+    @Override
     public List<ApiKey> listByOwner(Username owner) {
         lookups.incrementAndGet();
         return store.listByOwner(owner);

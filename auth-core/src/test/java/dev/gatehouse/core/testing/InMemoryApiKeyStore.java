@@ -45,6 +45,11 @@ public final class InMemoryApiKeyStore implements ApiKeyStore {
     }
 
     @Override
+    public synchronized boolean holdsImportedDigests() {
+        return keys.values().stream().anyMatch(k -> k.origin() == ApiKey.Origin.IMPORTED && !k.digest().isEmpty());
+    }
+
+    @Override
     public synchronized List<ApiKey> listByOwner(Username owner) {
         return keys.values().stream().filter(k -> k.owner().equals(owner)).sorted(NEWEST_FIRST).toList();
     }

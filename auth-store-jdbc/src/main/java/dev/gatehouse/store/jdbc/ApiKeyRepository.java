@@ -50,6 +50,10 @@ interface ApiKeyRepository extends GenericRepository<ApiKeyRow, String> {
     @Query("UPDATE api_keys SET last_used_at = :at WHERE id = :id AND (last_used_at IS NULL OR last_used_at < :at)")
     int touch(String id, Instant at);
 
+    /** 1 if an imported key has a digest, else 0; answered from the partial index of migration 5. */
+    @Query("SELECT COUNT(*) FROM (SELECT 1 FROM api_keys WHERE origin = 'imported' AND digest IS NOT NULL LIMIT 1) AS any_key")
+    long importedWithDigest();
+
     @Query("UPDATE api_keys SET revoked_at = :at WHERE owner = :owner AND revoked_at IS NULL")
     int revokeByOwner(String owner, Instant at);
 }

@@ -136,6 +136,11 @@ final class JdbcApiKeyStore implements ApiKeyStore {
     }
 
     @Override
+    public boolean holdsImportedDigests() {
+        return transactions.read(keys::importedWithDigest) > 0;
+    }
+
+    @Override
     public int revokeByOwner(Username owner, Instant at) {
         Instant when = Times.truncate(at);
         return transactions.write(() -> keys.revokeByOwner(owner.value(), when));

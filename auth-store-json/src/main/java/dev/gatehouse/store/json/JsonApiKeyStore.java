@@ -46,6 +46,11 @@ final class JsonApiKeyStore implements ApiKeyStore {
     }
 
     @Override
+    public boolean holdsImportedDigests() {
+        return file.read().all().stream().anyMatch(k -> k.origin() == ApiKey.Origin.IMPORTED && !k.digest().isEmpty());
+    }
+
+    @Override
     public List<ApiKey> listByOwner(Username owner) {
         return file.read().all().stream().filter(k -> k.owner().equals(owner)).sorted(NEWEST_FIRST).toList();
     }

@@ -30,6 +30,15 @@ public interface IdentifyCaller {
         return Optional.empty();
     }
 
+    /**
+     * The answer for this key if it can be given without reading the store: a static key acting as
+     * the built-in administrator, text that cannot be a stored key, or a check kept as for
+     * {@link #kept}. Empty means "call {@link #identify}", where blocking is allowed.
+     */
+    default Optional<Result> fromMemory(String presentedKey) {
+        return Optional.empty();
+    }
+
     /** What happened. */
     sealed interface Result permits Identified, Unknown, NotUsable {
     }

@@ -44,6 +44,15 @@ public interface ApiKeyStore {
     /** The key whose secret has this digest, if any; an empty digest finds nothing. */
     Optional<ApiKey> findByDigest(String digest);
 
+    /**
+     * True if some key was imported with a digest: a key another system kept in plain text (llmux
+     * v1), which may have any shape and is found only by its digest. Asked rarely (a check keeps
+     * the answer while {@link #changeCount} holds, or a few seconds), so it may cost a query.
+     */
+    default boolean holdsImportedDigests() {
+        return false;
+    }
+
     /** The owner's keys, revoked ones included, newest first (ties by id). */
     List<ApiKey> listByOwner(Username owner);
 
