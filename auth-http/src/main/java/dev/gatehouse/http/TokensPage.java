@@ -2,6 +2,7 @@ package dev.gatehouse.http;
 
 import dev.gatehouse.core.model.ApiKey;
 import dev.gatehouse.core.model.HumanDuration;
+import dev.gatehouse.core.service.StaticKeys;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -78,7 +79,7 @@ public record TokensPage(Shell shell, String me, boolean admin, List<Row> tokens
                       Moment lastUsed, String status, boolean renamable, boolean revocable, boolean mine) {
 
         static Row of(ApiKey key, String viewer, Instant now) {
-            boolean configured = key.legacyVerifier().filter(v -> v.startsWith("config:")).isPresent();
+            boolean configured = StaticKeys.isConfigured(key);
             return new Row(key.id().value(), key.name(), key.owner().value(),
                     key.displayPrefix().isEmpty() ? "" : key.displayPrefix() + "…",
                     Moment.of(key.createdAt(), now), key.expiresAt().map(at -> Moment.of(at, now)).orElse(null),
