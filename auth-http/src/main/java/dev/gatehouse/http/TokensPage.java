@@ -2,6 +2,7 @@ package dev.gatehouse.http;
 
 import dev.gatehouse.core.model.ApiKey;
 import dev.gatehouse.core.model.HumanDuration;
+import dev.gatehouse.core.port.in.ListUsers;
 import dev.gatehouse.core.service.StaticKeys;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +19,8 @@ import java.util.Optional;
 public record TokensPage(Shell shell, String me, boolean admin, List<Row> tokens, List<String> owners,
                          boolean ownersComplete, List<Expiry> expiries) {
 
+    /** How many accounts the owner picker reads; past that it becomes a text field, so the page stays small. */
+    static final int MAX_OWNERS = ListUsers.MAX_PAGE;
     /** The expiries the form offers besides the server's default. */
     static final List<String> CHOICES = List.of("30d", "90d", "1y", "never");
 
