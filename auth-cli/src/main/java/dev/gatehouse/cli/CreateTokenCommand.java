@@ -1,6 +1,7 @@
 package dev.gatehouse.cli;
 
 import dev.gatehouse.core.model.ApiKey;
+import dev.gatehouse.core.model.KeyExpiry;
 import dev.gatehouse.core.model.Username;
 import dev.gatehouse.core.port.in.MintApiKey;
 import dev.gatehouse.core.port.in.Refused;
@@ -59,7 +60,7 @@ final class CreateTokenCommand extends CliCommand {
     public Integer call() {
         Invocation invocation = invocation();
         Instant now = invocation.environment().clock().instant();
-        KeyExpiry expiry = expires == null ? KeyExpiry.policyDefault() : KeyExpiry.parse(expires, now);
+        KeyExpiry expiry = expires == null ? KeyExpiry.byDefault() : checkedExpiry(expires, now);
         Optional<String> label = Optional.ofNullable(name).map(CreateTokenCommand::checkedName);
         Set<String> asked = checkedScopes(scopes == null ? List.of() : scopes);
         try (CliWiring app = invocation.open(StaticKeys.none(), invocation.keyPolicy())) {
@@ -93,6 +94,26 @@ final class CreateTokenCommand extends CliCommand {
 
     private static String scopeNote(ApiKey key) {
         return key.scopes().isEmpty() ? "" : ", scopes " + String.join(" ", key.scopes());
+    }
+
+    /** {@code --expires} read at {@code now}; a bad or past value is a usage error naming the forms. */
+    private static KeyExpiry checkedExpiry(String text, Instant now) {
+        KeyExpiry expiry;
+        try {
+            expiry = KeyExpiry.parse(text, now);
+        } catch (KeyExpiry.Unreadable unreadable) {
+            throw new UsageException(switch (unreadable.kind()) {
+                case DATE -> "--expires '" + text.strip() + "' is not a date; write it as YYYY-MM-DD, e.g. 2027-01-31.";
+                case TIME -> "--expires '" + text.strip() + "' is not a time; write it as 2027-01-31T12:00:00Z (UTC),"
+                        + " or give " + KeyExpiry.FORMS + ".";
+                case OTHER -> "--expires '" + text + "' is not an expiry; give " + KeyExpiry.FORMS + ".";
+            });
+        }
+        if (expiry.at().isPresent() && !expiry.at().get().isAfter(now)) {
+            throw new UsageException("--expires '" + text + "' is not in the future (it is " + expiry.at().get()
+                    + "); give a later date or a duration such as 90d.");
+        }
+        return expiry;
     }
 
     private static String checkedName(String text) {

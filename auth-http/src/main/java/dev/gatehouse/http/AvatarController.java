@@ -21,6 +21,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
@@ -72,22 +73,30 @@ class AvatarController {
         } catch (IllegalArgumentException e) {
             return ApiError.badRequest(e.getMessage());
         }
-        Optional<Avatar> avatar = stores.avatars().find(name);
-        String etag = avatar.map(a -> "\"" + a.updatedAt().toEpochMilli() + "\"")
-                .orElse("\"initial-" + Integer.toHexString(name.value().hashCode()) + "\"");
+        // A conditional request, as every page's menu sends, is answered from the time alone.
+        Optional<Instant> updated = stores.avatars().updatedAt(name);
         // The built-in callers of --auth none and apikey have no account, but a menu to draw.
         boolean builtIn = AccessFilter.current(request).user().username().equals(name);
-        if (avatar.isEmpty() && !builtIn && stores.users().find(name).isEmpty()) {
+        if (updated.isEmpty() && !builtIn && stores.users().find(name).isEmpty()) {
             return ApiError.response(HttpStatus.NOT_FOUND, "not_found", "There is no user '" + name + "'.");
         }
+        String etag = etag(name, updated);
         if (request.getHeaders().get(HttpHeaders.IF_NONE_MATCH, String.class).filter(etag::equals).isPresent()) {
             return HttpResponse.notModified().header(HttpHeaders.ETAG, etag);
         }
+        Optional<Avatar> avatar = updated.isPresent() ? stores.avatars().find(name) : Optional.empty();
         HttpResponse<?> image = avatar.isPresent()
                 ? HttpResponse.ok(avatar.get().image()).contentType(avatar.get().mediaType())
                 : HttpResponse.ok(InitialAvatar.svg(name.value())).contentType("image/svg+xml");
-        return ((io.micronaut.http.MutableHttpResponse<?>) image).header(HttpHeaders.ETAG, etag)
+        return ((io.micronaut.http.MutableHttpResponse<?>) image)
+                .header(HttpHeaders.ETAG, etag(name, avatar.map(Avatar::updatedAt)))
                 .header(HttpHeaders.CACHE_CONTROL, "private, no-cache");
+    }
+
+    /** An uploaded avatar's tag is its time; a generated one's the name's. */
+    private static String etag(Username name, Optional<Instant> updated) {
+        return updated.map(at -> "\"" + at.toEpochMilli() + "\"")
+                .orElse("\"initial-" + Integer.toHexString(name.value().hashCode()) + "\"");
     }
 
     static String link(Avatar avatar) {

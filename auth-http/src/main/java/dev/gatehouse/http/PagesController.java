@@ -2,7 +2,6 @@ package dev.gatehouse.http;
 
 import dev.gatehouse.core.model.ApiKey;
 import dev.gatehouse.core.model.Session;
-import dev.gatehouse.core.model.User;
 import dev.gatehouse.core.model.Username;
 import dev.gatehouse.core.port.in.ListApiKeys;
 import dev.gatehouse.core.port.in.ListUsers;
@@ -40,16 +39,18 @@ class PagesController {
     private final Assets assets;
     private final SetupMode setupMode;
     private final ListUsers listUsers;
+    private final KeyOwners keyOwners;
     private final ManageSessions manageSessions;
     private final ListApiKeys listApiKeys;
     private final KeyPolicy keyPolicy;
     private final Clock clock;
 
-    PagesController(Assets assets, SetupMode setupMode, ListUsers listUsers, ManageSessions manageSessions,
-                    ListApiKeys listApiKeys, KeyPolicy keyPolicy, Clock clock) {
+    PagesController(Assets assets, SetupMode setupMode, ListUsers listUsers, KeyOwners keyOwners,
+                    ManageSessions manageSessions, ListApiKeys listApiKeys, KeyPolicy keyPolicy, Clock clock) {
         this.assets = assets;
         this.setupMode = setupMode;
         this.listUsers = listUsers;
+        this.keyOwners = keyOwners;
         this.manageSessions = manageSessions;
         this.listApiKeys = listApiKeys;
         this.keyPolicy = keyPolicy;
@@ -108,14 +109,11 @@ class PagesController {
         Caller caller = AccessFilter.current(request);
         List<ApiKey> keys = listApiKeys.list(caller.actor(), Optional.empty())
                 instanceof ListApiKeys.Listed listed ? listed.keys() : List.of();
-        List<String> owners = List.of(caller.user().username().value());
-        boolean complete = true;
-        if (caller.admin() && listUsers.page(caller.actor(), Optional.empty(), ListUsers.MAX_PAGE) instanceof ListUsers.Page page) {
-            owners = page.users().stream().filter(u -> u.status().isActive()).map(User::username).map(Username::value).toList();
-            complete = page.next().isEmpty();
-        }
-        return page("tokens", TokensPage.of(shell("API Keys", Optional.of(caller)), caller, keys, owners, complete,
-                keyPolicy.defaultLifetime(), clock.instant()));
+        Optional<KeyOwners.Found> owners = caller.admin()
+                ? keyOwners.active(caller.actor(), TokensPage.MAX_OWNERS) : Optional.empty();
+        return page("tokens", TokensPage.of(shell("API Keys", Optional.of(caller)), caller, keys,
+                owners.map(KeyOwners.Found::names).orElse(List.of(caller.user().username().value())),
+                owners.map(KeyOwners.Found::complete).orElse(true), keyPolicy.defaultLifetime(), clock.instant()));
     }
 
     private Shell shell(String title, Optional<Caller> caller) {

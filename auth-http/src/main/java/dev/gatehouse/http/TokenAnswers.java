@@ -1,6 +1,7 @@
 package dev.gatehouse.http;
 
 import dev.gatehouse.core.model.ApiKeyId;
+import dev.gatehouse.core.model.KeyExpiry;
 import dev.gatehouse.core.model.Username;
 import dev.gatehouse.core.port.in.MintApiKey;
 import dev.gatehouse.core.port.in.Refused;
@@ -40,7 +41,7 @@ class TokenAnswers {
         try {
             expiry = json.optionalText("expires").map(text -> KeyExpiry.parse(text, clock.instant()))
                     .orElseGet(KeyExpiry::byDefault);
-        } catch (IllegalArgumentException e) {
+        } catch (KeyExpiry.Unreadable e) {
             throw ApiErrorException.badRequest("The field 'expires': " + e.getMessage());
         }
         Set<String> scopes = new LinkedHashSet<>(json.optionalTexts("scopes"));

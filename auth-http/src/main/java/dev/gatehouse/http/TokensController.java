@@ -3,7 +3,6 @@ package dev.gatehouse.http;
 import dev.gatehouse.core.model.ApiKeyId;
 import dev.gatehouse.core.model.Username;
 import dev.gatehouse.core.port.in.ListApiKeys;
-import dev.gatehouse.core.port.in.ListUsers;
 import dev.gatehouse.core.port.in.MintApiKey;
 import dev.gatehouse.core.port.in.Refused;
 import dev.gatehouse.core.port.in.RenameApiKey;
@@ -20,7 +19,6 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,17 +36,17 @@ class TokensController {
     private final MintApiKey mintKey;
     private final RenameApiKey renameKey;
     private final RevokeApiKeys revokeKeys;
-    private final ListUsers listUsers;
+    private final KeyOwners keyOwners;
     private final TokenAnswers answers;
     private final JsonBody.Reader reader;
 
     TokensController(ListApiKeys listKeys, MintApiKey mintKey, RenameApiKey renameKey, RevokeApiKeys revokeKeys,
-                     ListUsers listUsers, TokenAnswers answers, JsonBody.Reader reader) {
+                     KeyOwners keyOwners, TokenAnswers answers, JsonBody.Reader reader) {
         this.listKeys = listKeys;
         this.mintKey = mintKey;
         this.renameKey = renameKey;
         this.revokeKeys = revokeKeys;
-        this.listUsers = listUsers;
+        this.keyOwners = keyOwners;
         this.answers = answers;
         this.reader = reader;
     }
@@ -116,19 +114,8 @@ class TokensController {
 
     /** The active users, in name order: whom an administrator can make a key for. */
     private List<TokenView.Owner> owners(Caller caller) {
-        List<TokenView.Owner> owners = new ArrayList<>();
-        Optional<Username> after = Optional.empty();
-        while (true) {
-            ListUsers.Result result = listUsers.page(caller.actor(), after, ListUsers.MAX_PAGE);
-            if (!(result instanceof ListUsers.Page page)) {
-                return owners;
-            }
-            page.users().stream().filter(u -> u.status().isActive()).map(TokenView.Owner::of).forEach(owners::add);
-            if (page.next().isEmpty()) {
-                return owners;
-            }
-            after = page.next();
-        }
+        return keyOwners.active(caller.actor(), KeyOwners.ALL)
+                .map(found -> found.users().stream().map(TokenView.Owner::of).toList()).orElse(List.of());
     }
 
     private static Optional<Username> owner(@Nullable String user) {

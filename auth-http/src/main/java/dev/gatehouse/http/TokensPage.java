@@ -2,6 +2,8 @@ package dev.gatehouse.http;
 
 import dev.gatehouse.core.model.ApiKey;
 import dev.gatehouse.core.model.HumanDuration;
+import dev.gatehouse.core.port.in.ListUsers;
+import dev.gatehouse.core.service.StaticKeys;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,6 +19,8 @@ import java.util.Optional;
 public record TokensPage(Shell shell, String me, boolean admin, List<Row> tokens, List<String> owners,
                          boolean ownersComplete, List<Expiry> expiries) {
 
+    /** How many accounts the owner picker reads; past that it becomes a text field, so the page stays small. */
+    static final int MAX_OWNERS = ListUsers.MAX_PAGE;
     /** The expiries the form offers besides the server's default. */
     static final List<String> CHOICES = List.of("30d", "90d", "1y", "never");
 
@@ -78,7 +82,7 @@ public record TokensPage(Shell shell, String me, boolean admin, List<Row> tokens
                       Moment lastUsed, String status, boolean renamable, boolean revocable, boolean mine) {
 
         static Row of(ApiKey key, String viewer, Instant now) {
-            boolean configured = key.legacyVerifier().filter(v -> v.startsWith("config:")).isPresent();
+            boolean configured = StaticKeys.isConfigured(key);
             return new Row(key.id().value(), key.name(), key.owner().value(),
                     key.displayPrefix().isEmpty() ? "" : key.displayPrefix() + "…",
                     Moment.of(key.createdAt(), now), key.expiresAt().map(at -> Moment.of(at, now)).orElse(null),

@@ -16,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -35,12 +34,7 @@ class BrowserIT {
 
     @BeforeAll
     static void launch() {
-        // Like the PostgreSQL tests: skipped on a machine without the browser, never under CI.
-        if (!Files.isExecutable(Chromium.EXECUTABLE) && !"true".equals(System.getenv("CI"))) {
-            Assumptions.abort("No Chromium at " + Chromium.EXECUTABLE + "; install Debian's chromium"
-                    + " (apt-get install chromium) or set GATEHOUSE_CHROMIUM to run the browser tests");
-        }
-        chromium = new Chromium();
+        chromium = Chromium.launchOrSkip();
     }
 
     @AfterAll

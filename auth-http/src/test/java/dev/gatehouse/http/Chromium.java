@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * The system's Chromium driven by Playwright, which may not download browsers here. Pages get a
@@ -40,6 +41,18 @@ final class Chromium implements AutoCloseable {
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
                 .setExecutablePath(EXECUTABLE).setHeadless(true).setArgs(ARGS));
+    }
+
+    /**
+     * The browser, or the calling tests skipped on a machine without it (like the PostgreSQL
+     * tests; never under CI, where a missing browser is a failure).
+     */
+    static Chromium launchOrSkip() {
+        if (!Files.isExecutable(EXECUTABLE) && !"true".equals(System.getenv("CI"))) {
+            Assumptions.abort("No Chromium at " + EXECUTABLE + "; install Debian's chromium"
+                    + " (apt-get install chromium) or set GATEHOUSE_CHROMIUM to run the browser tests");
+        }
+        return new Chromium();
     }
 
     /** A fresh browser profile (own cookies) showing pages of {@code width} x {@code height}. */

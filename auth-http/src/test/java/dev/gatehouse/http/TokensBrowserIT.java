@@ -8,10 +8,8 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.ColorScheme;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -28,11 +26,7 @@ class TokensBrowserIT {
 
     @BeforeAll
     static void launch() {
-        if (!Files.isExecutable(Chromium.EXECUTABLE) && !"true".equals(System.getenv("CI"))) {
-            Assumptions.abort("No Chromium at " + Chromium.EXECUTABLE + "; install Debian's chromium"
-                    + " (apt-get install chromium) or set GATEHOUSE_CHROMIUM to run the browser tests");
-        }
-        chromium = new Chromium();
+        chromium = Chromium.launchOrSkip();
     }
 
     @AfterAll

@@ -53,7 +53,9 @@ public final class AddUserService implements AddUser {
             Set<Role> roles = admin ? EnumSet.of(Role.ADMIN, Role.USER) : EnumSet.of(Role.USER);
             User created = User.create(name, hash, roles, clock.instant());
             if (users.insert(created)) {
-                // Sessions left by an earlier account of this name must not carry over.
+                // Sessions left by an earlier account of this name must not carry over. Validation
+                // refuses them already, but session listings go by name: the new owner would see the
+                // earlier one's addresses and browsers on My Account.
                 sessions.deleteByUser(name);
                 audit.record("user.create", command.actor(), name, Outcome.SUCCESS,
                         Map.of("admin", Boolean.toString(admin)));

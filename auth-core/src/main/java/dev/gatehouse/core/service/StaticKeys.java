@@ -31,6 +31,8 @@ public final class StaticKeys {
     public static final String SOURCE = "GATEHOUSE_API_KEYS";
     /** The shortest static key accepted. */
     public static final int MIN_LENGTH = 8;
+    /** How a listing's legacy verifier starts: it is checked against the configuration, not a store. */
+    private static final String VERIFIER_SCHEME = "config:";
 
     private final List<byte[]> digests;
     private final List<ApiKey> listed;
@@ -91,6 +93,11 @@ public final class StaticKeys {
         return listed;
     }
 
+    /** Whether {@code key} is one of these listings (of any configuration): those change only with the setting. */
+    public static boolean isConfigured(ApiKey key) {
+        return key.legacyVerifier().filter(v -> v.startsWith(VERIFIER_SCHEME)).isPresent();
+    }
+
     /** The user the keys act as, if configured; else they act as {@link #builtInAdministrator()}. */
     public Optional<Username> mappedTo() {
         return mappedTo;
@@ -106,7 +113,7 @@ public final class StaticKeys {
         String prefix = key.length() >= 24 ? key.substring(0, 4) : "";
         return new ApiKey(new ApiKeyId("config-" + number), owner, SOURCE + " #" + number, "", prefix, since,
                 Optional.empty(), Optional.empty(), Set.of(), Optional.empty(), ApiKey.Origin.IMPORTED,
-                Optional.of("config:" + SOURCE));
+                Optional.of(VERIFIER_SCHEME + SOURCE));
     }
 
     private static byte[] sha256(String text) {

@@ -45,6 +45,19 @@ public abstract class AvatarStoreContract {
     }
 
     @Test
+    void theTimeOfAnAvatarReadsAloneAsFindSaysIt() {
+        assertEquals(Optional.empty(), store().updatedAt(ALICE));
+        store().put(avatar("alice", "image/png", 500));
+        assertEquals(Optional.of(T0), secondInstance().updatedAt(ALICE));
+        Avatar jpeg = new Avatar(ALICE, "image/jpeg", new byte[] {1, 2, 3}, T0.plusSeconds(60));
+        secondInstance().put(jpeg);
+        assertEquals(Optional.of(jpeg.updatedAt()), store().updatedAt(ALICE));
+        assertEquals(Optional.empty(), store().updatedAt(Username.of("Alice")));
+        store().delete(ALICE);
+        assertEquals(Optional.empty(), secondInstance().updatedAt(ALICE));
+    }
+
+    @Test
     void everyMediaTypeReadsBackAsWritten() {
         for (String type : Avatar.MEDIA_TYPES) {
             Avatar written = avatar("user-" + type.substring("image/".length()), type, 100);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gatehouse.core.contract.Samples;
 import dev.gatehouse.core.model.Actor;
 import dev.gatehouse.core.model.ApiKey;
 import dev.gatehouse.core.model.Principal;
@@ -62,6 +63,13 @@ class StaticKeysTest {
         assertEquals("", keys.listed().get(1).displayPrefix(), "a short key shows none");
         assertEquals(Optional.of("config:GATEHOUSE_API_KEYS"), first.legacyVerifier());
         assertFalse(first.toString().contains(LONG_KEY));
+    }
+
+    @Test
+    void listedStaticKeysAreToldApartFromStoredOnes() {
+        assertTrue(configured(Optional.empty()).listed().stream().allMatch(StaticKeys::isConfigured));
+        assertFalse(StaticKeys.isConfigured(Samples.apiKey("alice", core.clock.instant())));
+        assertFalse(StaticKeys.isConfigured(Samples.importedApiKey("alice")));
     }
 
     @Test

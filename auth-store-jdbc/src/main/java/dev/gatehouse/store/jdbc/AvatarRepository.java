@@ -16,6 +16,9 @@ interface AvatarRepository extends GenericRepository<AvatarRow, String> {
     @Query("SELECT * FROM avatars WHERE username = :username")
     Optional<AvatarRow> byUsername(String username);
 
+    @Query("SELECT updated_at FROM avatars WHERE username = :username")
+    Optional<Instant> updatedAt(String username);
+
     @Query("INSERT INTO avatars (username, media_type, image, updated_at) VALUES (:username, :mediaType, :image,"
             + " :updatedAt) ON CONFLICT (username) DO UPDATE SET media_type = excluded.media_type,"
             + " image = excluded.image, updated_at = excluded.updated_at")

@@ -3,6 +3,7 @@ package dev.gatehouse.store.jdbc;
 import dev.gatehouse.core.model.Avatar;
 import dev.gatehouse.core.model.Username;
 import dev.gatehouse.core.port.out.AvatarStore;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -31,6 +32,11 @@ final class JdbcAvatarStore implements AvatarStore {
     @Override
     public Optional<Avatar> find(Username username) {
         return transactions.read(() -> avatars.byUsername(username.value()).map(Rows::avatar));
+    }
+
+    @Override
+    public Optional<Instant> updatedAt(Username username) {
+        return transactions.read(() -> avatars.updatedAt(username.value()));
     }
 
     @Override

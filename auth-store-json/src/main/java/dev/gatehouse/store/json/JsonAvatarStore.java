@@ -11,6 +11,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -71,6 +72,17 @@ final class JsonAvatarStore implements AvatarStore {
         return found.isPresent() ? found : store.locked(() -> read(username, names));
     }
 
+    /** The newest file's modification time, looked for again under the lock like {@link #find}. */
+    @Override
+    public Optional<Instant> updatedAt(Username username) {
+        if (!Files.isDirectory(directory)) {
+            return Optional.empty();
+        }
+        List<String> names = AvatarFileNames.candidates(username);
+        Optional<Instant> found = newest(names).map(Newest::updatedAt);
+        return found.isPresent() ? found : store.locked(() -> newest(names).map(Newest::updatedAt));
+    }
+
     @Override
     public boolean delete(Username username) {
         if (!Files.isDirectory(directory)) {
@@ -125,6 +137,25 @@ final class JsonAvatarStore implements AvatarStore {
      * if it did not change while it was read; empty if there is none or it changed.
      */
     private Optional<Avatar> read(Username username, List<String> names) {
+        Optional<Newest> found = newest(names);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Path newest = found.get().file();
+        BasicFileAttributes seen = found.get().attributes();
+        byte[] image = readBytes(newest);
+        BasicFileAttributes after = stat(newest);
+        if (image == null || after == null || image.length != seen.size()
+                || !after.lastModifiedTime().equals(seen.lastModifiedTime())
+                || !Objects.equals(after.fileKey(), seen.fileKey())) {
+            return Optional.empty(); // replaced or deleted meanwhile
+        }
+        return Optional.of(new Avatar(username, AvatarFileNames.mediaType(newest.getFileName().toString()), image,
+                found.get().updatedAt()));
+    }
+
+    /** The newest of the user's avatar files and its attributes as seen; one of a size no avatar has is an error. */
+    private Optional<Newest> newest(List<String> names) {
         Path newest = null;
         BasicFileAttributes seen = null;
         for (String name : names) {
@@ -142,15 +173,13 @@ final class JsonAvatarStore implements AvatarStore {
             throw new StoreException(newest + " is " + seen.size() + " bytes; an avatar must be 1 to " + Avatar.MAX_BYTES
                     + " bytes. Gatehouse left it untouched; delete it (the user then has no avatar) or replace it.");
         }
-        byte[] image = readBytes(newest);
-        BasicFileAttributes after = stat(newest);
-        if (image == null || after == null || image.length != seen.size()
-                || !after.lastModifiedTime().equals(seen.lastModifiedTime())
-                || !Objects.equals(after.fileKey(), seen.fileKey())) {
-            return Optional.empty(); // replaced or deleted meanwhile
+        return Optional.of(new Newest(newest, seen));
+    }
+
+    private record Newest(Path file, BasicFileAttributes attributes) {
+        Instant updatedAt() {
+            return attributes.lastModifiedTime().toInstant();
         }
-        return Optional.of(new Avatar(username, AvatarFileNames.mediaType(newest.getFileName().toString()), image,
-                seen.lastModifiedTime().toInstant()));
     }
 
     /** The file's attributes; null if it is missing or not a regular file. */

@@ -2,6 +2,7 @@ package dev.gatehouse.core.port.out;
 
 import dev.gatehouse.core.model.Avatar;
 import dev.gatehouse.core.model.Username;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -30,6 +31,14 @@ public interface AvatarStore {
 
     /** The user's avatar, if they have one. */
     Optional<Avatar> find(Username username);
+
+    /**
+     * When the user's avatar was last changed, as {@link #find} would say, without reading the
+     * image: enough to answer a conditional request. Stores override it where that is cheaper.
+     */
+    default Optional<Instant> updatedAt(Username username) {
+        return find(username).map(Avatar::updatedAt);
+    }
 
     /** Removes the user's avatar; {@code false} if they had none. */
     boolean delete(Username username);
