@@ -2,6 +2,7 @@ package dev.gatehouse.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,6 +13,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
@@ -141,6 +143,51 @@ class ForwardAuthNginxIT {
         String cookie = RunningServer.cookie(RunningServer.token(signIn));
         assertEquals(200, send(get("/v1/models").header("Cookie", cookie)).statusCode(), this::diagnose);
         assertEquals(404, send(get("/_gatehouse/verify")).statusCode(), "the check is internal to nginx");
+    }
+
+    @Test
+    void aWebSocketUpgradeGetsThroughWithAKeyOrSessionAndIsRefusedWithout() throws Exception {
+        try (WebSocketEcho echo = new WebSocketEcho()) {
+            nginx.close();
+            nginx = new Nginx(gatehouse.server.getPort(), echo.port());
+            URI socket = URI.create("ws://127.0.0.1:" + nginx.port + "/v1/realtime");
+            String key = gatehouse.mintKey("alice").secret();
+
+            assertEquals("echo: hello", exchange(http.newWebSocketBuilder().header("x-api-key", key), socket, "hello"),
+                    this::diagnose);
+            assertEquals("alice", echo.lastHeaders.get("x-gatehouse-user"), "the upgrade reached it as alice");
+            assertFalse(echo.lastHeaders.containsKey("x-api-key"), "the key does not reach the AI server");
+            String cookie = gatehouse.signIn("alice", PASSWORD);
+            assertEquals("echo: from a browser", exchange(http.newWebSocketBuilder().header("Cookie", cookie), socket,
+                    "from a browser"), this::diagnose);
+
+            int before = echo.upgrades.get();
+            var refused = assertThrows(java.util.concurrent.ExecutionException.class, () -> http.newWebSocketBuilder()
+                    .buildAsync(socket, new WebSocket.Listener() { }).get(10, java.util.concurrent.TimeUnit.SECONDS));
+            assertEquals(401, ((java.net.http.WebSocketHandshakeException) refused.getCause()).getResponse().statusCode());
+            gatehouse.json("DELETE", "/api/tokens?user=alice", null, gatehouse.signIn("admin", "admin horse battery staple"));
+            var revoked = assertThrows(java.util.concurrent.ExecutionException.class, () -> http.newWebSocketBuilder()
+                    .header("x-api-key", key).buildAsync(socket, new WebSocket.Listener() { })
+                    .get(10, java.util.concurrent.TimeUnit.SECONDS));
+            assertEquals(401, ((java.net.http.WebSocketHandshakeException) revoked.getCause()).getResponse().statusCode());
+            assertEquals(before, echo.upgrades.get(), "refused upgrades never reach the AI server");
+        }
+    }
+
+    /** Opens a WebSocket, sends {@code message}, and returns the first text answer. */
+    private static String exchange(WebSocket.Builder builder, URI uri, String message) throws Exception {
+        java.util.concurrent.CompletableFuture<String> answer = new java.util.concurrent.CompletableFuture<>();
+        WebSocket socket = builder.buildAsync(uri, new WebSocket.Listener() {
+            @Override
+            public java.util.concurrent.CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+                answer.complete(data.toString());
+                return null;
+            }
+        }).get(10, java.util.concurrent.TimeUnit.SECONDS);
+        socket.sendText(message, true);
+        String text = answer.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
+        return text;
     }
 
     private HttpRequest.Builder get(String path) {
