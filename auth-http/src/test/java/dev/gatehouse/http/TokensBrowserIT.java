@@ -142,4 +142,74 @@ class TokensBrowserIT {
             assertEquals(List.of(), chromium.errors, "CSP violations and script errors show in the console");
         }
     }
+
+    /**
+     * The whole story behind nginx, as docs/deployment.md sets it up: a person signs in and makes a key
+     * on /tokens through nginx, a program calls the AI server through nginx with it, the person revokes
+     * it on the page, and the program's next call is refused before it reaches the AI server.
+     */
+    @Test
+    void behindNginxAKeyMadeOnTheTokensPageOpensTheAiServerUntilRevokedThere() throws Exception {
+        if (!java.nio.file.Files.isExecutable(Nginx.EXECUTABLE) && !"true".equals(System.getenv("CI"))) {
+            org.junit.jupiter.api.Assumptions.abort("No nginx at " + Nginx.EXECUTABLE + " (apt-get install nginx-light)");
+        }
+        chromium.errors.clear();
+        java.util.concurrent.atomic.AtomicInteger reached = new java.util.concurrent.atomic.AtomicInteger();
+        com.sun.net.httpserver.HttpServer ai = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        ai.createContext("/", exchange -> {
+            reached.incrementAndGet();
+            byte[] body = ("{\"object\":\"list\",\"for\":\"" + exchange.getRequestHeaders().getFirst("X-Gatehouse-User")
+                    + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        ai.start();
+        try (RunningServer app = new RunningServer(List.of("127.0.0.1"));
+             Nginx nginx = new Nginx(app.server.getPort(), ai.getAddress().getPort())) {
+            app.addAdmin("admin", ADMIN);
+            app.addUser("alice", ALICE);
+            String origin = nginx.origin();
+            java.net.http.HttpClient program = java.net.http.HttpClient.newHttpClient();
+            java.util.function.Function<String, HttpResponse<String>> models = key -> {
+                try {
+                    return program.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(origin + "/v1/models"))
+                            .header("Authorization", "Bearer " + key).build(), HttpResponse.BodyHandlers.ofString());
+                } catch (Exception e) {
+                    throw new AssertionError(e);
+                }
+            };
+
+            Page alice = chromium.open();
+            alice.navigate(origin + "/v1/models");
+            alice.waitForURL(origin + "/login?next=%2Fv1%2Fmodels");
+            alice.navigate(origin + "/login?next=/tokens");
+            BrowserIT.signIn(alice, "alice", ALICE);
+            alice.waitForURL(origin + "/tokens");
+            alice.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create API Key").setExact(true)).click();
+            alice.fill("#token-name", "script");
+            alice.click("#create-dialog button[type=submit]");
+            assertThat(alice.locator("#new-key")).hasValue(java.util.regex.Pattern.compile("gate_\\w{49}"));
+            String key = alice.locator("#new-key").inputValue();
+            alice.click("#key-dialog [data-close]");
+
+            HttpResponse<String> allowed = models.apply(key);
+            assertEquals(200, allowed.statusCode(), allowed.body() + "\n" + nginx.errorLog());
+            assertEquals("{\"object\":\"list\",\"for\":\"alice\"}", allowed.body());
+
+            alice.click("[aria-label='Revoke script']");
+            alice.click("#revoke-dialog button[type=submit]");
+            assertThat(alice.locator("tr[data-token] .status-revoked")).hasText("Revoked");
+            Chromium.screenshot(alice, "tokens-behind-nginx-revoked");
+
+            int before = reached.get();
+            HttpResponse<String> refused = models.apply(key);
+            assertEquals(401, refused.statusCode(), refused.body());
+            assertEquals(before, reached.get(), "the revoked key's call never reached the AI server");
+            assertEquals(List.of(), chromium.errors.stream().filter(e -> !e.contains("Failed to load resource")).toList());
+        } finally {
+            ai.stop(0);
+        }
+    }
 }
