@@ -218,8 +218,8 @@ class CoreFactory {
     }
 
     @Singleton
-    ListApiKeys listApiKeys(Stores stores, StaticKeys staticKeys) {
-        return new ListApiKeysService(stores.apiKeys(), staticKeys.listed());
+    ListApiKeys listApiKeys(Stores stores, StaticKeys staticKeys, LastUsedRecorder lastUsed) {
+        return new ListApiKeysService(stores.apiKeys(), staticKeys.listed(), java.util.Optional.of(lastUsed));
     }
 
     @Singleton

@@ -197,6 +197,8 @@ class TokensBrowserIT {
             HttpResponse<String> allowed = models.apply(key);
             assertEquals(200, allowed.statusCode(), allowed.body() + "\n" + nginx.errorLog());
             assertEquals("{\"object\":\"list\",\"for\":\"alice\"}", allowed.body());
+            alice.reload();
+            assertThat(alice.locator("tr[data-token]")).not().containsText("Never");
 
             alice.click("[aria-label='Revoke script']");
             alice.click("#revoke-dialog button[type=submit]");

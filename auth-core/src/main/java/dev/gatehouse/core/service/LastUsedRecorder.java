@@ -1,5 +1,6 @@
 package dev.gatehouse.core.service;
 
+import dev.gatehouse.core.model.ApiKey;
 import dev.gatehouse.core.model.ApiKeyId;
 import dev.gatehouse.core.model.Times;
 import dev.gatehouse.core.port.out.ApiKeyStore;
@@ -26,6 +27,12 @@ public final class LastUsedRecorder {
     /** Notes that {@code id} was used at {@code at}; the latest time per key wins. */
     public void record(ApiKeyId id, Instant at) {
         pending.merge(id, Times.truncate(at), (a, b) -> a.isAfter(b) ? a : b);
+    }
+
+    /** {@code key} with its use noted here but not yet written, if any: what a listing should show. */
+    public ApiKey withUnwrittenUse(ApiKey key) {
+        Instant at = pending.get(key.id());
+        return at == null ? key : key.usedAt(at);
     }
 
     /** How many keys have a use not yet written. */

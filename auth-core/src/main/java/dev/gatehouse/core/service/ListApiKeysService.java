@@ -22,11 +22,21 @@ public final class ListApiKeysService implements ListApiKeys {
 
     private final ApiKeyStore keys;
     private final List<ApiKey> configured;
+    private final Optional<LastUsedRecorder> lastUsed;
 
     /** {@code configured}: the static keys from configuration, as {@link StaticKeys#listed()} gives them. */
     public ListApiKeysService(ApiKeyStore keys, List<ApiKey> configured) {
+        this(keys, configured, Optional.empty());
+    }
+
+    /**
+     * Also showing the uses {@code lastUsed} noted but has not written yet, so a key used a moment
+     * ago is listed as used (a server's listing; the store is written every 30 seconds).
+     */
+    public ListApiKeysService(ApiKeyStore keys, List<ApiKey> configured, Optional<LastUsedRecorder> lastUsed) {
         this.keys = keys;
         this.configured = List.copyOf(configured);
+        this.lastUsed = lastUsed;
     }
 
     @Override
@@ -39,6 +49,7 @@ public final class ListApiKeysService implements ListApiKeys {
         if (actor.admin()) {
             configured.stream().filter(k -> whose.get().map(k.owner()::equals).orElse(true)).forEach(found::add);
         }
+        lastUsed.ifPresent(recorder -> found.replaceAll(recorder::withUnwrittenUse));
         found.sort(NEWEST_FIRST);
         return new Listed(found);
     }
