@@ -1,12 +1,17 @@
 package dev.gatehouse.http;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** docs/deployment.md shows the nginx configuration that ForwardAuthNginxIT runs, word for word. */
+/**
+ * docs/deployment.md shows the nginx configuration that ForwardAuthNginxIT runs and the Caddyfile
+ * that ForwardAuthCaddyIT runs, word for word.
+ */
 class ForwardAuthDocsTest {
 
     @Test
@@ -24,5 +29,31 @@ class ForwardAuthDocsTest {
 
         assertTrue(site.contains("server 127.0.0.1:18000;") && site.contains("server 127.0.0.1:18080;")
                 && site.contains("listen 127.0.0.1:18888;"), site);
+    }
+
+    @Test
+    void theDeploymentGuideQuotesTheTestedCaddyfileVerbatim() throws Exception {
+        String tested = Files.readString(Caddy.TEMPLATE);
+        String guide = Files.readString(Caddy.TEMPLATE.getParent().getParent().resolve("deployment.md"));
+
+        assertTrue(guide.contains("```caddyfile\n" + tested + "```\n"), "docs/deployment.md must quote "
+                + Caddy.TEMPLATE + " in full in a ```caddyfile block; copy the file into it after changing either");
+    }
+
+    @Test
+    void theCaddyTestServesTheGuidesSiteOnItsPortAndProxiesToItsServers() throws Exception {
+        String site = Caddy.site(Files.readString(Caddy.TEMPLATE), 18000, 18080, 18888);
+
+        assertTrue(site.contains("http://127.0.0.1:18888 {\n") && site.contains("forward_auth 127.0.0.1:18000 {\n")
+                && site.contains("reverse_proxy 127.0.0.1:18000\n") && site.contains("reverse_proxy 127.0.0.1:18080\n"), site);
+        assertFalse(site.contains("example.com") || site.contains(":8000") || site.contains(":8080"), site);
+    }
+
+    @Test
+    void aCaddyfileWithoutTheDocumentedAddressesIsRefused() {
+        IllegalStateException refused = assertThrows(IllegalStateException.class,
+                () -> Caddy.site("ai.example.com {\n\treverse_proxy 127.0.0.1:8080\n}\n", 18000, 18080, 18888));
+
+        assertTrue(refused.getMessage().contains("'127.0.0.1:8000' 2 time(s), not 0"), refused.getMessage());
     }
 }

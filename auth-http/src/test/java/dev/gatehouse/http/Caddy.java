@@ -1,0 +1,122 @@
+package dev.gatehouse.http;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real Caddy (Debian's package) run by the test as an ordinary foreground process on a free
+ * loopback port: no admin endpoint, no automatic HTTPS, its data and config directories under
+ * {@code target/}, and the site of docs/deployment.md ({@link #TEMPLATE}) with the test's
+ * addresses put in.
+ */
+final class Caddy implements AutoCloseable {
+
+    static final Path EXECUTABLE = Path.of(System.getenv().getOrDefault("GATEHOUSE_CADDY", "/usr/bin/caddy"));
+    /** The Caddyfile docs/deployment.md shows, verbatim. */
+    static final Path TEMPLATE = Path.of(System.getProperty("gatehouse.repo", "..")).resolve("docs/forward-auth/Caddyfile");
+
+    /**
+     * What the test needs around the documented site: plain HTTP on loopback only, no admin
+     * endpoint, a quick stop, and every proxied round trip in the log (credentials redacted).
+     */
+    static final String GLOBAL_OPTIONS = String.join("\n",
+            "{",
+            "\tadmin off",
+            "\tdefault_bind 127.0.0.1",
+            "\tauto_https off",
+            "\tgrace_period 2s",
+            "\tdebug",
+            "}", "", "");
+
+    final int port;
+    final Path home;
+    private final Process process;
+
+    /** Starts Caddy with the documented site, Gatehouse and the AI server on the given ports. */
+    Caddy(int gatehousePort, int upstreamPort) throws IOException, InterruptedException {
+        port = Nginx.freePort();
+        home = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "caddy-").toAbsolutePath();
+        Path config = home.resolve("Caddyfile");
+        Files.writeString(config, GLOBAL_OPTIONS + site(Files.readString(TEMPLATE), gatehousePort, upstreamPort, port));
+        ProcessBuilder builder = new ProcessBuilder(List.of(EXECUTABLE.toString(), "run", "--config", config.toString(),
+                "--adapter", "caddyfile")).directory(home.toFile()).redirectErrorStream(true)
+                .redirectOutput(home.resolve("caddy.log").toFile());
+        Map<String, String> env = builder.environment();
+        env.put("HOME", home.toString());
+        env.put("XDG_DATA_HOME", home.resolve("data").toString());
+        env.put("XDG_CONFIG_HOME", home.resolve("config").toString());
+        process = builder.start();
+        awaitListening();
+    }
+
+    /**
+     * The documented site with the test's addresses: each documented address must occur as often
+     * as the document has it (the site once, Gatehouse twice, the AI server once), so a changed
+     * document cannot leave the test on addresses nobody listens on.
+     */
+    static String site(String template, int gatehousePort, int upstreamPort, int listenPort) {
+        String site = swap(template, "ai.example.com {", "http://127.0.0.1:" + listenPort + " {", 1);
+        site = swap(site, "127.0.0.1:8000", "127.0.0.1:" + gatehousePort, 2);
+        return swap(site, "127.0.0.1:8080", "127.0.0.1:" + upstreamPort, 1);
+    }
+
+    private static String swap(String site, String documented, String tested, int times) {
+        int found = site.split(java.util.regex.Pattern.quote(documented), -1).length - 1;
+        if (found != times) {
+            throw new IllegalStateException(TEMPLATE + " must contain '" + documented + "' " + times + " time(s), not "
+                    + found + "; change Caddy.site with the document");
+        }
+        return site.replace(documented, tested);
+    }
+
+    String origin() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** Caddy's log (its standard output and error), for failure messages. */
+    String log() {
+        try {
+            return Files.readString(home.resolve("caddy.log"));
+        } catch (IOException e) {
+            return "(no log: " + e + ")";
+        }
+    }
+
+    private void awaitListening() throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("caddy stopped at start (exit " + process.exitValue() + "): " + log());
+            }
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+                return;
+            } catch (IOException notYet) {
+                Thread.sleep(50);
+            }
+        }
+        close();
+        throw new IllegalStateException("caddy did not listen on " + port + " within 20 s: " + log());
+    }
+
+    @Override
+    public void close() {
+        process.destroy(); // SIGTERM: Caddy's graceful stop, at most grace_period
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+}
