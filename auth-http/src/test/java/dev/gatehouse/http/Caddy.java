@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * {@code target/}, and the site of docs/deployment.md ({@link #TEMPLATE}) with the test's
  * addresses put in.
  */
-final class Caddy implements AutoCloseable {
+final class Caddy extends ProxyProcess {
 
     static final Path EXECUTABLE = Path.of(System.getenv().getOrDefault("GATEHOUSE_CADDY", "/usr/bin/caddy"));
     /** The Caddyfile docs/deployment.md shows, verbatim. */
@@ -36,13 +36,10 @@ final class Caddy implements AutoCloseable {
             "\tdebug",
             "}", "", "");
 
-    final int port;
     final Path home;
-    private final Process process;
 
     /** Starts Caddy with the documented site, Gatehouse and the AI server on the given ports. */
     Caddy(int gatehousePort, int upstreamPort) throws IOException, InterruptedException {
-        port = Nginx.freePort();
         home = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "caddy-").toAbsolutePath();
         Path config = home.resolve("Caddyfile");
         Files.writeString(config, GLOBAL_OPTIONS + site(Files.readString(TEMPLATE), gatehousePort, upstreamPort, port));
@@ -53,8 +50,7 @@ final class Caddy implements AutoCloseable {
         env.put("HOME", home.toString());
         env.put("XDG_DATA_HOME", home.resolve("data").toString());
         env.put("XDG_CONFIG_HOME", home.resolve("config").toString());
-        process = builder.start();
-        awaitListening();
+        started(builder.start());
     }
 
     /**
@@ -77,46 +73,18 @@ final class Caddy implements AutoCloseable {
         return site.replace(documented, tested);
     }
 
-    String origin() {
-        return "http://127.0.0.1:" + port;
+    @Override
+    String name() {
+        return "caddy";
     }
 
-    /** Caddy's log (its standard output and error), for failure messages. */
+    /** Caddy's log (its standard output and error). */
+    @Override
     String log() {
         try {
             return Files.readString(home.resolve("caddy.log"));
         } catch (IOException e) {
             return "(no log: " + e + ")";
-        }
-    }
-
-    private void awaitListening() throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("caddy stopped at start (exit " + process.exitValue() + "): " + log());
-            }
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return;
-            } catch (IOException notYet) {
-                Thread.sleep(50);
-            }
-        }
-        close();
-        throw new IllegalStateException("caddy did not listen on " + port + " within 20 s: " + log());
-    }
-
-    @Override
-    public void close() {
-        process.destroy(); // SIGTERM: Caddy's graceful stop, at most grace_period
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
         }
     }
 }

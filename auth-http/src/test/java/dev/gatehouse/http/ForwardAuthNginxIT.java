@@ -1,204 +1,25 @@
 package dev.gatehouse.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.WebSocket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/**
- * docs/deployment.md's nginx configuration, run: a real nginx with {@code auth_request} against
- * Gatehouse's {@code GET /auth/verify}, in front of a tiny AI server stand-in. Only requests with a
- * working key or a signed-in session reach it, as the user Gatehouse names.
- */
-class ForwardAuthNginxIT {
-
-    static final String PASSWORD = "alice horse battery staple";
-
-    private RunningServer gatehouse;
-    private HttpServer upstream;
-    private Nginx nginx;
-    private final AtomicInteger upstreamCalls = new AtomicInteger();
-    private final Map<String, String> lastSeen = new ConcurrentHashMap<>();
-    private final HttpClient http = HttpClient.newHttpClient();
+/** docs/deployment.md's nginx configuration ({@code auth_request}), run in Debian's nginx. */
+class ForwardAuthNginxIT extends ForwardAuthProxyTests {
 
     @BeforeAll
     static void needsNginx() {
-        // Like the browser tests: skipped on a machine without nginx, never under CI.
-        if (!Files.isExecutable(Nginx.EXECUTABLE) && !"true".equals(System.getenv("CI"))) {
-            Assumptions.abort("No nginx at " + Nginx.EXECUTABLE + "; install Debian's nginx-light (apt-get install"
-                    + " nginx-light) or set GATEHOUSE_NGINX to run the forward-auth test");
-        }
+        needs(Nginx.EXECUTABLE, "install Debian's nginx-light (apt-get install nginx-light) or set GATEHOUSE_NGINX");
     }
 
-    @BeforeEach
-    void start() throws Exception {
-        upstream = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        upstream.createContext("/", exchange -> {
-            upstreamCalls.incrementAndGet();
-            lastSeen.clear();
-            exchange.getRequestHeaders().forEach((name, values) -> lastSeen.put(name.toLowerCase(), values.get(0)));
-            lastSeen.put(":body", new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-            byte[] body = "upstream".getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        upstream.start();
-        gatehouse = new RunningServer(List.of("127.0.0.1"));
-        gatehouse.addAdmin("admin", "admin horse battery staple");
-        gatehouse.addUser("alice", PASSWORD);
-        nginx = new Nginx(gatehouse.server.getPort(), upstream.getAddress().getPort());
-    }
-
-    @AfterEach
-    void stop() {
-        if (nginx != null) {
-            nginx.close();
-        }
-        if (gatehouse != null) {
-            gatehouse.close();
-        }
-        if (upstream != null) {
-            upstream.stop(0);
-        }
+    @Override
+    ProxyProcess startProxy(int gatehousePort, int upstreamPort) throws Exception {
+        return new Nginx(gatehousePort, upstreamPort);
     }
 
     @Test
-    void onlyKeyedOrSignedInRequestsReachTheAiServerAsTheirUser() throws Exception {
-        HttpResponse<String> anonymous = send(get("/v1/models"));
-        assertEquals(401, anonymous.statusCode(), this::diagnose);
-        assertEquals("unauthenticated", RunningServer.json(anonymous).path("error").asText());
-        assertEquals(0, upstreamCalls.get(), "nothing reached the AI server");
-
-        HttpResponse<String> page = send(get("/chat?model=llama").header("Accept", "text/html,application/xhtml+xml"));
-        assertEquals(302, page.statusCode(), this::diagnose);
-        assertEquals("/login?next=%2Fchat%3Fmodel%3Dllama", page.headers().firstValue("Location").orElse(""));
-
-        String cookie = gatehouse.signIn("alice", PASSWORD);
-        JsonNode minted = RunningServer.json(gatehouse.json("POST", "/api/tokens", "{\"name\":\"nginx test\"}", cookie));
-        String key = minted.path("key").asText();
-        String id = minted.path("token").path("id").asText();
-        assertTrue(key.startsWith("gate_"), minted::toString);
-
-        HttpResponse<String> bearer = send(get("/v1/models").header("Authorization", "Bearer " + key)
-                .header("X-Gatehouse-User", "admin"));
-        assertEquals(200, bearer.statusCode(), this::diagnose);
-        assertEquals("upstream", bearer.body());
-        assertEquals("alice", lastSeen.get("x-gatehouse-user"), "the user Gatehouse names, not the client's header");
-        assertEquals("User", lastSeen.get("x-gatehouse-roles"));
-        assertFalse(lastSeen.containsKey("authorization"), "the key does not reach the AI server");
-
-        HttpResponse<String> apiKey = send(HttpRequest.newBuilder(URI.create(nginx.origin() + "/v1/chat/completions"))
-                .header("x-api-key", key).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"llama\"}")));
-        assertEquals(200, apiKey.statusCode(), this::diagnose);
-        assertEquals("{\"model\":\"llama\"}", lastSeen.get(":body"), "the body reaches the AI server");
-        assertFalse(lastSeen.containsKey("x-api-key"));
-
-        HttpResponse<String> signedIn = send(get("/v1/models").header("Cookie", cookie));
-        assertEquals(200, signedIn.statusCode(), this::diagnose);
-        assertEquals("alice", lastSeen.get("x-gatehouse-user"));
-
-        HttpResponse<String> wrong = send(get("/v1/models").header("Authorization", "Bearer gate_" + "x".repeat(49)));
-        assertEquals(401, wrong.statusCode(), this::diagnose);
-
-        assertEquals(204, gatehouse.json("DELETE", "/api/tokens/" + id, null, cookie).statusCode());
-        int before = upstreamCalls.get();
-        HttpResponse<String> revoked = send(get("/v1/models").header("Authorization", "Bearer " + key));
-        assertEquals(401, revoked.statusCode(), this::diagnose);
-        assertEquals(before, upstreamCalls.get(), "a revoked key gets nothing through");
-    }
-
-    @Test
-    void gatehousesOwnPagesAndApiAreReachableThroughTheSameHost() throws Exception {
-        HttpResponse<String> login = send(get("/login").header("Accept", "text/html"));
-        assertEquals(200, login.statusCode(), this::diagnose);
-        assertTrue(login.body().contains("Sign in"), login.body());
-
-        HttpResponse<String> signIn = send(HttpRequest.newBuilder(URI.create(nginx.origin() + "/api/auth/login"))
-                .header("Content-Type", "application/json").header("Origin", nginx.origin())
-                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"alice\",\"password\":\"" + PASSWORD + "\"}")));
-        assertEquals(200, signIn.statusCode(), signIn.body());
-        String cookie = RunningServer.cookie(RunningServer.token(signIn));
-        assertEquals(200, send(get("/v1/models").header("Cookie", cookie)).statusCode(), this::diagnose);
-        assertEquals(404, send(get("/_gatehouse/verify")).statusCode(), "the check is internal to nginx");
-    }
-
-    @Test
-    void aWebSocketUpgradeGetsThroughWithAKeyOrSessionAndIsRefusedWithout() throws Exception {
-        try (WebSocketEcho echo = new WebSocketEcho()) {
-            nginx.close();
-            nginx = new Nginx(gatehouse.server.getPort(), echo.port());
-            URI socket = URI.create("ws://127.0.0.1:" + nginx.port + "/v1/realtime");
-            String key = gatehouse.mintKey("alice").secret();
-
-            assertEquals("echo: hello", exchange(http.newWebSocketBuilder().header("x-api-key", key), socket, "hello"),
-                    this::diagnose);
-            assertEquals("alice", echo.lastHeaders.get("x-gatehouse-user"), "the upgrade reached it as alice");
-            assertFalse(echo.lastHeaders.containsKey("x-api-key"), "the key does not reach the AI server");
-            String cookie = gatehouse.signIn("alice", PASSWORD);
-            assertEquals("echo: from a browser", exchange(http.newWebSocketBuilder().header("Cookie", cookie), socket,
-                    "from a browser"), this::diagnose);
-
-            int before = echo.upgrades.get();
-            var refused = assertThrows(java.util.concurrent.ExecutionException.class, () -> http.newWebSocketBuilder()
-                    .buildAsync(socket, new WebSocket.Listener() { }).get(10, java.util.concurrent.TimeUnit.SECONDS));
-            assertEquals(401, ((java.net.http.WebSocketHandshakeException) refused.getCause()).getResponse().statusCode());
-            gatehouse.json("DELETE", "/api/tokens?user=alice", null, gatehouse.signIn("admin", "admin horse battery staple"));
-            var revoked = assertThrows(java.util.concurrent.ExecutionException.class, () -> http.newWebSocketBuilder()
-                    .header("x-api-key", key).buildAsync(socket, new WebSocket.Listener() { })
-                    .get(10, java.util.concurrent.TimeUnit.SECONDS));
-            assertEquals(401, ((java.net.http.WebSocketHandshakeException) revoked.getCause()).getResponse().statusCode());
-            assertEquals(before, echo.upgrades.get(), "refused upgrades never reach the AI server");
-        }
-    }
-
-    /** Opens a WebSocket, sends {@code message}, and returns the first text answer. */
-    private static String exchange(WebSocket.Builder builder, URI uri, String message) throws Exception {
-        java.util.concurrent.CompletableFuture<String> answer = new java.util.concurrent.CompletableFuture<>();
-        WebSocket socket = builder.buildAsync(uri, new WebSocket.Listener() {
-            @Override
-            public java.util.concurrent.CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-                answer.complete(data.toString());
-                return null;
-            }
-        }).get(10, java.util.concurrent.TimeUnit.SECONDS);
-        socket.sendText(message, true);
-        String text = answer.get(10, java.util.concurrent.TimeUnit.SECONDS);
-        socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
-        return text;
-    }
-
-    private HttpRequest.Builder get(String path) {
-        return HttpRequest.newBuilder(URI.create(nginx.origin() + path)).GET();
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private String diagnose() {
-        return "nginx error log:\n" + nginx.errorLog();
+    void theCheckItselfIsInternalToNginx() throws Exception {
+        assertEquals(404, send(get("/_gatehouse/verify")).statusCode(), this::diagnose);
     }
 }

@@ -17,19 +17,16 @@ import java.util.concurrent.TimeUnit;
  * port: its own prefix directory under {@code target/}, pid file, logs and temp directories there,
  * and the site configuration of docs/deployment.md ({@link #TEMPLATE}) with the test's ports put in.
  */
-final class Nginx implements AutoCloseable {
+final class Nginx extends ProxyProcess {
 
     static final Path EXECUTABLE = Path.of(System.getenv().getOrDefault("GATEHOUSE_NGINX", "/usr/sbin/nginx"));
     /** The configuration docs/deployment.md shows, verbatim. */
     static final Path TEMPLATE = Path.of(System.getProperty("gatehouse.repo", "..")).resolve("docs/forward-auth/nginx.conf");
 
-    final int port;
     final Path prefix;
-    private final Process process;
 
     /** Starts nginx with the documented site, Gatehouse and the AI server on the given ports. */
     Nginx(int gatehousePort, int upstreamPort) throws IOException, InterruptedException {
-        port = freePort();
         prefix = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "nginx-").toAbsolutePath();
         Files.createDirectories(prefix.resolve("logs"));
         Files.writeString(prefix.resolve("site.conf"), site(Files.readString(TEMPLATE), gatehousePort, upstreamPort, port));
@@ -48,10 +45,10 @@ final class Nginx implements AutoCloseable {
                 "    scgi_temp_path " + prefix.resolve("scgi") + ";",
                 "    include " + prefix.resolve("site.conf") + ";",
                 "}", ""));
-        process = new ProcessBuilder(List.of(EXECUTABLE.toString(), "-p", prefix.toString(), "-e",
+        started(new ProcessBuilder(List.of(EXECUTABLE.toString(), "-p", prefix.toString(), "-e",
                 prefix.resolve("logs/error.log").toString(), "-c", prefix.resolve("nginx.conf").toString()))
-                .redirectErrorStream(true).redirectOutput(prefix.resolve("logs/stdout.log").toFile()).start();
-        awaitListening();
+                .redirectErrorStream(true).redirectOutput(prefix.resolve("logs/stdout.log").toFile()).start());
+
     }
 
     /**
@@ -71,55 +68,18 @@ final class Nginx implements AutoCloseable {
         return site;
     }
 
-    String origin() {
-        return "http://127.0.0.1:" + port;
-    }
-
-    /** nginx's error log, for failure messages. */
-    String errorLog() {
-        try {
-            return Files.readString(prefix.resolve("logs/error.log"));
-        } catch (IOException e) {
-            return "(no error log: " + e + ")";
-        }
-    }
-
-    private void awaitListening() throws InterruptedException, IOException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("nginx stopped at start (exit " + process.exitValue() + "): "
-                        + Files.readString(prefix.resolve("logs/stdout.log")) + errorLog());
-            }
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return;
-            } catch (IOException notYet) {
-                Thread.sleep(50);
-            }
-        }
-        close();
-        throw new IllegalStateException("nginx did not listen on " + port + " within 20 s: " + errorLog());
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     @Override
-    public void close() {
-        process.destroy(); // SIGTERM: nginx's fast shutdown
+    String name() {
+        return "nginx";
+    }
+
+    /** nginx's output and error log. */
+    @Override
+    String log() {
         try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
+            return Files.readString(prefix.resolve("logs/stdout.log")) + Files.readString(prefix.resolve("logs/error.log"));
+        } catch (IOException e) {
+            return "(no log: " + e + ")";
         }
     }
 }

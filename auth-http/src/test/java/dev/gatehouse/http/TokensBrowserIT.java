@@ -193,11 +193,12 @@ class TokensBrowserIT {
             assertThat(alice.locator("#new-key")).hasValue(java.util.regex.Pattern.compile("gate_\\w{49}"));
             String key = alice.locator("#new-key").inputValue();
             alice.click("#key-dialog [data-close]");
+            assertThat(alice.locator("tr[data-token]")).hasCount(1); // the page has shown the new key
 
             HttpResponse<String> allowed = models.apply(key);
-            assertEquals(200, allowed.statusCode(), allowed.body() + "\n" + nginx.errorLog());
+            assertEquals(200, allowed.statusCode(), allowed.body() + "\n" + nginx.log());
             assertEquals("{\"object\":\"list\",\"for\":\"alice\"}", allowed.body());
-            alice.reload();
+            alice.navigate(origin + "/tokens");
             assertThat(alice.locator("tr[data-token]")).not().containsText("Never");
 
             alice.click("[aria-label='Revoke script']");
