@@ -2,7 +2,8 @@
 --   BENCH_KEYS       file of API keys, one a line (SeedServerStore --keys writes it); unset: no key sent
 --   BENCH_KEY_COUNT  how many of them to rotate over (default all); 1 = one key for every request
 -- Every run of bench/verify-bench.sh goes through this script, /healthz too, so wrk does the same
--- work per request whichever path it measures. Each wrk thread walks the keys from its own offset.
+-- work per request whichever path it measures. Each wrk thread walks the keys from its own random
+-- offset, so that successive runs over many keys do not all start with the same few.
 
 local counter = 0
 
@@ -22,8 +23,9 @@ function init(args)
     end
     if #keys == 0 then error("no keys in " .. path) end
   end
-  -- Threads start spread over the keys; thread_index is set by setup() before init().
-  position = #keys > 0 and math.floor(((thread_index or 1) - 1) * #keys / 16) % #keys or 0
+  -- thread_index is set by setup() before init(); os.time() changes from run to run.
+  math.randomseed(os.time() * 64 + (thread_index or 1))
+  position = #keys > 0 and math.random(#keys) - 1 or 0
 end
 
 function request()
