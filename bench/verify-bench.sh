@@ -186,5 +186,5 @@ for name in "${ORDER[@]}"; do
 done
 echo "  target (issue 5): GET /auth/verify with a key keeps at least 0.90 of /healthz's requests/s"
 echo "  CPU per request leaves out the key-use flushes: $FLUSH_MS ms of CPU in all during the rounds"
-echo "  RSS after load $LOAD_RSS MB; load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) (on $(nproc) cores;"\
-     "above ~1, other work shared the machine)"
+echo "  RSS after load $LOAD_RSS MB; load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) (on $(nproc) cores; wrk and"\
+     "the server alone make 4 to 5; compare with the load before the run, at the top)"
