@@ -1,10 +1,14 @@
 package dev.gatehouse.bench;
 
 import dev.gatehouse.core.model.Password;
+import dev.gatehouse.core.port.in.IdentifyCaller;
 import dev.gatehouse.core.port.in.ValidateSession;
 import dev.gatehouse.core.port.out.SecureRandomSource;
 import dev.gatehouse.core.port.out.Stores;
+import dev.gatehouse.core.service.IdentifyCallerService;
+import dev.gatehouse.core.service.LastUsedRecorder;
 import dev.gatehouse.core.service.SessionPolicy;
+import dev.gatehouse.core.service.StaticKeys;
 import dev.gatehouse.core.service.TokenDigests;
 import dev.gatehouse.core.service.ValidateSessionService;
 import dev.gatehouse.crypto.PasswordHashers;
@@ -13,16 +17,20 @@ import dev.gatehouse.store.jdbc.JdbcStores;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
 /**
- * Fills a store for the HTTP benchmark ({@code bench/http-bench.sh}): N active users, each with
- * one live session, and writes the sessions' secret tokens (the {@code gatehouse_session} cookie
- * values) to a file, one a line, in user order.
+ * Fills a store for the HTTP benchmarks ({@code bench/http-bench.sh}, {@code bench/verify-bench.sh}):
+ * N active users, each with one live session, and writes the sessions' secret tokens (the
+ * {@code gatehouse_session} cookie values) to a file, one a line, in user order. With
+ * {@code --keys FILE} each user also gets one API key ({@link KeySeed}), whose secrets go to that
+ * file, one a line, in user order.
  *
  * <pre>
  * java -cp bench/target/benchmarks.jar dev.gatehouse.bench.SeedServerStore \
- *     --store sqlite:bench/target/http-bench/gatehouse.db --users 100000 --tokens bench/target/http-bench/tokens.txt
+ *     --store sqlite:bench/target/http-bench/gatehouse.db --users 100000 --tokens bench/target/http-bench/tokens.txt \
+ *     [--keys bench/target/http-bench/keys.txt]
  * </pre>
  *
  * The store is opened through {@link JdbcStores} (its migrations make the tables and the token
@@ -66,7 +74,35 @@ public final class SeedServerStore {
             check(stores, tokens, issued);
             System.out.printf("Seeded %,d users and %,d sessions into %s in %.1f s; tokens in %s%n", options.users(),
                     issued.size(), settings.maskedUrl(), (System.nanoTime() - start) / 1e9, file);
+            if (options.keys() != null) {
+                seedKeys(stores, settings, tokens, options);
+            }
         }
+    }
+
+    /** One API key per user, checked as the server checks keys; their secrets one a line in user order. */
+    private static void seedKeys(Stores stores, JdbcSettings settings, TokenDigests tokens, Options options) throws Exception {
+        long start = System.nanoTime();
+        List<String> secrets = new KeySeed(options.users(), options.users(), options.users(), tokens,
+                SecureRandomSource.system()).load(settings, Instant.now(), (table, done, total) -> {
+                    if (done % 20_000 == 0 || done == total) {
+                        System.out.printf("   %s %,d / %,d%n", table, done, total);
+                    }
+                });
+        Path file = Path.of(options.keys()).toAbsolutePath();
+        Files.createDirectories(file.getParent());
+        Files.write(file, secrets);
+        IdentifyCaller identify = new IdentifyCallerService(stores.apiKeys(), stores.users(), tokens, StaticKeys.none(),
+                new ValidateSessionService(stores.sessions(), stores.users(), tokens, SessionPolicy.defaults(),
+                        Clock.systemUTC()), new LastUsedRecorder(stores.apiKeys()), Clock.systemUTC());
+        int step = Math.max(1, secrets.size() / 100);
+        for (int i = 0; i < secrets.size(); i += step) {
+            if (!(identify.identify(secrets.get(i)) instanceof IdentifyCaller.Identified)) {
+                throw new IllegalStateException("Seeded API key " + i + " does not identify its user; the seed is broken.");
+            }
+        }
+        System.out.printf("Seeded %,d API keys, one per user, in %.1f s; their secrets in %s%n", secrets.size(),
+                (System.nanoTime() - start) / 1e9, file);
     }
 
     /** Proves the tokens work as the server checks them: core's session validation, spread over the file. */
@@ -82,24 +118,26 @@ public final class SeedServerStore {
     }
 
     /** Command-line options. */
-    record Options(String store, int users, String tokens) {
+    record Options(String store, int users, String tokens, String keys) {
         static Options parse(String[] args) {
             String store = "sqlite:target/http-bench/gatehouse.db";
             int users = 100_000;
             String tokens = "target/http-bench/tokens.txt";
+            String keys = null;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--store" -> store = args[++i];
                     case "--users" -> users = Integer.parseInt(args[++i]);
                     case "--tokens" -> tokens = args[++i];
+                    case "--keys" -> keys = args[++i];
                     default -> throw new IllegalArgumentException("Unknown option " + args[i]
-                            + "; use --store URL --users N --tokens FILE");
+                            + "; use --store URL --users N --tokens FILE [--keys FILE]");
                 }
             }
             if (users < 1) {
                 throw new IllegalArgumentException("--users must be at least 1, was " + users);
             }
-            return new Options(store, users, tokens);
+            return new Options(store, users, tokens, keys);
         }
     }
 }

@@ -102,8 +102,8 @@ final class ServerSeed {
         }
     }
 
-    /** A plain connection for loading; PostgreSQL's driver rewrites a batch into multi-row inserts. */
-    private static Connection connect(JdbcSettings settings) throws SQLException {
+    /** A plain connection for loading, also keys ({@link KeySeed}); PostgreSQL's driver makes batches multi-row inserts. */
+    static Connection connect(JdbcSettings settings) throws SQLException {
         if (settings.database() == Database.SQLITE) {
             return DriverManager.getConnection(settings.jdbcUrl() + "?synchronous=NORMAL&busy_timeout=10000");
         }
