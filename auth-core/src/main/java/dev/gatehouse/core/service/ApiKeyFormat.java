@@ -27,6 +27,15 @@ public final class ApiKeyFormat {
     public static final int ID_CHARS = 16;
 
     static final String ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+    // Every key check reads each character's value: a table, not a search of the alphabet.
+    private static final byte[] VALUES = new byte[128];
+
+    static {
+        java.util.Arrays.fill(VALUES, (byte) -1);
+        for (int i = 0; i < ALPHABET.length(); i++) {
+            VALUES[ALPHABET.charAt(i)] = (byte) i;
+        }
+    }
 
     private ApiKeyFormat() {
     }
@@ -55,13 +64,31 @@ public final class ApiKeyFormat {
         if (text == null || text.length() != LENGTH || !text.startsWith(PREFIX)) {
             return false;
         }
-        for (int i = PREFIX.length(); i < LENGTH; i++) {
-            if (ALPHABET.indexOf(text.charAt(i)) < 0) {
+        byte[] body = new byte[LENGTH - CHECKSUM_CHARS];
+        for (int i = 0; i < LENGTH; i++) {
+            char c = text.charAt(i);
+            if (i >= PREFIX.length() && valueOf(c) < 0) {
                 return false;
             }
+            if (i < body.length) {
+                body[i] = (byte) c;
+            }
         }
-        String body = text.substring(0, LENGTH - CHECKSUM_CHARS);
-        return checksum(body).equals(text.substring(LENGTH - CHECKSUM_CHARS));
+        CRC32 crc = new CRC32();
+        crc.update(body, 0, body.length);
+        long value = crc.getValue();
+        for (int i = LENGTH - 1; i >= LENGTH - CHECKSUM_CHARS; i--) {
+            if (valueOf(text.charAt(i)) != value % 62) {
+                return false;
+            }
+            value /= 62;
+        }
+        return true;
+    }
+
+    /** The base62 value of {@code c}, or -1 if it is not in the alphabet. */
+    private static int valueOf(char c) {
+        return c < VALUES.length ? VALUES[c] : -1;
     }
 
     /** The CRC32 of {@code body} as 6 base62 characters, most significant first. */
