@@ -1,6 +1,7 @@
 package dev.gatehouse.http;
 
 import dev.gatehouse.core.model.Role;
+import dev.gatehouse.core.model.User;
 import dev.gatehouse.http.CallerLookup.StoreNeeded;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -17,7 +18,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.stream.Collectors;
 
 /**
  * {@code GET /auth/verify}: forward authentication for a reverse proxy in front of other servers
@@ -32,6 +32,8 @@ class ForwardAuthController {
     static final String USER = "X-Gatehouse-User";
     static final String ROLES = "X-Gatehouse-Roles";
     static final String LOGIN = "X-Gatehouse-Login";
+    private static final String ADMIN_AND_USER = Role.ADMIN.label() + "," + Role.USER.label();
+    private static final String USER_ONLY = Role.USER.label();
 
     private final CallerLookup lookup;
     private final ClientFacts client;
@@ -69,11 +71,16 @@ class ForwardAuthController {
 
     private static HttpResponse<?> answer(HttpRequest<?> request, Optional<Caller> caller) {
         if (caller.isPresent()) {
-            String roles = caller.get().user().roles().stream().sorted().map(Role::label).collect(Collectors.joining(","));
-            return HttpResponse.ok().header(USER, caller.get().user().username().value()).header(ROLES, roles);
+            return HttpResponse.ok().header(USER, caller.get().user().username().value())
+                    .header(ROLES, rolesHeader(caller.get().user()));
         }
         MutableHttpResponse<ApiError> refused = ApiError.unauthenticated().contentType(MediaType.APPLICATION_JSON_TYPE);
         return pageView(request) ? refused.header(LOGIN, loginUrl(request)) : refused;
+    }
+
+    /** {@code Admin,User} or {@code User}: the roles, sorted, as the header carries them. */
+    static String rolesHeader(User user) {
+        return user.isAdmin() ? ADMIN_AND_USER : USER_ONLY;
     }
 
     /**

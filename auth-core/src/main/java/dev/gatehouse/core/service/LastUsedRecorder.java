@@ -24,8 +24,15 @@ public final class LastUsedRecorder {
         this.keys = keys;
     }
 
-    /** Notes that {@code id} was used at {@code at}; the latest time per key wins. */
+    /**
+     * Notes that {@code id} was used at {@code at}; the latest time per key wins, to the second: a
+     * use within a second of one already noted changes nothing, so a busy key's checks only read here.
+     */
     public void record(ApiKeyId id, Instant at) {
+        Instant noted = pending.get(id);
+        if (noted != null && at.isBefore(noted.plusSeconds(1))) {
+            return;
+        }
         pending.merge(id, Times.truncate(at), (a, b) -> a.isAfter(b) ? a : b);
     }
 
