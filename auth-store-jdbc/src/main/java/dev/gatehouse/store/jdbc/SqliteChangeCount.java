@@ -12,7 +12,8 @@ import java.util.OptionalLong;
  * whenever any other connection — the pool's, the CLI's, another server's — commits. Asked at
  * most once a millisecond, so a busy server pays for one small query per millisecond, not per
  * request; the per-request read takes no lock. Writes of this process make it ask again at once
- * ({@link #forget}), so only another process's change can lag, by at most that millisecond. If
+ * ({@link #forget}), so only another process's change can lag: by that millisecond, or by one
+ * batch of this process's bookkeeping writes (a few milliseconds, {@link #writeUnnoticed}). If
  * the connection fails the answer is empty (nothing may be reused) until it comes back.
  *
  * <p>A connection's data version does not move for its own commits. Writes that no kept check
@@ -31,7 +32,7 @@ final class SqliteChangeCount implements AutoCloseable {
     private volatile long checkedAt;
     private volatile long version;
     private volatile boolean known;
-    // Set while writeUnnoticed holds the connection: a check then reads the store rather than wait.
+    // Set while writeUnnoticed holds the connection: a check then answers the last count rather than wait.
     private volatile boolean writing;
 
     /** Statements run in one transaction by {@link #writeUnnoticed}. */
@@ -51,7 +52,9 @@ final class SqliteChangeCount implements AutoCloseable {
     }
 
     OptionalLong current() {
-        if (known && System.nanoTime() - checkedAt < recheckNanos) {
+        // While writeUnnoticed holds the connection (one batch, a few milliseconds) the last count
+        // stands: checks go on from memory, and another process's change is seen once it ends.
+        if (known && (writing || System.nanoTime() - checkedAt < recheckNanos)) {
             return OptionalLong.of(version);
         }
         return writing ? OptionalLong.empty() : refresh();

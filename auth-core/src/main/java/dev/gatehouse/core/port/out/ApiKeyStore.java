@@ -82,7 +82,7 @@ public interface ApiKeyStore {
      * belong to — may have changed, by this process or any other, so a key check can be kept while
      * the number stays the same (as {@code SessionStore#changeCount} for sessions). Empty when the
      * store cannot tell cheaply, or keeps users elsewhere: then nothing may be kept. It must be
-     * much cheaper than a lookup; it may lag a change by at most a millisecond. This store's own
+     * much cheaper than a lookup; it may lag a change by a few milliseconds at most. This store's own
      * {@link #touch} may leave it as it was (last use changes no check's outcome).
      */
     default OptionalLong changeCount() {

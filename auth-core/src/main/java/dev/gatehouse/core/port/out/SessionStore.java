@@ -53,7 +53,7 @@ public interface SessionStore {
      * A number that changes whenever anything in this store's place (sessions, users) may have
      * changed — by this process or any other — so a caller can keep what it read while the number
      * stays the same. Empty when the store cannot tell cheaply: then nothing may be kept.
-     * It must be much cheaper than a lookup; it may lag a change by at most a millisecond. This
+     * It must be much cheaper than a lookup; it may lag a change by a few milliseconds at most. This
      * store's own {@link #touch} may leave it as it was (activity changes no check's outcome).
      */
     default OptionalLong changeCount() {
