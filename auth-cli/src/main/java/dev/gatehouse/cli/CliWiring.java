@@ -29,6 +29,8 @@ import dev.gatehouse.core.service.StaticKeys;
 import dev.gatehouse.core.service.TokenDigests;
 import dev.gatehouse.core.service.ImportApiKeysService;
 import dev.gatehouse.core.port.in.ImportApiKeys;
+import dev.gatehouse.core.port.in.ReadAuditLog;
+import dev.gatehouse.core.service.ReadAuditLogService;
 import dev.gatehouse.core.service.UnlockUserService;
 import java.time.Clock;
 
@@ -50,6 +52,7 @@ public final class CliWiring implements AutoCloseable {
     private final RenameApiKey renameApiKey;
     private final RevokeApiKeys revokeApiKeys;
     private final ImportApiKeys importApiKeys;
+    private final ReadAuditLog readAuditLog;
 
     /** The use cases over {@code stores}, without static keys from configuration, keys living a year by default. */
     public CliWiring(Stores stores, PasswordHasher hasher, Clock clock) {
@@ -79,6 +82,7 @@ public final class CliWiring implements AutoCloseable {
         this.revokeApiKeys = new RevokeApiKeysService(stores.apiKeys(), audit, clock);
         this.importApiKeys = new ImportApiKeysService(stores.users(), stores.apiKeys(),
                 new TokenDigests(random, stores.secrets()), random, audit);
+        this.readAuditLog = new ReadAuditLogService(stores.audit());
     }
 
     public AddUser addUser() {
@@ -123,6 +127,10 @@ public final class CliWiring implements AutoCloseable {
 
     public ImportApiKeys importApiKeys() {
         return importApiKeys;
+    }
+
+    public ReadAuditLog readAuditLog() {
+        return readAuditLog;
     }
 
     @Override

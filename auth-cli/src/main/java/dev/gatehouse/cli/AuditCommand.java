@@ -1,0 +1,128 @@
+package dev.gatehouse.cli;
+
+import dev.gatehouse.core.model.AuditEvent;
+import dev.gatehouse.core.model.HumanDuration;
+import dev.gatehouse.core.model.Username;
+import dev.gatehouse.core.port.in.ReadAuditLog;
+import dev.gatehouse.core.port.in.Refused;
+import dev.gatehouse.core.port.out.AuditLog;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code gatehouse audit}: the audit log, newest first, or as JSON lines for export. */
+@Command(name = "audit", mixinStandardHelpOptions = true,
+        description = {"Show the audit log: who did what to whom, from where, and whether it worked.",
+                "Newest first as a table; with --json one JSON object per line, oldest first, for export.",
+                "The log never holds a password, key or session token."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  gatehouse audit",
+                  "  gatehouse audit --user alice --since 7d",
+                  "  gatehouse audit --since 2026-11-01 --json > audit.jsonl",
+                  "",
+                  "JSON fields: id, at (ISO-8601 UTC), action, actor, target?, ip, outcome",
+                  "(success, refused or failure), details (an object of strings)."})
+final class AuditCommand extends CliCommand {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
+
+    @Option(names = "--user", paramLabel = "NAME", description = "Only events by or about this user.")
+    Username user;
+
+    @Option(names = "--since", paramLabel = "WHEN",
+            description = "Only events from then on: a duration back from now (30m, 12h, 7d) or a date (2026-11-01).")
+    String since;
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "1000",
+            description = "At most this many events, the newest (default: ${DEFAULT-VALUE}).")
+    int limit;
+
+    @Option(names = "--json", description = "Print one JSON object per line, oldest first, instead of a table.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        Invocation invocation = invocation();
+        ZoneId zone = invocation.environment().zone();
+        Optional<Instant> from = Optional.ofNullable(since).map(text -> start(text, invocation.environment().clock()
+                .instant(), zone));
+        if (limit < 1) {
+            throw new UsageException("--limit must be at least 1, was " + limit + ".");
+        }
+        try (CliWiring app = invocation.open()) {
+            ReadAuditLog.Result result = app.readAuditLog().read(invocation.actor(),
+                    new AuditLog.Query(Optional.ofNullable(user), from, limit));
+            if (result instanceof Refused refused) {
+                return invocation.refused("read the audit log", refused);
+            }
+            List<AuditEvent> events = ((ReadAuditLog.Events) result).events();
+            if (json) {
+                for (int i = events.size() - 1; i >= 0; i--) {
+                    invocation.say(jsonLine(events.get(i)));
+                }
+            } else if (events.isEmpty()) {
+                invocation.say("No audit events" + (user == null ? "" : " by or about '" + user + "'")
+                        + (since == null ? "" : " since " + since) + ".");
+            } else {
+                table(events, zone).forEach(invocation::say);
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    /** The start {@code --since} means: now minus a duration, or the start of a date in the local zone. */
+    static Instant start(String text, Instant now, ZoneId zone) {
+        String value = text.strip();
+        try {
+            return LocalDate.parse(value).atStartOfDay(zone).toInstant();
+        } catch (DateTimeParseException notADate) {
+            try {
+                return now.minus(HumanDuration.parse(value));
+            } catch (IllegalArgumentException notADuration) {
+                throw new UsageException("--since '" + value + "' is neither a duration (30m, 12h, 7d) nor a date"
+                        + " (2026-11-01).");
+            }
+        }
+    }
+
+    static List<String> table(List<AuditEvent> events, ZoneId zone) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"TIME", "ACTION", "ACTOR", "TARGET", "IP", "OUTCOME", "DETAILS"});
+        for (AuditEvent event : events) {
+            rows.add(new String[] {TIME.format(event.at().atZone(zone)), event.action(), event.actor(),
+                    event.target().map(Username::value).orElse("-"), event.clientIp().isEmpty() ? "-" : event.clientIp(),
+                    outcome(event), new TreeMap<>(event.details()).entrySet().stream()
+                            .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "))});
+        }
+        return TextColumns.lines(rows);
+    }
+
+    static String jsonLine(AuditEvent event) {
+        StringBuilder json = new StringBuilder("{");
+        KeyJson.field(json, "id", UserJson.string(event.id()));
+        KeyJson.field(json, "at", UserJson.string(event.at().toString()));
+        KeyJson.field(json, "action", UserJson.string(event.action()));
+        KeyJson.field(json, "actor", UserJson.string(event.actor()));
+        event.target().ifPresent(target -> KeyJson.field(json, "target", UserJson.string(target.value())));
+        KeyJson.field(json, "ip", UserJson.string(event.clientIp()));
+        KeyJson.field(json, "outcome", UserJson.string(outcome(event)));
+        KeyJson.field(json, "details", new TreeMap<>(event.details()).entrySet().stream()
+                .map(e -> UserJson.string(e.getKey()) + ": " + UserJson.string(e.getValue()))
+                .collect(Collectors.joining(", ", "{", "}")));
+        return json.append('}').toString();
+    }
+
+    private static String outcome(AuditEvent event) {
+        return event.outcome().name().toLowerCase(Locale.ROOT);
+    }
+}
