@@ -1,16 +1,14 @@
 package dev.gatehouse.cli;
 
 import dev.gatehouse.core.model.AuditEvent;
-import dev.gatehouse.core.model.HumanDuration;
+import dev.gatehouse.core.model.StartTime;
 import dev.gatehouse.core.model.Username;
 import dev.gatehouse.core.port.in.ReadAuditLog;
 import dev.gatehouse.core.port.in.Refused;
 import dev.gatehouse.core.port.out.AuditLog;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -40,7 +38,8 @@ final class AuditCommand extends CliCommand {
     Username user;
 
     @Option(names = "--since", paramLabel = "WHEN",
-            description = "Only events from then on: a duration back from now (30m, 12h, 7d) or a date (2026-11-01).")
+            description = "Only events from then on: a duration back from now (30m, 12h, 7d), a date (2026-11-01)"
+                    + " or an instant (2026-11-01T08:00:00Z).")
     String since;
 
     @Option(names = "--limit", paramLabel = "N", defaultValue = "1000",
@@ -80,18 +79,12 @@ final class AuditCommand extends CliCommand {
         }
     }
 
-    /** The start {@code --since} means: now minus a duration, or the start of a date in the local zone. */
+    /** The start {@code --since} means: now minus a duration, the start of a date in the local zone, or an instant. */
     static Instant start(String text, Instant now, ZoneId zone) {
-        String value = text.strip();
         try {
-            return LocalDate.parse(value).atStartOfDay(zone).toInstant();
-        } catch (DateTimeParseException notADate) {
-            try {
-                return now.minus(HumanDuration.parse(value));
-            } catch (IllegalArgumentException notADuration) {
-                throw new UsageException("--since '" + value + "' is neither a duration (30m, 12h, 7d) nor a date"
-                        + " (2026-11-01).");
-            }
+            return StartTime.parse(text, now, zone);
+        } catch (IllegalArgumentException unreadable) {
+            throw new UsageException("--since " + unreadable.getMessage());
         }
     }
 

@@ -179,6 +179,11 @@ class CoreFactory {
     }
 
     @Singleton
+    dev.gatehouse.core.port.in.ReadAuditLog readAuditLog(Stores stores) {
+        return new dev.gatehouse.core.service.ReadAuditLogService(stores.audit());
+    }
+
+    @Singleton
     ListUsers listUsers(Stores stores) {
         return new ListUsersService(stores.users());
     }

@@ -1,0 +1,131 @@
+package dev.gatehouse.http;
+
+import dev.gatehouse.core.model.AuditEvent;
+import dev.gatehouse.core.model.StartTime;
+import dev.gatehouse.core.model.Username;
+import dev.gatehouse.core.port.in.ReadAuditLog;
+import dev.gatehouse.core.port.in.Refused;
+import dev.gatehouse.core.port.out.AuditLog;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The audit log for administrators: {@code ?user=NAME&since=7d&limit=N}, newest first as JSON, or
+ * with {@code format=jsonl} one event per line, oldest first, for export.
+ */
+@Controller("/api/admin/audit")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class AdminAuditController {
+
+    static final int DEFAULT_LIMIT = 100;
+    static final String JSON_LINES = "application/x-ndjson";
+
+    private final ReadAuditLog readAuditLog;
+    private final Clock clock;
+    private final com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    AdminAuditController(ReadAuditLog readAuditLog, Clock clock) {
+        this.readAuditLog = readAuditLog;
+        this.clock = clock;
+    }
+
+    @Get
+    HttpResponse<?> read(HttpRequest<?> request, @QueryValue @Nullable String user, @QueryValue @Nullable String since,
+                         @QueryValue @Nullable String limit, @QueryValue @Nullable String format) {
+        Caller caller = AdminRoutes.admin(request);
+        boolean lines = format != null && format.strip().equalsIgnoreCase("jsonl");
+        if (format != null && !lines && !format.strip().equalsIgnoreCase("json")) {
+            throw ApiErrorException.badRequest("The parameter 'format' is json (the default) or jsonl, not '"
+                    + format + "'.");
+        }
+        AuditLog.Query query = new AuditLog.Query(user(user), since(since), limit(limit));
+        ReadAuditLog.Result result = readAuditLog.read(caller.actor(), query);
+        if (result instanceof Refused refused) {
+            return ApiError.refused(refused, "read the audit log");
+        }
+        List<Map<String, Object>> events = ((ReadAuditLog.Events) result).events().stream().map(this::view).toList();
+        if (!lines) {
+            return HttpResponse.ok(Map.of("events", events));
+        }
+        StringBuilder body = new StringBuilder();
+        List<Map<String, Object>> oldestFirst = new ArrayList<>(events);
+        java.util.Collections.reverse(oldestFirst);
+        for (Map<String, Object> event : oldestFirst) {
+            try {
+                body.append(json.writeValueAsString(event)).append('\n');
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException("An audit event could not be written as JSON", e);
+            }
+        }
+        return HttpResponse.ok(body.toString()).contentType(MediaType.of(JSON_LINES))
+                .header("Content-Disposition", "attachment; filename=\"gatehouse-audit.jsonl\"");
+    }
+
+    /** One event as the API shows it: {@code id, at, action, actor, target?, ip, outcome, details}. */
+    private Map<String, Object> view(AuditEvent event) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", event.id());
+        view.put("at", event.at().toString());
+        view.put("action", event.action());
+        view.put("actor", event.actor());
+        event.target().ifPresent(target -> view.put("target", target.value()));
+        view.put("ip", event.clientIp());
+        view.put("outcome", event.outcome().name().toLowerCase(Locale.ROOT));
+        view.put("details", new TreeMap<>(event.details()));
+        return view;
+    }
+
+    private static Optional<Username> user(@Nullable String user) {
+        if (user == null || user.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Username.of(user.strip()));
+        } catch (IllegalArgumentException e) {
+            throw ApiErrorException.badRequest("The parameter 'user' must be a username: " + e.getMessage());
+        }
+    }
+
+    private Optional<java.time.Instant> since(@Nullable String since) {
+        if (since == null || since.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(StartTime.parse(since, clock.instant(), ZoneOffset.UTC));
+        } catch (IllegalArgumentException e) {
+            throw ApiErrorException.badRequest("The parameter 'since': " + e.getMessage());
+        }
+    }
+
+    private static int limit(@Nullable String limit) {
+        if (limit == null || limit.isBlank()) {
+            return DEFAULT_LIMIT;
+        }
+        try {
+            int value = Integer.parseInt(limit.strip());
+            if (value >= 1) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw ApiErrorException.badRequest("The parameter 'limit' must be a whole number from 1 to "
+                + ReadAuditLog.MAX_EVENTS + ", not '" + limit + "'.");
+    }
+}
