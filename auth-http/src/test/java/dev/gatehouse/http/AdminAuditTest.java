@@ -21,7 +21,7 @@ class AdminAuditTest {
     static String root;
 
     @BeforeAll
-    static void start() {
+    static void start() throws Exception {
         app = new RunningServer();
         app.addAdmin("root", PASSWORD);
         app.addUser("bob", PASSWORD);
