@@ -78,10 +78,7 @@ public final class IdentifyCallerService implements IdentifyCaller {
 
     @Override
     public Optional<Principal> kept(String presentedKey) {
-        if (kept.isEmpty() || !ApiKeyFormat.looksValid(presentedKey)) {
-            return Optional.empty();
-        }
-        return reuse(tokens.digest(presentedKey), keys.changeCount());
+        return ApiKeyFormat.looksValid(presentedKey) ? keptPrincipal(presentedKey) : Optional.empty();
     }
 
     @Override
@@ -111,8 +108,11 @@ public final class IdentifyCallerService implements IdentifyCaller {
     }
 
     private Optional<Result> keptResult(String presentedKey) {
-        return kept.isEmpty() ? Optional.empty()
-                : reuse(tokens.digest(presentedKey), keys.changeCount()).map(Identified::new);
+        return keptPrincipal(presentedKey).map(Identified::new);
+    }
+
+    private Optional<Principal> keptPrincipal(String presentedKey) {
+        return kept.isEmpty() ? Optional.empty() : reuse(tokens.digest(presentedKey), keys.changeCount());
     }
 
     /** A Gatehouse key: reused from a recent check while the store is unchanged, else looked up and kept. */
