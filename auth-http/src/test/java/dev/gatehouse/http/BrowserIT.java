@@ -15,34 +15,18 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The web UI in a real browser against a real server on a fresh SQLite store: the whole story
  * of the issue, from the setup link to signing out. Screenshots land in target/screenshots.
  */
-class BrowserIT {
+class BrowserIT extends ChromiumTests {
 
     static final String ADMIN_PASSWORD = "admin horse battery staple";
     static final String BOB_FIRST = "bob's first password";
     static final String BOB_SECOND = "bob's second password";
     static final String BOB_THIRD = "bob's very own password";
-
-    static Chromium chromium;
-
-    @BeforeAll
-    static void launch() {
-        chromium = Chromium.launchOrSkip();
-    }
-
-    @AfterAll
-    static void quit() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @Test
     void anAdministratorSetsUpGatehouseManagesBobAndBobLooksAfterHimself() throws Exception {

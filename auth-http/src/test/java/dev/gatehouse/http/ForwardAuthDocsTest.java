@@ -16,11 +16,7 @@ class ForwardAuthDocsTest {
 
     @Test
     void theDeploymentGuideQuotesTheTestedNginxConfigurationVerbatim() throws Exception {
-        String tested = Files.readString(Nginx.TEMPLATE);
-        String guide = Files.readString(Nginx.TEMPLATE.getParent().getParent().resolve("deployment.md"));
-
-        assertTrue(guide.contains("```nginx\n" + tested + "```\n"), "docs/deployment.md must quote "
-                + Nginx.TEMPLATE + " in full in a ```nginx block; copy the file into it after changing either");
+        assertQuotedVerbatim(Nginx.TEMPLATE, "nginx");
     }
 
     @Test
@@ -33,11 +29,7 @@ class ForwardAuthDocsTest {
 
     @Test
     void theDeploymentGuideQuotesTheTestedCaddyfileVerbatim() throws Exception {
-        String tested = Files.readString(Caddy.TEMPLATE);
-        String guide = Files.readString(Caddy.TEMPLATE.getParent().getParent().resolve("deployment.md"));
-
-        assertTrue(guide.contains("```caddyfile\n" + tested + "```\n"), "docs/deployment.md must quote "
-                + Caddy.TEMPLATE + " in full in a ```caddyfile block; copy the file into it after changing either");
+        assertQuotedVerbatim(Caddy.TEMPLATE, "caddyfile");
     }
 
     @Test
@@ -55,5 +47,13 @@ class ForwardAuthDocsTest {
                 () -> Caddy.site("ai.example.com {\n\treverse_proxy 127.0.0.1:8080\n}\n", 18000, 18080, 18888));
 
         assertTrue(refused.getMessage().contains("'127.0.0.1:8000' 2 time(s), not 0"), refused.getMessage());
+    }
+
+    /** docs/deployment.md quotes {@code tested} in full in a fenced block of {@code language}. */
+    private static void assertQuotedVerbatim(java.nio.file.Path tested, String language) throws Exception {
+        String guide = Files.readString(tested.getParent().getParent().resolve("deployment.md"));
+        assertTrue(guide.contains("```" + language + "\n" + Files.readString(tested) + "```\n"), "docs/deployment.md"
+                + " must quote " + tested + " in full in a ```" + language + " block; copy the file into it after"
+                + " changing either");
     }
 }

@@ -9,32 +9,16 @@ import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.ColorScheme;
 import java.net.http.HttpResponse;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The API Keys page in a real browser: a person makes a key, sees it once, a program uses it,
  * the person revokes it and the program is refused. Screenshots land in target/screenshots.
  */
-class TokensBrowserIT {
+class TokensBrowserIT extends ChromiumTests {
 
     static final String ALICE = "alice horse battery staple";
     static final String ADMIN = "admin horse battery staple";
-
-    static Chromium chromium;
-
-    @BeforeAll
-    static void launch() {
-        chromium = Chromium.launchOrSkip();
-    }
-
-    @AfterAll
-    static void quit() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @Test
     void aKeyMadeOnTheTokensPageWorksOnceCopiedAndStopsWhenRevokedThere() throws Exception {
