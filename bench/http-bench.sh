@@ -35,32 +35,14 @@ STORE="$WORK/users-$USERS.db"
 TOKENS="$WORK/users-$USERS.tokens"
 LUA="$ROOT/bench/wrk/me-tokens.lua"
 JAR="$ROOT/bench/target/benchmarks.jar"
-SERVER_PID=""
+BENCH_NAME=http-bench
+# shellcheck source=lib.sh
+source "$ROOT/bench/lib.sh"
 
-die() { echo "http-bench: $*" >&2; exit 1; }
-for tool in java wrk curl; do
-  command -v "$tool" >/dev/null || die "needs '$tool' on PATH (wrk: apt-get install wrk)."
-done
 
-stop_server() {
-  if [[ -n "$SERVER_PID" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
-    kill "$SERVER_PID" 2>/dev/null || true
-    wait "$SERVER_PID" 2>/dev/null || true
-  fi
-  SERVER_PID=""
-}
-trap stop_server EXIT
 
 # --- build and seed ------------------------------------------------------------------------------
-sources_newer_than() {
-  [[ -n "$(find "$ROOT/pom.xml" "$ROOT"/{bench,auth-core,auth-crypto,auth-store-jdbc}/{pom.xml,src/main} \
-      -newer "$1" -print -quit 2>/dev/null)" ]]
-}
-if [[ ! -f "$JAR" ]] || sources_newer_than "$JAR"; then
-  echo "Building bench/target/benchmarks.jar ..."
-  (cd "$ROOT" && ./mvnw -q -B -pl bench -am package -DskipTests) || die "building the bench module failed."
-fi
-GATEHOUSE_NO_BUILD=0 "$ROOT/gatehouse" --version >/dev/null || die "./gatehouse does not run; see its message above."
+build_if_stale
 
 mkdir -p "$WORK"
 # Seeded sessions go idle after 7 days (SessionPolicy.defaults()); reseed well before.
@@ -75,9 +57,6 @@ else
 fi
 
 # --- server --------------------------------------------------------------------------------------
-now_ms() { date +%s%3N; }
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }   # user + system time of a process
-TICK_US=$((1000000 / $(getconf CLK_TCK)))
 rss_mb() { awk '/^VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$1/status" 2>/dev/null || echo "?"; }
 
 # Starts the server on a free port; sets SERVER_PID, PORT and STARTUP_MS (launch to the first
@@ -97,7 +76,6 @@ start_server() {
   STARTUP_MS=$(( $(now_ms) - started ))
 }
 
-median() { sort -n | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
 
 echo
 echo "Machine: $(nproc) cores, $(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -1),"\

@@ -37,36 +37,18 @@ STORE="$WORK/keys-$USERS.db"
 KEYS="$WORK/keys-$USERS.keys"
 LUA="$ROOT/bench/wrk/verify-keys.lua"
 JAR="$ROOT/bench/target/benchmarks.jar"
-SERVER_PID=""
+BENCH_NAME=verify-bench
+# shellcheck source=lib.sh
+source "$ROOT/bench/lib.sh"
 
-die() { echo "verify-bench: $*" >&2; exit 1; }
-for tool in java wrk curl; do
-  command -v "$tool" >/dev/null || die "needs '$tool' on PATH (wrk: apt-get install wrk)."
-done
 for count in $KEY_COUNTS; do
   [[ "$count" =~ ^[0-9]+$ ]] && (( count >= 1 && count <= USERS )) \
     || die "KEY_COUNTS holds '$count'; each count must be 1 to USERS ($USERS)."
 done
 
-stop_server() {
-  if [[ -n "$SERVER_PID" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
-    kill "$SERVER_PID" 2>/dev/null || true
-    wait "$SERVER_PID" 2>/dev/null || true
-  fi
-  SERVER_PID=""
-}
-trap stop_server EXIT
 
 # --- build and seed ------------------------------------------------------------------------------
-sources_newer_than() {
-  [[ -n "$(find "$ROOT/pom.xml" "$ROOT"/{bench,auth-core,auth-crypto,auth-store-jdbc}/{pom.xml,src/main} \
-      -newer "$1" -print -quit 2>/dev/null)" ]]
-}
-if [[ ! -f "$JAR" ]] || sources_newer_than "$JAR"; then
-  echo "Building bench/target/benchmarks.jar ..."
-  (cd "$ROOT" && ./mvnw -q -B -pl bench -am package -DskipTests) || die "building the bench module failed."
-fi
-GATEHOUSE_NO_BUILD=0 "$ROOT/gatehouse" --version >/dev/null || die "./gatehouse does not run; see its message above."
+build_if_stale
 
 mkdir -p "$WORK"
 if [[ "${RESEED:-0}" == 1 || ! -s "$KEYS" || ! -f "$STORE" ]] || sources_newer_than "$KEYS"; then
@@ -79,8 +61,6 @@ else
 fi
 
 # --- server --------------------------------------------------------------------------------------
-now_ms() { date +%s%3N; }
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }   # user + system time of a process
 # The same for the server's key-use flush thread (its name cut to 15 characters by the kernel).
 flush_ticks() {
   local task
@@ -88,7 +68,6 @@ flush_ticks() {
     if [[ "$(cat "$task/comm" 2>/dev/null)" == gatehouse-key-u* ]]; then awk '{print $14 + $15}' "$task/stat"; fi
   done | awk '{sum += $1} END {print sum + 0}'
 }
-TICK_US=$((1000000 / $(getconf CLK_TCK)))
 
 # Starts the server on a free port; sets SERVER_PID, PORT and SERVER_STARTED (epoch ms).
 start_server() {
@@ -106,7 +85,6 @@ start_server() {
   SERVER_STARTED="$(now_ms)"
 }
 
-median() { sort -g | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
 
 echo
 echo "Machine: $(nproc) cores, $(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -1),"\
