@@ -109,7 +109,7 @@ class AddUserCommandTest {
         TestCli.Run run = cli.runWithStdin("short\n", "user", "add", "alice", "--password-stdin");
 
         assertEquals(ExitCodes.REFUSED, run.exitCode(), run::toString);
-        assertEquals("gatehouse: cannot add 'alice': The password is 5 characters long; use at least 8.\n", run.err());
+        assertEquals("gatehouse: cannot add 'alice': The password is 5 characters long; use at least 15 (a few unrelated words are long enough and easy to remember).\n", run.err());
         assertEquals("", run.out());
     }
 

@@ -40,8 +40,8 @@ class LibraryUsageExampleTest {
         SignIn signIn = new SignInService(stores.users(), stores.sessions(), hasher, tokens,
                 SessionPolicy.defaults(), audit, clock);
 
-        addUser.add(new AddUser.Command(Actor.operator(), Username.of("alice"), Password.of("correct horse"), false));
-        SignIn.Result result = signIn.signIn(new SignIn.Command("alice", Password.of("correct horse"), "127.0.0.1", "my-app"));
+        addUser.add(new AddUser.Command(Actor.operator(), Username.of("alice"), Password.of("correct horse battery"), false));
+        SignIn.Result result = signIn.signIn(new SignIn.Command("alice", Password.of("correct horse battery"), "127.0.0.1", "my-app"));
         // --- end of example ---
 
         SignIn.SignedIn signedIn = assertInstanceOf(SignIn.SignedIn.class, result);

@@ -78,7 +78,7 @@ class RemoveAndPasswdCommandTest {
         TestCli.Run run = cli.runWithStdin("tiny\n", "user", "passwd", "alice", "--password-stdin");
 
         assertEquals(ExitCodes.REFUSED, run.exitCode(), run::toString);
-        assertEquals("gatehouse: cannot change the password of 'alice': The password is 4 characters long; use at least 8.\n",
+        assertEquals("gatehouse: cannot change the password of 'alice': The password is 4 characters long; use at least 15 (a few unrelated words are long enough and easy to remember).\n",
                 run.err());
     }
 }

@@ -40,7 +40,7 @@ public final class AddUserService implements AddUser {
     @Override
     public Result add(Command command) {
         Optional<Refused> refused = AccountRules.mustBeAdmin(command.actor())
-                .or(() -> policy.problemWith(command.password())
+                .or(() -> policy.problemWith(command.password(), command.username())
                         .map(problem -> new Refused(Refused.Reason.WEAK_PASSWORD, problem)));
         if (refused.isPresent()) {
             return refused.get();

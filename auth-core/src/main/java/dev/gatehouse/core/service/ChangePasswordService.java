@@ -46,7 +46,7 @@ public final class ChangePasswordService implements ChangePassword {
                     Map.of("reason", "wrong current password"));
             return new Refused(Reason.WRONG_PASSWORD, "The current password is not correct.");
         }
-        Optional<String> weak = policy.problemWith(command.newPassword());
+        Optional<String> weak = policy.problemWith(command.newPassword(), command.username());
         if (weak.isPresent()) {
             return new Refused(Reason.WEAK_PASSWORD, weak.get());
         }

@@ -1,30 +1,72 @@
 package dev.gatehouse.core.service;
 
 import dev.gatehouse.core.model.Password;
+import dev.gatehouse.core.model.Username;
+
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * What a new password must be. Only length is judged (NIST SP 800-63B: no composition rules).
- * Existing passwords are never re-judged at sign-in, so imported users keep signing in.
+ * What a new password must be, after NIST SP 800-63B: long enough (15 characters when the
+ * password is the only factor, 8 with a second one), at most {@link Password#MAX_LENGTH}, not one
+ * of the most common passwords, not the username or the product's name, and not one character
+ * repeated or a keyboard run. No composition rules, no expiry. Existing passwords are never
+ * re-judged at sign-in, so imported users keep signing in.
  */
-public record PasswordPolicy(int minLength) {
+public record PasswordPolicy(int minLength, int minLengthWithSecondFactor, Set<String> common) {
+
+    /** NIST SP 800-63B's minimum for a password that is the only factor. */
+    public static final int SINGLE_FACTOR_MIN = 15;
+    /** NIST SP 800-63B's minimum when a second factor is also required. */
+    public static final int SECOND_FACTOR_MIN = 8;
+
+    private static final Set<String> CONTEXT_WORDS = Set.of("gatehouse", "gatehouse-admin", "gatehouseadmin");
 
     public PasswordPolicy {
-        if (minLength < 1) {
-            throw new IllegalArgumentException("The minimum password length must be at least 1, was " + minLength);
+        if (minLengthWithSecondFactor < 1 || minLength < minLengthWithSecondFactor) {
+            throw new IllegalArgumentException("Password minimums must be at least 1, and the single-factor one ("
+                    + minLength + ") no smaller than the one with a second factor (" + minLengthWithSecondFactor + ").");
         }
+        common = Set.copyOf(common);
     }
 
-    /** At least 8 characters. */
+    /** 15 characters (8 with a second factor) and the common-password list shipped with Gatehouse. */
     public static PasswordPolicy defaults() {
-        return new PasswordPolicy(8);
+        return new PasswordPolicy(SINGLE_FACTOR_MIN, SECOND_FACTOR_MIN, CommonPasswords.shipped());
     }
 
-    /** Why {@code password} is not acceptable, or empty if it is. */
+    /** Why {@code password} is not acceptable as a single factor, or empty if it is. */
     public Optional<String> problemWith(Password password) {
-        int length = password.value().codePointCount(0, password.value().length());
-        if (length < minLength) {
-            return Optional.of("The password is " + length + " characters long; use at least " + minLength + ".");
+        return problemWith(password, Optional.empty(), false);
+    }
+
+    /** Why {@code password} is not acceptable for {@code username}'s single-factor account, or empty. */
+    public Optional<String> problemWith(Password password, Username username) {
+        return problemWith(password, Optional.of(username), false);
+    }
+
+    /** Why {@code password} is not acceptable, judged with or without a second factor, or empty. */
+    public Optional<String> problemWith(Password password, Optional<Username> username, boolean secondFactor) {
+        String text = password.value();
+        int length = text.codePointCount(0, text.length());
+        int min = secondFactor ? minLengthWithSecondFactor : minLength;
+        if (length < min) {
+            return Optional.of("The password is " + length + " characters long; use at least " + min
+                    + (secondFactor ? "." : " (a few unrelated words are long enough and easy to remember)."));
+        }
+        String folded = text.toLowerCase(Locale.ROOT);
+        if (common.contains(folded)) {
+            return Optional.of("That password is one of the most common passwords, the first ones attackers try;"
+                    + " choose another.");
+        }
+        if (username.map(name -> name.value().toLowerCase(Locale.ROOT).equals(folded)).orElse(false)
+                || CONTEXT_WORDS.contains(folded)) {
+            return Optional.of("The password may not be the username or the name of this service; choose another.");
+        }
+        if (PasswordPatterns.isRepetitive(text) || PasswordPatterns.isSequence(text)) {
+            return Optional.of("The password is one short pattern repeated or a run of characters (like aaaa… or"
+                    + " 1234…); choose another.");
         }
         return Optional.empty();
     }

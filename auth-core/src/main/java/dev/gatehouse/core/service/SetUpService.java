@@ -66,7 +66,7 @@ public final class SetUpService implements SetUp {
             audit.record("setup", actor, null, Outcome.FAILURE, Map.of("reason", "wrong setup code"));
             return new WrongCode();
         }
-        Optional<String> weak = policy.problemWith(command.password());
+        Optional<String> weak = policy.problemWith(command.password(), command.username());
         if (weak.isPresent()) {
             return new Refused(Refused.Reason.WEAK_PASSWORD, weak.get());
         }

@@ -25,9 +25,9 @@ class AccountRulesTest {
 
     @BeforeEach
     void users() {
-        core.add("admin", "password1", false);
-        core.add("alice", "password1", false);
-        core.add("bob", "password1", false);
+        core.add("admin", "plum-tulip-ferry-42", false);
+        core.add("alice", "plum-tulip-ferry-42", false);
+        core.add("bob", "plum-tulip-ferry-42", false);
     }
 
     @Test
@@ -44,7 +44,7 @@ class AccountRulesTest {
 
     @Test
     void aRefusedLockLeavesTheTargetsSessionsAlone() {
-        String token = core.signedIn("admin", "password1").token();
+        String token = core.signedIn("admin", "plum-tulip-ferry-42").token();
         core.lockUser.lock(Actor.operator(), Username.ADMIN, "");
         assertTrue(core.validateSession.validate(token).isPresent());
     }
@@ -52,15 +52,15 @@ class AccountRulesTest {
     @Test
     void anAdministratorChangingTheirOwnPasswordMustGiveTheCurrentOne() {
         ChangePassword.Result result = core.changePassword.change(new ChangePassword.Command(core.actorFor("admin"),
-                Username.ADMIN, Optional.empty(), Password.of("brand-new-pass"), Optional.empty()));
+                Username.ADMIN, Optional.empty(), Password.of("brand-new-passphrase"), Optional.empty()));
         assertEquals(Refused.Reason.WRONG_PASSWORD, assertInstanceOf(Refused.class, result).reason());
     }
 
     @Test
     void anAdministratorResettingSomeonesPasswordEndsEveryOneOfTheirSessions() {
-        SignIn.SignedIn alices = core.signedIn("alice", "password1");
+        SignIn.SignedIn alices = core.signedIn("alice", "plum-tulip-ferry-42");
         ChangePassword.Changed changed = assertInstanceOf(ChangePassword.Changed.class, core.changePassword.change(
-                new ChangePassword.Command(core.actorFor("admin"), ALICE, Optional.empty(), Password.of("reset-by-admin"),
+                new ChangePassword.Command(core.actorFor("admin"), ALICE, Optional.empty(), Password.of("reset-by-the-admin-now"),
                         Optional.of(alices.session().id()))));
         assertEquals(1, changed.sessionsEnded());
         assertEquals(Optional.empty(), core.validateSession.validate(alices.token()));
@@ -74,14 +74,14 @@ class AccountRulesTest {
 
     @Test
     void aSessionOfALockedUserIsRefusedEvenIfTheLockMissedIt() {
-        String token = core.signedIn("bob", "password1").token();
+        String token = core.signedIn("bob", "plum-tulip-ferry-42").token();
         core.users.update(BOB, u -> u.withStatus(UserStatus.locked("x", core.clock.instant())));
         assertEquals(Optional.empty(), core.validateSession.validate(token));
     }
 
     @Test
     void aSessionDoesNotCarryOverToANewAccountOfTheSameName() {
-        String token = core.signedIn("bob", "password1").token();
+        String token = core.signedIn("bob", "plum-tulip-ferry-42").token();
         core.users.delete(BOB); // as if the process died before the sessions were ended
         core.clock.advance(java.time.Duration.ofSeconds(1));
         core.add("bob", "another-password", false);

@@ -29,9 +29,9 @@ class ChangingAvatarsTest {
 
     @BeforeEach
     void usersExist() {
-        core.add("admin", "password1", false);
-        core.add("alice", "password1", false);
-        core.add("bob", "password1", false);
+        core.add("admin", "plum-tulip-ferry-42", false);
+        core.add("alice", "plum-tulip-ferry-42", false);
+        core.add("bob", "plum-tulip-ferry-42", false);
     }
 
     private ChangeAvatar.Changed changed(ChangeAvatar.Result result) {

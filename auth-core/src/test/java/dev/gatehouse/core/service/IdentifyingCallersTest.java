@@ -34,8 +34,8 @@ class IdentifyingCallersTest {
 
     @BeforeEach
     void aUserWithAKey() {
-        core.add("admin", "password1", false);
-        core.add("bob", "password1", false);
+        core.add("admin", "plum-tulip-ferry-42", false);
+        core.add("bob", "plum-tulip-ferry-42", false);
         bobs = core.mint("bob", Set.of("chat"));
         core.countedKeys.lookups.set(0);
     }
@@ -121,7 +121,7 @@ class IdentifyingCallersTest {
         core.users.delete(BOB); // as another program editing the store would, without revoking
         assertEquals(Why.OWNER_NOT_ACTIVE, notUsable(bobs.secret()));
         core.clock.advance(Duration.ofMinutes(1));
-        core.add("bob", "password2", false);
+        core.add("bob", "second-plum-tulip-ferry", false);
         assertEquals(Why.OWNER_NOT_ACTIVE, notUsable(bobs.secret()));
     }
 
@@ -151,7 +151,7 @@ class IdentifyingCallersTest {
 
     @Test
     void aSessionTokenIdentifiesTheSignedInUserThroughTheSameUseCase() {
-        String token = core.signedIn("bob", "password1").token();
+        String token = core.signedIn("bob", "plum-tulip-ferry-42").token();
         Principal principal = assertInstanceOf(Identified.class, core.identifyCaller.identifySession(token)).principal();
         assertEquals(Credential.SESSION, principal.how());
         assertEquals(BOB, principal.username());

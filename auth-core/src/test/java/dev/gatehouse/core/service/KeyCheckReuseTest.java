@@ -24,8 +24,8 @@ class KeyCheckReuseTest {
 
     @BeforeEach
     void aUserWithAKeyOnAStoreThatTells() {
-        core.add("admin", "password1", false); // the first user is an administrator, who cannot be locked
-        core.add("bob", "password1", false);
+        core.add("admin", "plum-tulip-ferry-42", false); // the first user is an administrator, who cannot be locked
+        core.add("bob", "plum-tulip-ferry-42", false);
         bobs = core.mint("bob", Set.of());
         core.countedKeys.tells = true;
         core.countedKeys.lookups.set(0);

@@ -36,9 +36,9 @@ class ManagingApiKeysTest {
 
     @BeforeEach
     void keys() {
-        core.add("admin", "password1", false);
-        core.add("alice", "password1", false);
-        core.add("bob", "password1", false);
+        core.add("admin", "plum-tulip-ferry-42", false);
+        core.add("alice", "plum-tulip-ferry-42", false);
+        core.add("bob", "plum-tulip-ferry-42", false);
         alices = core.mint("alice", Set.of()).key();
         core.clock.advance(Duration.ofMinutes(1));
         alicesNewer = core.mint("alice", Set.of()).key();

@@ -32,9 +32,9 @@ class MintingApiKeysTest {
 
     @BeforeEach
     void users() {
-        core.add("admin", "password1", false);
-        core.add("alice", "password1", false);
-        core.add("bob", "password1", false);
+        core.add("admin", "plum-tulip-ferry-42", false);
+        core.add("alice", "plum-tulip-ferry-42", false);
+        core.add("bob", "plum-tulip-ferry-42", false);
     }
 
     private MintApiKey.Result mint(Actor actor, Optional<Username> owner) {

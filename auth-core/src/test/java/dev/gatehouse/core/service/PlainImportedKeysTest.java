@@ -27,7 +27,7 @@ class PlainImportedKeysTest {
 
     @BeforeEach
     void anAdministrator() {
-        core.add("admin", "password1", true);
+        core.add("admin", "plum-tulip-ferry-42", true);
     }
 
     private ImportApiKeys.Report importPlain(String key) {

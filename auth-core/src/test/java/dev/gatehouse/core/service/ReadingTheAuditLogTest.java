@@ -19,8 +19,8 @@ class ReadingTheAuditLogTest {
 
     @Test
     void administratorsReadEventsAboutAUserNewestFirstOthersAreRefused() {
-        core.add("admin", "password1", true);
-        core.add("bob", "password1", false);
+        core.add("admin", "plum-tulip-ferry-42", true);
+        core.add("bob", "plum-tulip-ferry-42", false);
         core.clock.advance(java.time.Duration.ofMinutes(1));
         core.lockUser.lock(Actor.operator(), Username.of("bob"), "away");
 

@@ -39,10 +39,10 @@ class SessionCheckReuseTest {
 
     private String signedIn() {
         AddUserService add = new AddUserService(users, sessions, hasher, PasswordPolicy.defaults(), audit, clock);
-        add.add(new AddUser.Command(Actor.operator(), Username.of("root"), Password.of("correct horse"), true));
-        add.add(new AddUser.Command(Actor.operator(), Username.of("alice"), Password.of("correct horse"), false));
+        add.add(new AddUser.Command(Actor.operator(), Username.of("root"), Password.of("correct horse battery"), true));
+        add.add(new AddUser.Command(Actor.operator(), Username.of("alice"), Password.of("correct horse battery"), false));
         SignIn.Result result = new SignInService(users, sessions, hasher, tokens, SessionPolicy.defaults(), audit, clock)
-                .signIn(new SignIn.Command("alice", Password.of("correct horse"), "192.0.2.1", "test"));
+                .signIn(new SignIn.Command("alice", Password.of("correct horse battery"), "192.0.2.1", "test"));
         return ((SignIn.SignedIn) result).token();
     }
 

@@ -26,13 +26,13 @@ class SessionLifecycleTest {
 
     @BeforeEach
     void users() {
-        core.add("admin", "password1", false);
-        core.add("alice", "password1", false);
+        core.add("admin", "plum-tulip-ferry-42", false);
+        core.add("alice", "plum-tulip-ferry-42", false);
     }
 
     @Test
     void aValidTokenResolvesToItsUser() {
-        String token = core.signedIn("alice", "password1").token();
+        String token = core.signedIn("alice", "plum-tulip-ferry-42").token();
         assertEquals(ALICE, core.validateSession.validate(token).orElseThrow().user().username());
     }
 
@@ -45,7 +45,7 @@ class SessionLifecycleTest {
 
     @Test
     void aSessionEndsAfterThirtyDaysEvenWhenUsedDaily() {
-        String token = core.signedIn("alice", "password1").token();
+        String token = core.signedIn("alice", "plum-tulip-ferry-42").token();
         for (int day = 0; day < 29; day++) {
             core.clock.advance(Duration.ofDays(1));
             assertTrue(core.validateSession.validate(token).isPresent(), "day " + day);
@@ -56,7 +56,7 @@ class SessionLifecycleTest {
 
     @Test
     void anIdleSessionEnds() {
-        String token = core.signedIn("alice", "password1").token();
+        String token = core.signedIn("alice", "plum-tulip-ferry-42").token();
         core.clock.advance(core.sessionPolicy.idleTimeout().minusSeconds(1));
         assertTrue(core.validateSession.validate(token).isPresent());
         core.clock.advance(core.sessionPolicy.idleTimeout().minusSeconds(1));
@@ -67,8 +67,8 @@ class SessionLifecycleTest {
 
     @Test
     void signingOutEndsOnlyThatSession() {
-        String first = core.signedIn("alice", "password1").token();
-        String second = core.signedIn("alice", "password1").token();
+        String first = core.signedIn("alice", "plum-tulip-ferry-42").token();
+        String second = core.signedIn("alice", "plum-tulip-ferry-42").token();
         assertTrue(core.signOut.signOut(first, "192.0.2.1"));
         assertFalse(core.signOut.signOut(first, "192.0.2.1"));
         assertEquals(Optional.empty(), core.validateSession.validate(first));
@@ -77,10 +77,10 @@ class SessionLifecycleTest {
 
     @Test
     void aUserListsAndEndsTheirSessionsOneByOneOrAllAtOnce() {
-        SignIn.SignedIn one = core.signedIn("alice", "password1");
+        SignIn.SignedIn one = core.signedIn("alice", "plum-tulip-ferry-42");
         core.clock.advance(Duration.ofSeconds(5));
-        SignIn.SignedIn two = core.signedIn("alice", "password1");
-        core.signedIn("alice", "password1");
+        SignIn.SignedIn two = core.signedIn("alice", "plum-tulip-ferry-42");
+        core.signedIn("alice", "plum-tulip-ferry-42");
         Actor alice = core.actorFor("alice");
         List<Session> listed = assertInstanceOf(ManageSessions.Sessions.class, core.manageSessions.list(alice, ALICE)).sessions();
         assertEquals(3, listed.size());
@@ -93,9 +93,9 @@ class SessionLifecycleTest {
 
     @Test
     void endingMyOtherSessionsKeepsTheOneIAmUsing() {
-        SignIn.SignedIn here = core.signedIn("alice", "password1");
-        SignIn.SignedIn elsewhere = core.signedIn("alice", "password1");
-        SignIn.SignedIn admins = core.signedIn("admin", "password1");
+        SignIn.SignedIn here = core.signedIn("alice", "plum-tulip-ferry-42");
+        SignIn.SignedIn elsewhere = core.signedIn("alice", "plum-tulip-ferry-42");
+        SignIn.SignedIn admins = core.signedIn("admin", "plum-tulip-ferry-42");
         assertEquals(new ManageSessions.Ended(1),
                 core.manageSessions.endOthers(core.actorFor("alice"), ALICE, here.session().id()));
         assertTrue(core.validateSession.validate(here.token()).isPresent());
@@ -108,7 +108,7 @@ class SessionLifecycleTest {
 
     @Test
     void aUserCannotSeeOrEndSomeoneElsesSessions() {
-        SignIn.SignedIn admins = core.signedIn("admin", "password1");
+        SignIn.SignedIn admins = core.signedIn("admin", "plum-tulip-ferry-42");
         Actor alice = core.actorFor("alice");
         assertInstanceOf(Refused.class, core.manageSessions.list(alice, Username.ADMIN));
         assertInstanceOf(Refused.class, core.manageSessions.end(alice, Username.ADMIN, admins.session().id()));
@@ -118,26 +118,26 @@ class SessionLifecycleTest {
 
     @Test
     void changingYourPasswordNeedsTheCurrentOneAndEndsYourOtherSessions() {
-        SignIn.SignedIn here = core.signedIn("alice", "password1");
-        SignIn.SignedIn elsewhere = core.signedIn("alice", "password1");
+        SignIn.SignedIn here = core.signedIn("alice", "plum-tulip-ferry-42");
+        SignIn.SignedIn elsewhere = core.signedIn("alice", "plum-tulip-ferry-42");
         Actor alice = core.actorFor("alice");
         assertEquals(Refused.Reason.WRONG_PASSWORD, assertInstanceOf(Refused.class, core.changePassword.change(
-                new ChangePassword.Command(alice, ALICE, Optional.of(Password.of("wrong")), Password.of("new-password"),
+                new ChangePassword.Command(alice, ALICE, Optional.of(Password.of("wrong")), Password.of("new-amber-kettle-river"),
                         Optional.of(here.session().id())))).reason());
         ChangePassword.Changed changed = assertInstanceOf(ChangePassword.Changed.class, core.changePassword.change(
-                new ChangePassword.Command(alice, ALICE, Optional.of(Password.of("password1")), Password.of("new-password"),
+                new ChangePassword.Command(alice, ALICE, Optional.of(Password.of("plum-tulip-ferry-42")), Password.of("new-amber-kettle-river"),
                         Optional.of(here.session().id()))));
         assertEquals(1, changed.sessionsEnded());
         assertTrue(core.validateSession.validate(here.token()).isPresent());
         assertEquals(Optional.empty(), core.validateSession.validate(elsewhere.token()));
-        core.signedIn("alice", "new-password");
+        core.signedIn("alice", "new-amber-kettle-river");
     }
 
     @Test
     void anAdministratorSetsAPasswordWithoutTheCurrentOneAndEndsAllSessions() {
-        String token = core.signedIn("alice", "password1").token();
+        String token = core.signedIn("alice", "plum-tulip-ferry-42").token();
         ChangePassword.Changed changed = assertInstanceOf(ChangePassword.Changed.class, core.changePassword.change(
-                new ChangePassword.Command(Actor.operator(), ALICE, Optional.empty(), Password.of("reset-password"),
+                new ChangePassword.Command(Actor.operator(), ALICE, Optional.empty(), Password.of("reset-password-by-operator"),
                         Optional.empty())));
         assertEquals(1, changed.sessionsEnded());
         assertEquals(Optional.empty(), core.validateSession.validate(token));
@@ -145,9 +145,9 @@ class SessionLifecycleTest {
 
     @Test
     void expiredSessionsArePurged() {
-        core.signedIn("alice", "password1");
+        core.signedIn("alice", "plum-tulip-ferry-42");
         core.clock.advance(Duration.ofDays(3));
-        core.signedIn("alice", "password1");
+        core.signedIn("alice", "plum-tulip-ferry-42");
         core.clock.advance(Duration.ofDays(5));
         assertEquals(1, core.manageSessions.purgeExpired());
         assertEquals(1, core.sessions.listByUser(ALICE).size());

@@ -47,7 +47,7 @@ class SetUpTest {
     @Test
     void theRightCodeMakesTheFirstAdministratorAndSignsThemIn() {
         assertTrue(setUp.needed());
-        SetUp.Done done = assertInstanceOf(SetUp.Done.class, setUp(code.display(), "root", "correct horse"));
+        SetUp.Done done = assertInstanceOf(SetUp.Done.class, setUp(code.display(), "root", "correct horse battery"));
         assertEquals(EnumSet.of(Role.ADMIN, Role.USER), done.signedIn().user().roles());
         assertTrue(sessions.find(done.signedIn().session().id()).isPresent());
         assertFalse(setUp.needed());
@@ -58,30 +58,30 @@ class SetUpTest {
     @Test
     void theCodeIsForgivingAboutCaseDashesAndLookalikeLetters() {
         String typed = code.display().toLowerCase().replace("-", " ").replace('0', 'o').replace('1', 'l');
-        assertInstanceOf(SetUp.Done.class, setUp(typed, "admin", "correct horse"));
+        assertInstanceOf(SetUp.Done.class, setUp(typed, "admin", "correct horse battery"));
     }
 
     @Test
     void aWrongCodeCreatesNobody() {
         String wrong = code.display().startsWith("0") ? "1" + code.display().substring(1) : "0" + code.display().substring(1);
-        assertInstanceOf(SetUp.WrongCode.class, setUp(wrong, "admin", "correct horse"));
-        assertInstanceOf(SetUp.WrongCode.class, setUp("", "admin", "correct horse"));
+        assertInstanceOf(SetUp.WrongCode.class, setUp(wrong, "admin", "correct horse battery"));
+        assertInstanceOf(SetUp.WrongCode.class, setUp("", "admin", "correct horse battery"));
         assertEquals(0, users.count());
     }
 
     @Test
     void wrongCodesAreThrottled() {
         for (int i = 0; i < 5; i++) {
-            setUp("AAAA-AAAA-AAAA-AAAA", "admin", "correct horse");
+            setUp("AAAA-AAAA-AAAA-AAAA", "admin", "correct horse battery");
         }
-        assertInstanceOf(SetUp.Throttled.class, setUp(code.display(), "admin", "correct horse"));
+        assertInstanceOf(SetUp.Throttled.class, setUp(code.display(), "admin", "correct horse battery"));
     }
 
     @Test
     void onceAnyoneExistsSetupIsOverAndTheCodeIsUseless() {
         users.insert(User.create(Username.of("admin"), hasher.hash(Password.of("made by the cli")),
                 EnumSet.of(Role.ADMIN, Role.USER), clock.instant()));
-        assertInstanceOf(SetUp.AlreadyDone.class, setUp(code.display(), "admin", "correct horse"));
+        assertInstanceOf(SetUp.AlreadyDone.class, setUp(code.display(), "admin", "correct horse battery"));
         assertTrue(hasher.verify(Password.of("made by the cli"), users.find(Username.of("admin")).orElseThrow()
                 .passwordHash().orElseThrow()).matched(), "the CLI's password is untouched");
     }
@@ -90,7 +90,7 @@ class SetUpTest {
     void aWeakPasswordIsRefusedAndTheCodeStillWorksAfter() {
         Refused refused = assertInstanceOf(Refused.class, setUp(code.display(), "admin", "short"));
         assertEquals(Refused.Reason.WEAK_PASSWORD, refused.reason());
-        assertInstanceOf(SetUp.Done.class, setUp(code.display(), "admin", "correct horse"));
+        assertInstanceOf(SetUp.Done.class, setUp(code.display(), "admin", "correct horse battery"));
     }
 
     @Test

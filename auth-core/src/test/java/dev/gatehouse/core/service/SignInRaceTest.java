@@ -50,30 +50,30 @@ class SignInRaceTest {
 
     @Test
     void aPasswordResetDuringSignInIsNotUndoneByTheLegacyRehash() {
-        core.add("admin", "password1", false);
-        core.users.insert(User.create(BOB, real.legacyHash(Password.of("old-password")), Set.of(), core.clock.instant()));
+        core.add("admin", "plum-tulip-ferry-42", false);
+        core.users.insert(User.create(BOB, real.legacyHash(Password.of("old-amber-kettle-river")), Set.of(), core.clock.instant()));
         duringVerify = () -> core.changePassword.change(new ChangePassword.Command(Actor.operator(), BOB,
-                Optional.empty(), Password.of("new-password"), Optional.empty()));
-        assertInstanceOf(SignIn.Rejected.class, signInBob("old-password"));
-        assertInstanceOf(SignIn.Rejected.class, signInBob("old-password"));
-        assertInstanceOf(SignIn.SignedIn.class, signInBob("new-password"));
+                Optional.empty(), Password.of("new-amber-kettle-river"), Optional.empty()));
+        assertInstanceOf(SignIn.Rejected.class, signInBob("old-amber-kettle-river"));
+        assertInstanceOf(SignIn.Rejected.class, signInBob("old-amber-kettle-river"));
+        assertInstanceOf(SignIn.SignedIn.class, signInBob("new-amber-kettle-river"));
     }
 
     @Test
     void aLockDuringSignInLeavesNoSession() {
-        core.add("admin", "password1", false);
-        core.add("bob", "password1", false);
+        core.add("admin", "plum-tulip-ferry-42", false);
+        core.add("bob", "plum-tulip-ferry-42", false);
         duringVerify = () -> core.lockUser.lock(Actor.operator(), BOB, "stop");
-        assertInstanceOf(SignIn.Rejected.class, signInBob("password1"));
+        assertInstanceOf(SignIn.Rejected.class, signInBob("plum-tulip-ferry-42"));
         assertTrue(core.sessions.listByUser(BOB).isEmpty());
     }
 
     @Test
     void aRemovalDuringSignInLeavesNoSession() {
-        core.add("admin", "password1", false);
-        core.add("bob", "password1", false);
+        core.add("admin", "plum-tulip-ferry-42", false);
+        core.add("bob", "plum-tulip-ferry-42", false);
         duringVerify = () -> core.removeUser.remove(Actor.operator(), BOB);
-        assertInstanceOf(SignIn.Rejected.class, signInBob("password1"));
+        assertInstanceOf(SignIn.Rejected.class, signInBob("plum-tulip-ferry-42"));
         assertEquals(0, core.sessions.listByUser(BOB).size());
     }
 }

@@ -26,8 +26,8 @@ class SignInTest {
 
     @Test
     void theRightPasswordOpensASessionAndRecordsTheLastLogin() {
-        core.add("alice", "password1", false);
-        SignIn.SignedIn ok = core.signedIn("alice", "password1");
+        core.add("alice", "plum-tulip-ferry-42", false);
+        SignIn.SignedIn ok = core.signedIn("alice", "plum-tulip-ferry-42");
         assertEquals(Optional.of(new LastLogin(core.clock.instant(), "192.0.2.1")), ok.user().lastLogin());
         assertEquals(ok.user().lastLogin(), core.users.find(Username.of("alice")).orElseThrow().lastLogin());
         assertEquals(core.clock.instant().plus(core.sessionPolicy.absoluteLifetime()), ok.session().expiresAt());
@@ -35,9 +35,9 @@ class SignInTest {
 
     @Test
     void anUnknownUserAndAWrongPasswordLookTheSameAndBothCostAHash() {
-        core.add("alice", "password1", false);
+        core.add("alice", "plum-tulip-ferry-42", false);
         int before = core.hasher.verifications();
-        SignIn.Result unknown = core.signIn("mallory", "password1");
+        SignIn.Result unknown = core.signIn("mallory", "plum-tulip-ferry-42");
         SignIn.Result wrong = core.signIn("alice", "wrong-password");
         assertEquals(unknown, wrong);
         assertInstanceOf(SignIn.Rejected.class, unknown);
@@ -46,26 +46,26 @@ class SignInTest {
 
     @Test
     void aLockedUserWithAWrongPasswordIsToldNothingMore() {
-        core.add("admin", "password1", false);
-        core.add("bob", "password1", false);
+        core.add("admin", "plum-tulip-ferry-42", false);
+        core.add("bob", "plum-tulip-ferry-42", false);
         core.lockUser.lock(Actor.operator(), Username.of("bob"), "On vacation until March");
         assertInstanceOf(SignIn.Rejected.class, core.signIn("bob", "wrong-password"));
     }
 
     @Test
     void aLockedUserWithTheRightPasswordIsToldTheReason() {
-        core.add("admin", "password1", false);
-        core.add("bob", "password1", false);
+        core.add("admin", "plum-tulip-ferry-42", false);
+        core.add("bob", "plum-tulip-ferry-42", false);
         core.lockUser.lock(Actor.operator(), Username.of("bob"), "On vacation until March");
-        assertEquals(new SignIn.AccountLocked("On vacation until March"), core.signIn("bob", "password1"));
+        assertEquals(new SignIn.AccountLocked("On vacation until March"), core.signIn("bob", "plum-tulip-ferry-42"));
         assertTrue(core.sessions.listByUser(Username.of("bob")).isEmpty());
     }
 
     @Test
     void aPendingUserWithTheRightPasswordIsToldToWait() {
-        core.users.insert(User.create(Username.of("pat"), core.hasher.hash(Password.of("password1")), Set.of(Role.USER),
+        core.users.insert(User.create(Username.of("pat"), core.hasher.hash(Password.of("plum-tulip-ferry-42")), Set.of(Role.USER),
                 core.clock.instant()).withStatus(UserStatus.PENDING));
-        assertInstanceOf(SignIn.AwaitingApproval.class, core.signIn("pat", "password1"));
+        assertInstanceOf(SignIn.AwaitingApproval.class, core.signIn("pat", "plum-tulip-ferry-42"));
     }
 
     @Test
@@ -86,14 +86,14 @@ class SignInTest {
 
     @Test
     void anInvalidUsernameIsJustARejection() {
-        assertInstanceOf(SignIn.Rejected.class, core.signIn("a/b\u0000", "password1"));
-        assertInstanceOf(SignIn.Rejected.class, core.signIn("   ", "password1"));
+        assertInstanceOf(SignIn.Rejected.class, core.signIn("a/b\u0000", "plum-tulip-ferry-42"));
+        assertInstanceOf(SignIn.Rejected.class, core.signIn("   ", "plum-tulip-ferry-42"));
     }
 
     @Test
     void theTokenIsNeverStoredOnlyItsDigest() {
-        core.add("alice", "password1", false);
-        SignIn.SignedIn ok = core.signedIn("alice", "password1");
+        core.add("alice", "plum-tulip-ferry-42", false);
+        SignIn.SignedIn ok = core.signedIn("alice", "plum-tulip-ferry-42");
         assertEquals(43, ok.token().length());
         Session stored = core.sessions.find(ok.session().id()).orElseThrow();
         assertFalse(stored.toString().contains(ok.token()));
@@ -103,9 +103,9 @@ class SignInTest {
 
     @Test
     void signInsAreAuditedWithOutcomeAndIp() {
-        core.add("alice", "password1", false);
+        core.add("alice", "plum-tulip-ferry-42", false);
         core.signIn("alice", "nope-nope");
-        core.signedIn("alice", "password1");
+        core.signedIn("alice", "plum-tulip-ferry-42");
         List<AuditEvent> signIns = core.auditLog.all().stream().filter(e -> e.action().equals("auth.sign_in")).toList();
         assertEquals(List.of(AuditEvent.Outcome.FAILURE, AuditEvent.Outcome.SUCCESS),
                 signIns.stream().map(AuditEvent::outcome).toList());

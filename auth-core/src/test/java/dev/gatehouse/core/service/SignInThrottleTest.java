@@ -42,7 +42,7 @@ class SignInThrottleTest {
     @BeforeEach
     void aliceExists() {
         new AddUserService(users, sessions, hasher, PasswordPolicy.defaults(), audit, clock)
-                .add(new AddUser.Command(Actor.operator(), Username.of("alice"), Password.of("correct horse"), false));
+                .add(new AddUser.Command(Actor.operator(), Username.of("alice"), Password.of("correct horse battery"), false));
     }
 
     private SignIn.Result attempt(String password, String address) {
@@ -64,7 +64,7 @@ class SignInThrottleTest {
             attempt("wrong", ATTACKER);
         }
         int checked = hasher.verifications();
-        assertInstanceOf(SignIn.Throttled.class, attempt("correct horse", ATTACKER));
+        assertInstanceOf(SignIn.Throttled.class, attempt("correct horse battery", ATTACKER));
         assertEquals(checked, hasher.verifications());
         assertTrue(auditLog.page(Optional.empty(), 100).stream().anyMatch(e -> e.outcome() == AuditEvent.Outcome.REFUSED
                 && "throttled".equals(e.details().get("reason"))), "throttled attempts are audited");
@@ -89,11 +89,11 @@ class SignInThrottleTest {
 
     @Test
     void theOwnerSigningInFromTheirUsualAddressIsNotHeldBackByAStrangersFailures() {
-        assertInstanceOf(SignIn.SignedIn.class, attempt("correct horse", HOME));
+        assertInstanceOf(SignIn.SignedIn.class, attempt("correct horse battery", HOME));
         for (int i = 0; i < 30; i++) {
             attempt("wrong", "203.0.113." + i); // spread over many addresses
         }
-        assertInstanceOf(SignIn.SignedIn.class, attempt("correct horse", HOME));
+        assertInstanceOf(SignIn.SignedIn.class, attempt("correct horse battery", HOME));
     }
 
     @Test
@@ -101,10 +101,10 @@ class SignInThrottleTest {
         for (int i = 0; i < 30; i++) {
             attempt("wrong", "203.0.113." + i);
         }
-        SignIn.Throttled wait = assertInstanceOf(SignIn.Throttled.class, attempt("correct horse", "192.0.2.200"));
+        SignIn.Throttled wait = assertInstanceOf(SignIn.Throttled.class, attempt("correct horse battery", "192.0.2.200"));
         assertTrue(wait.retryAfter().compareTo(Duration.ofMinutes(1)) <= 0, "the account wait is capped: " + wait);
         clock.advance(wait.retryAfter());
-        assertInstanceOf(SignIn.SignedIn.class, attempt("correct horse", "192.0.2.200"));
+        assertInstanceOf(SignIn.SignedIn.class, attempt("correct horse battery", "192.0.2.200"));
     }
 
     @Test
@@ -120,7 +120,7 @@ class SignInThrottleTest {
         for (int i = 0; i < 20; i++) {
             signIn.signIn(new SignIn.Command("user" + i, Password.of("x"), ATTACKER, "test"));
         }
-        assertInstanceOf(SignIn.Throttled.class, attempt("correct horse", ATTACKER));
+        assertInstanceOf(SignIn.Throttled.class, attempt("correct horse battery", ATTACKER));
     }
 
     @Test
@@ -129,7 +129,7 @@ class SignInThrottleTest {
             attempt("wrong", ATTACKER);
         }
         clock.advance(Duration.ofMinutes(61));
-        assertInstanceOf(SignIn.SignedIn.class, attempt("correct horse", ATTACKER));
+        assertInstanceOf(SignIn.SignedIn.class, attempt("correct horse battery", ATTACKER));
     }
 
     @Test
@@ -137,7 +137,7 @@ class SignInThrottleTest {
         for (int i = 0; i < 4; i++) {
             attempt("wrong", HOME);
         }
-        assertInstanceOf(SignIn.SignedIn.class, attempt("correct horse", HOME));
+        assertInstanceOf(SignIn.SignedIn.class, attempt("correct horse battery", HOME));
         for (int i = 0; i < 4; i++) {
             assertInstanceOf(SignIn.Rejected.class, attempt("wrong", HOME));
         }

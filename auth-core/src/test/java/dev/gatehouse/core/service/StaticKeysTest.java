@@ -43,8 +43,8 @@ class StaticKeysTest {
 
     @Test
     void aStaticKeyMappedToAUserActsAsThemWhileTheyAreActive() {
-        core.add("admin", "password1", false);
-        core.add("ops", "password1", false);
+        core.add("admin", "plum-tulip-ferry-42", false);
+        core.add("ops", "plum-tulip-ferry-42", false);
         IdentifyCallerService identify = core.identifyCaller(configured(Optional.of(Username.of("ops"))));
         assertEquals(Username.of("ops"), assertInstanceOf(Identified.class, identify.identify(LONG_KEY)).principal().username());
         core.lockUser.lock(Actor.operator(), Username.of("ops"), "");

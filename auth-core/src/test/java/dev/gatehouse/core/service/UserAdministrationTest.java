@@ -27,41 +27,41 @@ class UserAdministrationTest {
 
     @Test
     void theFirstUserCreatedIsAnAdministrator() {
-        assertTrue(core.add("zoe", "password1", false).isAdmin());
-        assertFalse(core.add("yann", "password1", false).isAdmin());
+        assertTrue(core.add("zoe", "plum-tulip-ferry-42", false).isAdmin());
+        assertFalse(core.add("yann", "plum-tulip-ferry-42", false).isAdmin());
     }
 
     @Test
     void theNameAdminIsAlwaysAnAdministrator() {
-        core.add("zoe", "password1", false);
-        assertTrue(core.add("admin", "password1", false).isAdmin());
+        core.add("zoe", "plum-tulip-ferry-42", false);
+        assertTrue(core.add("admin", "plum-tulip-ferry-42", false).isAdmin());
     }
 
     @Test
     void reAddingAUserReplacesTheirPasswordKeepsTheRestAndEndsTheirSessions() {
-        core.add("admin", "password1", false);
-        core.add("alice", "old-password", false);
-        core.signedIn("alice", "old-password");
+        core.add("admin", "plum-tulip-ferry-42", false);
+        core.add("alice", "old-amber-kettle-river", false);
+        core.signedIn("alice", "old-amber-kettle-river");
         AddUser.Result result = core.addUser.add(new AddUser.Command(Actor.operator(), ALICE,
-                Password.of("new-password"), false));
+                Password.of("new-amber-kettle-river"), false));
         AddUser.PasswordReplaced replaced = assertInstanceOf(AddUser.PasswordReplaced.class, result);
         assertEquals(1, replaced.sessionsEnded());
         assertFalse(replaced.user().isAdmin());
-        assertInstanceOf(dev.gatehouse.core.port.in.SignIn.Rejected.class, core.signIn("alice", "old-password"));
-        core.signedIn("alice", "new-password");
+        assertInstanceOf(dev.gatehouse.core.port.in.SignIn.Rejected.class, core.signIn("alice", "old-amber-kettle-river"));
+        core.signedIn("alice", "new-amber-kettle-river");
     }
 
     @Test
     void addingATakenNameCanBeRefusedInsteadOfReplacingThePassword() {
-        core.add("admin", "password1", false);
-        core.add("alice", "old-password", false);
-        String token = core.signedIn("alice", "old-password").token();
+        core.add("admin", "plum-tulip-ferry-42", false);
+        core.add("alice", "old-amber-kettle-river", false);
+        String token = core.signedIn("alice", "old-amber-kettle-river").token();
         AddUser.Result result = core.addUser.add(new AddUser.Command(core.actorFor("admin"), ALICE,
-                Password.of("new-password"), true, AddUser.IfExists.REFUSE));
+                Password.of("new-amber-kettle-river"), true, AddUser.IfExists.REFUSE));
         Refused refused = assertInstanceOf(Refused.class, result);
         assertEquals(Refused.Reason.EXISTS, refused.reason());
         assertTrue(refused.message().contains("'alice' exists already"), refused.message());
-        core.signedIn("alice", "old-password");
+        core.signedIn("alice", "old-amber-kettle-river");
         assertTrue(core.validateSession.validate(token).isPresent());
         assertFalse(core.users.find(ALICE).orElseThrow().isAdmin());
     }
@@ -77,19 +77,19 @@ class UserAdministrationTest {
 
     @Test
     void onlyAdministratorsAddUsers() {
-        core.add("admin", "password1", false);
-        core.add("alice", "password1", false);
+        core.add("admin", "plum-tulip-ferry-42", false);
+        core.add("alice", "plum-tulip-ferry-42", false);
         AddUser.Result result = core.addUser.add(new AddUser.Command(core.actorFor("alice"), Username.of("eve"),
-                Password.of("password1"), true));
+                Password.of("plum-tulip-ferry-42"), true));
         assertEquals(Refused.Reason.NOT_ALLOWED, assertInstanceOf(Refused.class, result).reason());
     }
 
     @Test
     void lockingAUserEndsAllTheirSessions() {
-        core.add("admin", "password1", false);
-        core.add("alice", "password1", false);
-        String token = core.signedIn("alice", "password1").token();
-        core.signedIn("alice", "password1");
+        core.add("admin", "plum-tulip-ferry-42", false);
+        core.add("alice", "plum-tulip-ferry-42", false);
+        String token = core.signedIn("alice", "plum-tulip-ferry-42").token();
+        core.signedIn("alice", "plum-tulip-ferry-42");
         LockUser.Locked locked = assertInstanceOf(LockUser.Locked.class,
                 core.lockUser.lock(core.actorFor("admin"), ALICE, "On vacation until March"));
         assertEquals(2, locked.sessionsEnded());
@@ -100,15 +100,15 @@ class UserAdministrationTest {
 
     @Test
     void aLockWithoutReasonSaysAccountSuspended() {
-        core.add("admin", "password1", false);
-        core.add("alice", "password1", false);
+        core.add("admin", "plum-tulip-ferry-42", false);
+        core.add("alice", "plum-tulip-ferry-42", false);
         LockUser.Locked locked = assertInstanceOf(LockUser.Locked.class, core.lockUser.lock(Actor.operator(), ALICE, " "));
         assertEquals("Account suspended", ((UserStatus.Locked) locked.user().status()).reason());
     }
 
     @Test
     void anAdministratorCannotBeLocked() {
-        core.add("admin", "password1", false);
+        core.add("admin", "plum-tulip-ferry-42", false);
         Refused refused = assertInstanceOf(Refused.class, core.lockUser.lock(Actor.operator(), Username.ADMIN, ""));
         assertEquals(Refused.Reason.TARGET_IS_ADMIN, refused.reason());
         assertTrue(core.users.find(Username.ADMIN).orElseThrow().status().isActive());
@@ -116,7 +116,7 @@ class UserAdministrationTest {
 
     @Test
     void nobodyCanLockOrDeleteThemselves() {
-        core.add("admin", "password1", false);
+        core.add("admin", "plum-tulip-ferry-42", false);
         Actor admin = core.actorFor("admin");
         assertEquals(Refused.Reason.SELF,
                 assertInstanceOf(Refused.class, core.lockUser.lock(admin, Username.ADMIN, "")).reason());
@@ -127,19 +127,19 @@ class UserAdministrationTest {
 
     @Test
     void unlockingRestoresSignIn() {
-        core.add("admin", "password1", false);
-        core.add("alice", "password1", false);
+        core.add("admin", "plum-tulip-ferry-42", false);
+        core.add("alice", "plum-tulip-ferry-42", false);
         core.lockUser.lock(Actor.operator(), ALICE, "x");
         UnlockUser.Unlocked unlocked = assertInstanceOf(UnlockUser.Unlocked.class, core.unlockUser.unlock(Actor.operator(), ALICE));
         assertTrue(unlocked.wasLocked());
-        core.signedIn("alice", "password1");
+        core.signedIn("alice", "plum-tulip-ferry-42");
     }
 
     @Test
     void deletingAUserEndsTheirSessions() {
-        core.add("admin", "password1", false);
-        core.add("alice", "password1", false);
-        String token = core.signedIn("alice", "password1").token();
+        core.add("admin", "plum-tulip-ferry-42", false);
+        core.add("alice", "plum-tulip-ferry-42", false);
+        String token = core.signedIn("alice", "plum-tulip-ferry-42").token();
         RemoveUser.Removed removed = assertInstanceOf(RemoveUser.Removed.class, core.removeUser.remove(Actor.operator(), ALICE));
         assertEquals(1, removed.sessionsEnded());
         assertEquals(Optional.empty(), core.validateSession.validate(token));
@@ -155,8 +155,8 @@ class UserAdministrationTest {
 
     @Test
     void onlyAdministratorsListUsers() {
-        core.add("admin", "password1", false);
-        core.add("alice", "password1", false);
+        core.add("admin", "plum-tulip-ferry-42", false);
+        core.add("alice", "plum-tulip-ferry-42", false);
         assertInstanceOf(Refused.class, core.listUsers.list(core.actorFor("alice")));
         ListUsers.Listed listed = assertInstanceOf(ListUsers.Listed.class, core.listUsers.list(core.actorFor("admin")));
         assertEquals(List.of("admin", "alice"), listed.users().stream().map(u -> u.username().value()).toList());
@@ -165,7 +165,7 @@ class UserAdministrationTest {
     @Test
     void usersComeInPagesInNameOrderWithTheNameToContinueFromAndTheTotal() {
         for (String name : List.of("admin", "dora", "bob", "carl", "alice")) {
-            core.add(name, "password1", false);
+            core.add(name, "plum-tulip-ferry-42", false);
         }
         Actor admin = core.actorFor("admin");
         ListUsers.Page first = assertInstanceOf(ListUsers.Page.class, core.listUsers.page(admin, Optional.empty(), 2));
@@ -180,8 +180,8 @@ class UserAdministrationTest {
 
     @Test
     void onlyAdministratorsPageThroughUsersAndOnlyInPagesOfOneToAThousand() {
-        core.add("admin", "password1", false);
-        core.add("alice", "password1", false);
+        core.add("admin", "plum-tulip-ferry-42", false);
+        core.add("alice", "plum-tulip-ferry-42", false);
         assertEquals(Refused.Reason.NOT_ALLOWED, assertInstanceOf(Refused.class,
                 core.listUsers.page(core.actorFor("alice"), Optional.empty(), 10)).reason());
         for (int limit : new int[] {0, ListUsers.MAX_PAGE + 1}) {
@@ -193,8 +193,8 @@ class UserAdministrationTest {
 
     @Test
     void everyChangeIsAudited() {
-        core.add("admin", "password1", false);
-        core.add("alice", "password1", false);
+        core.add("admin", "plum-tulip-ferry-42", false);
+        core.add("alice", "plum-tulip-ferry-42", false);
         core.lockUser.lock(Actor.operator(), ALICE, "x");
         core.unlockUser.unlock(Actor.operator(), ALICE);
         core.removeUser.remove(Actor.operator(), ALICE);
