@@ -10,6 +10,7 @@ import dev.gatehouse.core.port.in.RemoveUser;
 import dev.gatehouse.core.port.in.RenameApiKey;
 import dev.gatehouse.core.port.in.RevokeApiKeys;
 import dev.gatehouse.core.port.in.UnlockUser;
+import dev.gatehouse.core.port.in.ChangeRole;
 import dev.gatehouse.core.port.out.PasswordHasher;
 import dev.gatehouse.core.port.out.SecureRandomSource;
 import dev.gatehouse.core.port.out.Stores;
@@ -32,6 +33,7 @@ import dev.gatehouse.core.port.in.ImportApiKeys;
 import dev.gatehouse.core.port.in.ReadAuditLog;
 import dev.gatehouse.core.service.ReadAuditLogService;
 import dev.gatehouse.core.service.UnlockUserService;
+import dev.gatehouse.core.service.ChangeRoleService;
 import java.time.Clock;
 
 /**
@@ -46,6 +48,7 @@ public final class CliWiring implements AutoCloseable {
     private final ListUsers listUsers;
     private final LockUser lockUser;
     private final UnlockUser unlockUser;
+    private final ChangeRole changeRole;
     private final ChangePassword changePassword;
     private final MintApiKey mintApiKey;
     private final ListApiKeys listApiKeys;
@@ -73,6 +76,7 @@ public final class CliWiring implements AutoCloseable {
         this.listUsers = new ListUsersService(stores.users());
         this.lockUser = new LockUserService(stores.users(), stores.sessions(), audit, clock);
         this.unlockUser = new UnlockUserService(stores.users(), audit);
+        this.changeRole = new ChangeRoleService(stores.users(), audit);
         this.changePassword = new ChangePasswordService(stores.users(), stores.sessions(), hasher, policy, audit);
         SecureRandomSource random = SecureRandomSource.system();
         this.mintApiKey = new MintApiKeyService(stores.users(), stores.apiKeys(),
@@ -103,6 +107,10 @@ public final class CliWiring implements AutoCloseable {
 
     public UnlockUser unlockUser() {
         return unlockUser;
+    }
+
+    public ChangeRole changeRole() {
+        return changeRole;
     }
 
     public ChangePassword changePassword() {

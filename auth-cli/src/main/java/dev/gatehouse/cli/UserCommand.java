@@ -10,6 +10,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "user", mixinStandardHelpOptions = true,
         description = "Manage user accounts.",
         subcommands = {AddUserCommand.class, ListUsersCommand.class, LockUserCommand.class, UnlockUserCommand.class,
+                       UserRoleCommand.class,
                        PasswdCommand.class, RemoveUserCommand.class, HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {"  gatehouse user add admin",
@@ -22,7 +23,7 @@ final class UserCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println("gatehouse: 'user' needs a command: add, list, lock, unlock, passwd or remove.");
+        spec.commandLine().getErr().println("gatehouse: 'user' needs a command: add, list, lock, unlock, role, passwd or remove.");
         spec.commandLine().usage(spec.commandLine().getErr());
         return ExitCodes.USAGE;
     }

@@ -19,7 +19,7 @@ class HelpTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "user", "user add", "user list", "user lock", "user unlock", "user passwd", "user remove",
                             "store", "store migrate", "token", "token create", "token list", "token revoke", "token rename",
-                            "token import"})
+                            "token import", "user role", "audit"})
     void everyCommandsHelpShowsAnExample(String command) {
         String[] words = command.isEmpty() ? new String[0] : command.split(" ");
         String[] args = Arrays.copyOf(words, words.length + 1);

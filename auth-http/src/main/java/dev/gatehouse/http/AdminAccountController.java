@@ -2,6 +2,7 @@ package dev.gatehouse.http;
 
 import dev.gatehouse.core.model.Username;
 import dev.gatehouse.core.port.in.ChangePassword;
+import dev.gatehouse.core.port.in.ChangeRole;
 import dev.gatehouse.core.port.in.LockUser;
 import dev.gatehouse.core.port.in.Refused;
 import dev.gatehouse.core.port.in.UnlockUser;
@@ -11,26 +12,30 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.util.Map;
 import java.util.Optional;
 
-/** Administrators set a user's password, lock an account with a reason, or unlock it. */
+/** Administrators set a user's password or role, lock an account with a reason, or unlock it. */
 @Controller("/api/admin/users/{username}")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class AdminAccountController {
 
     private static final String PASSWORD_EXAMPLE = "{\"password\": \"...\"}";
+    private static final String ROLE_EXAMPLE = "{\"role\": \"admin\"} or {\"role\": \"user\"}";
     private static final String LOCK_EXAMPLE = "{\"reason\": \"Left the team\"} (the reason may be left out)";
 
     private final ChangePassword changePassword;
     private final LockUser lockUser;
     private final UnlockUser unlockUser;
+    private final ChangeRole changeRole;
     private final JsonBody.Reader reader;
 
     AdminAccountController(ChangePassword changePassword, LockUser lockUser, UnlockUser unlockUser,
-                           JsonBody.Reader reader) {
+                           ChangeRole changeRole, JsonBody.Reader reader) {
+        this.changeRole = changeRole;
         this.changePassword = changePassword;
         this.lockUser = lockUser;
         this.unlockUser = unlockUser;
@@ -66,6 +71,23 @@ class AdminAccountController {
             return HttpResponse.ok(Map.of("sessionsEnded", locked.sessionsEnded()));
         }
         return ApiError.refused((Refused) result, "lock");
+    }
+
+    /** Makes the user an administrator or a plain user; applies to their next request. */
+    @Put("/role")
+    HttpResponse<?> setRole(HttpRequest<?> request, String username, @Body @Nullable String body) {
+        Caller caller = AdminRoutes.admin(request);
+        Username target = AdminRoutes.user(username);
+        JsonBody json = reader.read(body, ROLE_EXAMPLE);
+        String role = json.text("role");
+        if (!role.equals("admin") && !role.equals("user")) {
+            return ApiError.badRequest("The role '" + role + "' is not known; send " + ROLE_EXAMPLE + ".");
+        }
+        ChangeRole.Result result = changeRole.change(caller.actor(), target, role.equals("admin"));
+        if (result instanceof ChangeRole.Changed changed) {
+            return HttpResponse.ok(Map.of("username", target.value(), "role", role, "changed", changed.changed()));
+        }
+        return ApiError.refused((Refused) result, "change_role");
     }
 
     @Post("/unlock")

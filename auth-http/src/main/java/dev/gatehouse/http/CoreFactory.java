@@ -15,6 +15,7 @@ import dev.gatehouse.core.port.in.RevokeApiKeys;
 import dev.gatehouse.core.port.in.SetUp;
 import dev.gatehouse.core.port.in.SignIn;
 import dev.gatehouse.core.port.in.UnlockUser;
+import dev.gatehouse.core.port.in.ChangeRole;
 import dev.gatehouse.core.port.in.SignOut;
 import dev.gatehouse.core.port.in.ValidateSession;
 import dev.gatehouse.core.port.out.PasswordHasher;
@@ -45,6 +46,7 @@ import dev.gatehouse.core.service.SignOutService;
 import dev.gatehouse.core.service.StaticKeys;
 import dev.gatehouse.core.service.TokenDigests;
 import dev.gatehouse.core.service.UnlockUserService;
+import dev.gatehouse.core.service.ChangeRoleService;
 import dev.gatehouse.core.service.ValidateSessionService;
 import dev.gatehouse.crypto.PasswordHashers;
 import dev.gatehouse.store.jdbc.JdbcSettings;
@@ -166,6 +168,11 @@ class CoreFactory {
     @Singleton
     UnlockUser unlockUser(Stores stores, AuditTrail audit) {
         return new UnlockUserService(stores.users(), audit);
+    }
+
+    @Singleton
+    ChangeRole changeRole(Stores stores, AuditTrail audit) {
+        return new ChangeRoleService(stores.users(), audit);
     }
 
     @Singleton

@@ -1,0 +1,71 @@
+package dev.gatehouse.core.service;
+
+import dev.gatehouse.core.model.Actor;
+import dev.gatehouse.core.model.AuditEvent.Outcome;
+import dev.gatehouse.core.model.Role;
+import dev.gatehouse.core.model.User;
+import dev.gatehouse.core.model.Username;
+import dev.gatehouse.core.port.in.ChangeRole;
+import dev.gatehouse.core.port.in.Refused;
+import dev.gatehouse.core.port.in.Refused.Reason;
+import dev.gatehouse.core.port.out.UserStore;
+
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** Promotes users to administrator and demotes them, keeping at least one active administrator. */
+public final class ChangeRoleService implements ChangeRole {
+
+    private final UserStore users;
+    private final AuditTrail audit;
+
+    public ChangeRoleService(UserStore users, AuditTrail audit) {
+        this.users = users;
+        this.audit = audit;
+    }
+
+    @Override
+    public Result change(Actor actor, Username username, boolean admin) {
+        Optional<Refused> refused = AccountRules.mustBeAdmin(actor).or(() -> actor.is(username)
+                ? Optional.of(new Refused(Reason.SELF, "You cannot change your own role; ask another administrator."))
+                : Optional.empty());
+        if (refused.isEmpty() && !admin && username.equals(Username.ADMIN)) {
+            refused = Optional.of(new Refused(Reason.NOT_ALLOWED, "The user 'admin' is always an administrator (as in"
+                    + " llms.py); demote another account, or make a differently named administrator."));
+        }
+        if (refused.isEmpty() && !admin) {
+            refused = lastAdministrator(username);
+        }
+        if (refused.isPresent()) {
+            audit.record("user.role_change", actor, username, Outcome.REFUSED, Map.of("reason", refused.get().message()));
+            return refused.get();
+        }
+        AtomicReference<String> before = new AtomicReference<>();
+        Optional<User> updated = users.update(username, current -> {
+            before.set(current.isAdmin() ? "admin" : "user");
+            return current.withRoles(admin ? EnumSet.of(Role.ADMIN, Role.USER) : EnumSet.of(Role.USER));
+        });
+        if (updated.isEmpty()) {
+            return Refused.noSuchUser(username);
+        }
+        String after = admin ? "admin" : "user";
+        boolean changed = !after.equals(before.get());
+        if (changed) {
+            audit.record("user.role_change", actor, username, Outcome.SUCCESS, Map.of("from", before.get(), "to", after));
+        }
+        return new Changed(updated.get(), changed);
+    }
+
+    /** Refuses to demote {@code username} when no other active administrator would remain. */
+    private Optional<Refused> lastAdministrator(Username username) {
+        boolean another = users.list().stream()
+                .anyMatch(u -> u.isAdmin() && u.status().isActive() && !u.username().equals(username));
+        boolean isAdmin = users.find(username).map(User::isAdmin).orElse(false);
+        return isAdmin && !another
+                ? Optional.of(new Refused(Reason.NOT_ALLOWED, "'" + username + "' is the last active administrator;"
+                        + " make someone else an administrator first."))
+                : Optional.empty();
+    }
+}
