@@ -42,6 +42,7 @@ async function call(method, url, body, headers = {}) {
   }
   const error = new Error((json && json.message) || `The server answered ${response.status}; try again.`);
   error.retryAfter = Number(response.headers.get('Retry-After')) || 0;
+  error.code = json && json.error;
   throw error;
 }
 
@@ -75,8 +76,9 @@ function holdOff(button, seconds) {
   tick();
 }
 
-// What happens after a change succeeded: data-then="reload" (default), "close", "next", "go:/path" or
-// "show-key" (the new API key in its copy-once dialog).
+// What happens after a change succeeded: data-then="reload" (default), "close", "next", "go:/path",
+// "show-key" (the new API key or invite link in its copy-once dialog) or "registered" (the waiting
+// page for an account pending approval, else My Account).
 function done(element, message, result) {
   const then = element.dataset.then || 'reload';
   let text = message;
@@ -87,6 +89,8 @@ function done(element, message, result) {
     location.assign(sameSitePath(element.dataset.next));
   } else if (then.startsWith('go:')) {
     location.assign(sameSitePath(then.slice(3)));
+  } else if (then === 'registered') {
+    location.assign(result && result.pending ? '/waiting' : '/account');
   } else if (then === 'show-key') {
     showKey(element, result);
   } else if (then === 'close') {
@@ -105,7 +109,7 @@ function showKey(form, result) {
   if (dialog) dialog.close();
   const keyDialog = document.getElementById('key-dialog');
   const field = keyDialog.querySelector('[data-new-key]');
-  field.value = (result && result.key) || '';
+  field.value = (result && (result.key || (result.link && location.origin + result.link))) || '';
   keyDialog.showModal();
   field.focus();
   field.select();
@@ -147,6 +151,10 @@ async function submitForm(form) {
     done(form, fill(form.dataset.done, data, String), result);
   } catch (error) {
     retryAfter = error.retryAfter;
+    if (error.code === 'account_pending' && form.dataset.pending) {
+      location.assign(sameSitePath(form.dataset.pending));
+      return;
+    }
     const wait = retryAfter && !/\d/.test(error.message) ? ` You can try again in ${waitText(retryAfter)}.` : '';
     showError(form, error.message + wait);
   } finally {
@@ -243,7 +251,7 @@ document.addEventListener('close', (event) => {
   const dialog = event.target;
   if (!(dialog instanceof HTMLDialogElement) || !dialog.hasAttribute('data-reload-on-close')) return;
   dialog.querySelectorAll('[data-new-key]').forEach((field) => { field.value = ''; });
-  sessionStorage.setItem(FLASH, 'Created the key.');
+  sessionStorage.setItem(FLASH, dialog.dataset.flash || 'Created the key.');
   location.reload();
 }, true);
 

@@ -141,6 +141,11 @@ public final class CliWiring implements AutoCloseable {
         return readAuditLog;
     }
 
+    /** The stores the use cases work on, for commands wired outside this class. */
+    public Stores stores() {
+        return stores;
+    }
+
     @Override
     public void close() {
         stores.close();

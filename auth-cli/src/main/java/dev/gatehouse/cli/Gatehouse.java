@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "gatehouse", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Manage the users and API keys of a Gatehouse (or llms.py) store.",
-        subcommands = {UserCommand.class, TokenCommand.class, AuditCommand.class, StoreCommand.class, ServeCommand.class,
+        subcommands = {UserCommand.class, TokenCommand.class, InviteCommand.class, AuditCommand.class, StoreCommand.class, ServeCommand.class,
                 HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {"  gatehouse user add admin      # the first administrator; asks for a password",

@@ -64,6 +64,17 @@ final class ServeCommand extends CliCommand {
                     + " (default ${DEFAULT-VALUE}). Env: GATEHOUSE_KEY_LIFETIME.")
     String keyLifetime;
 
+    @Option(names = "--registration", paramLabel = "MODE", defaultValue = "${env:GATEHOUSE_REGISTRATION:-closed}",
+            description = "Who may create their own account: closed (administrators create accounts), open,"
+                    + " approval (an administrator approves each) or invite (invite code needed)"
+                    + " (default ${DEFAULT-VALUE}). Env: GATEHOUSE_REGISTRATION.")
+    String registration;
+
+    @Option(names = "--admin-email", paramLabel = "EMAIL", defaultValue = "${env:GATEHOUSE_ADMIN_EMAIL}",
+            description = "Whoever registers with this email address, verified by an invite bound to it, becomes an"
+                    + " administrator. Env: GATEHOUSE_ADMIN_EMAIL.")
+    String adminEmail;
+
     @Option(names = "--no-qr", description = "Do not make a pairing key or print its link and QR code.")
     boolean noQr;
 
@@ -83,7 +94,8 @@ final class ServeCommand extends CliCommand {
             String keys = invocation.environment().variable("GATEHOUSE_API_KEYS");
             settings = new ServerSettings(host, port, url.toString(), proxies, AuthMode.parse(auth),
                     ServerSettings.csv(keys == null ? "" : keys), HumanDuration.parse(sessionIdle),
-                    ServerSettings.parseKeyLifetime(keyLifetime));
+                    ServerSettings.parseKeyLifetime(keyLifetime))
+                    .withRegistration(ServerSettings.parseRegistration(registration, adminEmail));
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

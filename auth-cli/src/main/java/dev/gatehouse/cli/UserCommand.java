@@ -10,8 +10,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "user", mixinStandardHelpOptions = true,
         description = "Manage user accounts.",
         subcommands = {AddUserCommand.class, ListUsersCommand.class, LockUserCommand.class, UnlockUserCommand.class,
-                       UserRoleCommand.class,
-                       PasswdCommand.class, RemoveUserCommand.class, HelpCommand.class},
+                       UserRoleCommand.class, PasswdCommand.class, RemoveUserCommand.class, ApproveUserCommand.class,
+                       RejectUserCommand.class, HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {"  gatehouse user add admin",
                   "  gatehouse user list",
@@ -23,7 +23,8 @@ final class UserCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println("gatehouse: 'user' needs a command: add, list, lock, unlock, role, passwd or remove.");
+        spec.commandLine().getErr().println("gatehouse: 'user' needs a command: add, list, lock, unlock, role, passwd,"
+                + " remove, approve or reject.");
         spec.commandLine().usage(spec.commandLine().getErr());
         return ExitCodes.USAGE;
     }

@@ -60,6 +60,21 @@ final class JsonBody {
         return texts;
     }
 
+    /** A whole number that may be left out (or null, or blank); digits in a string count, as forms send them. */
+    Optional<Integer> optionalWholeNumber(String field) {
+        JsonNode value = object.get(field);
+        if (value == null || value.isNull() || value.isString() && value.getStringValue().isBlank()) {
+            return Optional.empty();
+        }
+        if (value.isNumber() && value.getNumberValue().doubleValue() == Math.rint(value.getNumberValue().doubleValue())) {
+            return Optional.of(value.getNumberValue().intValue());
+        }
+        if (value.isString() && value.getStringValue().strip().matches("-?\\d{1,9}")) {
+            return Optional.of(Integer.parseInt(value.getStringValue().strip()));
+        }
+        throw wrong("The field '" + field + "' must be a whole number.");
+    }
+
     /** A boolean that may be left out, then false. */
     boolean flag(String field) {
         JsonNode value = object.get(field);

@@ -1,5 +1,13 @@
 package dev.gatehouse.http;
 
-/** Sign in; {@code next} is where to go after, already checked to be a path on this site. */
-public record LoginPage(Shell shell, String next) {
+/**
+ * Sign in; {@code next} is where to go after, already checked to be a path on this site;
+ * {@code registration} shows a link to register when the registration mode allows it.
+ */
+public record LoginPage(Shell shell, String next, boolean registration) {
+
+    /** Without a link to register. */
+    public LoginPage(Shell shell, String next) {
+        this(shell, next, false);
+    }
 }

@@ -44,9 +44,12 @@ class PagesController {
     private final ListApiKeys listApiKeys;
     private final KeyPolicy keyPolicy;
     private final Clock clock;
+    private final dev.gatehouse.core.port.in.Register register;
 
     PagesController(Assets assets, SetupMode setupMode, ListUsers listUsers, KeyOwners keyOwners,
-                    ManageSessions manageSessions, ListApiKeys listApiKeys, KeyPolicy keyPolicy, Clock clock) {
+                    ManageSessions manageSessions, ListApiKeys listApiKeys, KeyPolicy keyPolicy, Clock clock,
+                    dev.gatehouse.core.port.in.Register register) {
+        this.register = register;
         this.assets = assets;
         this.setupMode = setupMode;
         this.listUsers = listUsers;
@@ -71,7 +74,8 @@ class PagesController {
         if (AccessFilter.caller(request).isPresent()) {
             return HttpResponse.seeOther(URI.create(target));
         }
-        return page("login", new LoginPage(shell("Sign in", Optional.empty()), target));
+        return page("login", new LoginPage(shell("Sign in", Optional.empty()), target,
+                register.mode() != dev.gatehouse.core.model.RegistrationMode.CLOSED));
     }
 
     @Get("/setup")

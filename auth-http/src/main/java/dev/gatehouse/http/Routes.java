@@ -14,7 +14,8 @@ final class Routes {
     /** Routes anyone may call, as "METHOD path". Everything else needs a caller. */
     static final Set<String> PUBLIC = Set.of("GET /healthz", "GET /readyz", "POST /api/auth/login",
             "GET /login", "GET /setup", "GET /api/setup", "POST /api/setup", "GET /favicon.ico",
-            "GET " + FORWARD_AUTH);
+            "GET " + FORWARD_AUTH,
+            "GET /register", "GET /waiting", "GET /api/register", "POST /api/register");
 
     /** Public path prefixes (GET only): the UI's own static files. */
     static final String ASSETS = "/assets/";
@@ -40,7 +41,8 @@ final class Routes {
     /** Setup works before any user exists: its page, its API, health and the UI's files. */
     static boolean worksDuringSetup(HttpRequest<?> request) {
         String path = request.getPath();
-        return isPublic(request) && !path.equals("/login") && !path.equals("/api/auth/login");
+        return isPublic(request) && !path.equals("/login") && !path.equals("/api/auth/login")
+                && !path.equals("/register") && !path.equals("/api/register");
     }
 
     static boolean isAdminOnly(String path) {

@@ -1,6 +1,8 @@
 package dev.gatehouse.http;
 
 import dev.gatehouse.core.model.HumanDuration;
+import dev.gatehouse.core.model.RegistrationMode;
+import dev.gatehouse.core.service.RegistrationRules;
 import dev.gatehouse.core.service.StaticKeys;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,11 +17,12 @@ import java.util.Optional;
  * which proxy addresses may tell us the client's address ({@code X-Forwarded-For}) and scheme, how
  * callers are checked, the static API keys ({@code GATEHOUSE_API_KEYS}: the only keys in
  * {@code --auth apikey}, accepted beside users' keys otherwise), the session idle timeout, and how
- * long new API keys live when their minter does not say (empty: until revoked).
+ * long new API keys live when their minter does not say (empty: until revoked), and who may
+ * register ({@code GATEHOUSE_REGISTRATION}, {@code GATEHOUSE_ADMIN_EMAIL}).
  */
 public record ServerSettings(String host, int port, String storeUrl, List<String> trustedProxies,
                              AuthMode auth, List<String> apiKeys, Duration sessionIdle,
-                             Optional<Duration> keyLifetime) {
+                             Optional<Duration> keyLifetime, RegistrationRules registration) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8000;
@@ -57,6 +60,27 @@ public record ServerSettings(String host, int port, String storeUrl, List<String
                         + HumanDuration.format(lifetime) + "; use never for keys that live until revoked.");
             }
         });
+        registration = registration == null ? RegistrationRules.closed() : registration;
+    }
+
+    /** Registration closed. */
+    public ServerSettings(String host, int port, String storeUrl, List<String> trustedProxies,
+                          AuthMode auth, List<String> apiKeys, Duration sessionIdle, Optional<Duration> keyLifetime) {
+        this(host, port, storeUrl, trustedProxies, auth, apiKeys, sessionIdle, keyLifetime, RegistrationRules.closed());
+    }
+
+    /** The same settings with other registration rules. */
+    public ServerSettings withRegistration(RegistrationRules rules) {
+        return new ServerSettings(host, port, storeUrl, trustedProxies, auth, apiKeys, sessionIdle, keyLifetime, rules);
+    }
+
+    /**
+     * The rules {@code GATEHOUSE_REGISTRATION} (closed, open, approval, invite) and
+     * {@code GATEHOUSE_ADMIN_EMAIL} say.
+     */
+    public static RegistrationRules parseRegistration(String mode, String adminEmail) {
+        return new RegistrationRules(RegistrationMode.parse(mode),
+                Optional.ofNullable(adminEmail).filter(e -> !e.isBlank()));
     }
 
     /** With the default key lifetime (365 days). */
@@ -72,17 +96,17 @@ public record ServerSettings(String host, int port, String storeUrl, List<String
 
     /** The same settings with another auth mode and keys. */
     public ServerSettings withAuth(AuthMode mode, List<String> keys) {
-        return new ServerSettings(host, port, storeUrl, trustedProxies, mode, keys, sessionIdle, keyLifetime);
+        return new ServerSettings(host, port, storeUrl, trustedProxies, mode, keys, sessionIdle, keyLifetime, registration);
     }
 
     /** The same settings with another idle timeout. */
     public ServerSettings withSessionIdle(Duration idle) {
-        return new ServerSettings(host, port, storeUrl, trustedProxies, auth, apiKeys, idle, keyLifetime);
+        return new ServerSettings(host, port, storeUrl, trustedProxies, auth, apiKeys, idle, keyLifetime, registration);
     }
 
     /** The same settings with another default key lifetime (empty: new keys live until revoked). */
     public ServerSettings withKeyLifetime(Optional<Duration> lifetime) {
-        return new ServerSettings(host, port, storeUrl, trustedProxies, auth, apiKeys, sessionIdle, lifetime);
+        return new ServerSettings(host, port, storeUrl, trustedProxies, auth, apiKeys, sessionIdle, lifetime, registration);
     }
 
     /** {@code never}, or a duration such as {@code 90d} or {@code 1y}, as {@code GATEHOUSE_KEY_LIFETIME} says it. */
@@ -114,7 +138,8 @@ public record ServerSettings(String host, int port, String storeUrl, List<String
                 csv(env.getOrDefault("GATEHOUSE_TRUSTED_PROXIES", "")), AuthMode.parse(env.get("GATEHOUSE_AUTH")),
                 csv(env.getOrDefault("GATEHOUSE_API_KEYS", "")),
                 idle == null || idle.isBlank() ? null : HumanDuration.parse(idle),
-                parseKeyLifetime(env.get("GATEHOUSE_KEY_LIFETIME")));
+                parseKeyLifetime(env.get("GATEHOUSE_KEY_LIFETIME")),
+                parseRegistration(env.get("GATEHOUSE_REGISTRATION"), env.get("GATEHOUSE_ADMIN_EMAIL")));
     }
 
     /** Comma-separated values, trimmed, empty ones dropped. */
@@ -126,6 +151,7 @@ public record ServerSettings(String host, int port, String storeUrl, List<String
     public String toString() {
         return "ServerSettings[" + host + ":" + port + ", auth=" + auth.label() + ", keys=" + apiKeys.size()
                 + ", sessionIdle=" + HumanDuration.format(sessionIdle)
-                + ", keyLifetime=" + keyLifetime.map(HumanDuration::format).orElse("never") + "]";
+                + ", keyLifetime=" + keyLifetime.map(HumanDuration::format).orElse("never")
+                + ", registration=" + registration.mode().label() + "]";
     }
 }

@@ -105,7 +105,7 @@ public final class ApiKeyFormat {
     }
 
     /** Uniform base62 characters: a random byte maps to one only below 248 (4 × 62), so none is likelier. */
-    private static String randomBase62(SecureRandomSource random, int length) {
+    static String randomBase62(SecureRandomSource random, int length) {
         StringBuilder out = new StringBuilder(length);
         byte[] buffer = new byte[length + 8];
         while (out.length() < length) {

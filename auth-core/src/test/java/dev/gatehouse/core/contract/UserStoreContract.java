@@ -179,4 +179,15 @@ public abstract class UserStoreContract {
         });
         assertEquals(40, secondInstance().count());
     }
+
+    @Test
+    void anEmailAddressAndAPendingStatusReadBackAndCanChange() {
+        User pending = user("erin").withStatus(UserStatus.PENDING).withEmail(Optional.of("Erin.O@Example.org"));
+        assertTrue(store().insert(pending));
+        assertEquals(Optional.of(pending), secondInstance().find(pending.username()));
+        assertEquals(Optional.of("Erin.O@example.org"), secondInstance().find(pending.username()).orElseThrow().email());
+        User approved = secondInstance().update(pending.username(), u -> u.withStatus(UserStatus.ACTIVE)
+                .withEmail(Optional.empty())).orElseThrow();
+        assertEquals(Optional.of(approved), store().find(pending.username()));
+    }
 }

@@ -10,6 +10,7 @@ import dev.gatehouse.core.model.ApiKey;
 import dev.gatehouse.core.model.AuditEvent;
 import dev.gatehouse.core.model.Avatar;
 import dev.gatehouse.core.model.Session;
+import dev.gatehouse.core.model.Invite;
 import dev.gatehouse.core.model.User;
 import dev.gatehouse.core.model.UserStatus;
 import dev.gatehouse.core.model.Username;
@@ -223,7 +224,7 @@ class CopyStoresTest {
 
         assertEquals(List.of("keys 0/1", "keys 1/1", "users 0/2", "users 1/2", "users 2/2",
                 "sessions 0/-1", "sessions 1/-1", "sessions 2/-1", "sessions 2/2",
-                "api keys 0/-1", "api keys 1/-1", "api keys 2/-1", "api keys 2/2",
+                "api keys 0/-1", "api keys 1/-1", "api keys 2/-1", "api keys 2/2", "invites 0/-1", "invites 0/0",
                 "audit 0/-1", "audit 1/-1", "audit 2/-1", "audit 3/-1", "audit 3/3"), progress);
     }
 
@@ -271,5 +272,20 @@ class CopyStoresTest {
         assertEquals(new Counts(0, 1, 1), again.apiKeys());
         assertEquals(Optional.of(T0.plusSeconds(50)), to.apiKeys().find(alicesKey.id()).orElseThrow().revokedAt());
         assertTrue(to.apiKeys().find(bobsImportedKey.id()).orElseThrow().isRevoked());
+    }
+
+    @Test
+    void invitesAreCopiedWithTheirUsesAndARevocationCarriesOver() {
+        fillSource();
+        Invite invite = dev.gatehouse.core.contract.InviteStoreContract.invite("invite00000001", T0, 2)
+                .usedBy(new Invite.Use(Username.of("alice"), T0.plusSeconds(1)));
+        from.invites().insert(invite);
+        CopyStoresResult result = new CopyStores().copy(from, to, recorder);
+        assertEquals(new Counts(1, 0, 0), result.invites());
+        assertEquals(Optional.of(invite), to.invites().find(invite.id()));
+        from.invites().revoke(invite.id(), T0.plusSeconds(5));
+        CopyStoresResult again = new CopyStores().copy(from, to, recorder);
+        assertEquals(new Counts(0, 0, 1), again.invites());
+        assertEquals(Optional.of(T0.plusSeconds(5)), to.invites().find(invite.id()).orElseThrow().revokedAt());
     }
 }

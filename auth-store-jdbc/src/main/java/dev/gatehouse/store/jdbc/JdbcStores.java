@@ -115,6 +115,8 @@ public final class JdbcStores {
                         new JdbcAvatarStore(context.bean(AvatarRepository.class), transactions),
                         new JdbcApiKeyStore(context.bean(ApiKeyRepository.class), transactions, settings.database(),
                                 changes),
+                        new JdbcInviteStore(context.bean(InviteRepository.class),
+                                context.bean(InviteUseRepository.class), transactions),
                         () -> {
                             if (changes != null) {
                                 changes.close();

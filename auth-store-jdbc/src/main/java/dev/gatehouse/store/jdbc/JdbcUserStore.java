@@ -48,7 +48,7 @@ final class JdbcUserStore implements UserStore {
         UserRow row = Rows.row(user);
         return transactions.write(() -> users.insertIfAbsent(row.username(), row.passwordHash(), row.roles(),
                 row.status(), row.lockReason(), row.lockedAt(), row.createdAt(), row.lastLoginAt(),
-                row.lastLoginIp()) == 1);
+                row.lastLoginIp(), row.email()) == 1);
     }
 
     /**
@@ -71,7 +71,7 @@ final class JdbcUserStore implements UserStore {
             }
             UserRow row = Rows.row(changed);
             users.replace(row.username(), row.passwordHash(), row.roles(), row.status(), row.lockReason(),
-                    row.lockedAt(), row.createdAt(), row.lastLoginAt(), row.lastLoginIp());
+                    row.lockedAt(), row.createdAt(), row.lastLoginAt(), row.lastLoginIp(), row.email());
             return Optional.of(changed);
         });
     }

@@ -32,7 +32,7 @@ final class Rows {
         return new UserRow(user.username().value(), user.passwordHash().orElse(null), roles(user.roles()), status,
                 lock == null ? null : lock.reason(), lock == null ? null : lock.since().orElse(null),
                 user.createdAt(), user.lastLogin().map(LastLogin::at).orElse(null),
-                user.lastLogin().map(LastLogin::clientIp).orElse(null));
+                user.lastLogin().map(LastLogin::clientIp).orElse(null), user.email().orElse(null));
     }
 
     static User user(UserRow row) {
@@ -44,7 +44,7 @@ final class Rows {
         Optional<LastLogin> lastLogin = Optional.ofNullable(row.lastLoginAt())
                 .map(at -> new LastLogin(at, row.lastLoginIp()));
         return new User(Username.of(row.username()), Optional.ofNullable(row.passwordHash()), roles(row.roles()),
-                status, row.createdAt(), lastLogin);
+                status, row.createdAt(), lastLogin, Optional.ofNullable(row.email()));
     }
 
     static String roles(Set<Role> roles) {

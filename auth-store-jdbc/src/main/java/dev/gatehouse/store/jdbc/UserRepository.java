@@ -38,18 +38,19 @@ interface UserRepository extends GenericRepository<UserRow, String> {
     long countAll();
 
     @Query("INSERT INTO users (username, password_hash, roles, status, lock_reason, locked_at, created_at,"
-            + " last_login_at, last_login_ip) VALUES (:username, :passwordHash, :roles, :status, :lockReason,"
-            + " :lockedAt, :createdAt, :lastLoginAt, :lastLoginIp) ON CONFLICT (username) DO NOTHING")
+            + " last_login_at, last_login_ip, email) VALUES (:username, :passwordHash, :roles, :status, :lockReason,"
+            + " :lockedAt, :createdAt, :lastLoginAt, :lastLoginIp, :email) ON CONFLICT (username) DO NOTHING")
     int insertIfAbsent(String username, @Nullable String passwordHash, String roles, String status,
                        @Nullable String lockReason, @Nullable Instant lockedAt, Instant createdAt,
-                       @Nullable Instant lastLoginAt, @Nullable String lastLoginIp);
+                       @Nullable Instant lastLoginAt, @Nullable String lastLoginIp, @Nullable String email);
 
     @Query("UPDATE users SET password_hash = :passwordHash, roles = :roles, status = :status,"
             + " lock_reason = :lockReason, locked_at = :lockedAt, created_at = :createdAt,"
-            + " last_login_at = :lastLoginAt, last_login_ip = :lastLoginIp WHERE username = :username")
+            + " last_login_at = :lastLoginAt, last_login_ip = :lastLoginIp, email = :email"
+            + " WHERE username = :username")
     int replace(String username, @Nullable String passwordHash, String roles, String status,
                 @Nullable String lockReason, @Nullable Instant lockedAt, Instant createdAt,
-                @Nullable Instant lastLoginAt, @Nullable String lastLoginIp);
+                @Nullable Instant lastLoginAt, @Nullable String lastLoginIp, @Nullable String email);
 
     @Query("DELETE FROM users WHERE username = :username")
     int remove(String username);

@@ -16,5 +16,6 @@ record UserRow(
         @Nullable Instant lockedAt,
         Instant createdAt,
         @Nullable Instant lastLoginAt,
-        @Nullable String lastLoginIp) {
+        @Nullable String lastLoginIp,
+        @Nullable String email) {
 }

@@ -3,6 +3,7 @@ package dev.gatehouse.store.json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gatehouse.core.model.EmailAddress;
 import dev.gatehouse.core.model.LastLogin;
 import dev.gatehouse.core.model.Role;
 import dev.gatehouse.core.model.User;
@@ -30,6 +31,8 @@ final class UserEntries {
     /** Gatehouse's own: "pending" while a registration waits for approval. */
     static final String STATUS = "status";
     static final String PENDING = "pending";
+    /** Gatehouse's own: the user's email address, if they gave one (llms.py ignores the key). */
+    static final String EMAIL = "email";
 
     private UserEntries() {
     }
@@ -44,7 +47,14 @@ final class UserEntries {
         Set<Role> roles = roles(fields);
         Optional<LastLogin> lastLogin = fields.optionalSeconds(LAST_LOGIN)
                 .map(at -> new LastLogin(at, fields.optionalText(LAST_IP).orElse("")));
-        return new User(name, hash, roles, status(fields), created, lastLogin);
+        Optional<String> email;
+        try {
+            email = fields.optionalText(EMAIL).filter(e -> !e.isBlank()).map(EmailAddress::normalise);
+        } catch (IllegalArgumentException e) {
+            throw new CorruptFileException("has " + what + " whose \"" + EMAIL + "\" is not valid: " + e.getMessage()
+                    + " Fix or remove that field");
+        }
+        return new User(name, hash, roles, status(fields), created, lastLogin, email);
     }
 
     private static Username username(String key) {
@@ -121,6 +131,9 @@ final class UserEntries {
         }
         if (before == null || !before.status().equals(after.status())) {
             writeStatus(entry, after.status());
+        }
+        if (before == null || !before.email().equals(after.email())) {
+            after.email().ifPresentOrElse(e -> entry.put(EMAIL, e), () -> entry.remove(EMAIL));
         }
     }
 

@@ -10,7 +10,8 @@ public record Refused(Reason reason, String message) implements
         AddUser.Result, RemoveUser.Result, LockUser.Result, UnlockUser.Result,
         ChangePassword.Result, ListUsers.Result, ManageSessions.Result, SetUp.Result, ChangeAvatar.Result,
         MintApiKey.Result, ListApiKeys.Result, RenameApiKey.Result, RevokeApiKeys.Result, ReadAuditLog.Result,
-        ChangeRole.Result {
+        ChangeRole.Result, CreateInvite.Result, ListInvites.Result, RevokeInvite.Result, ApproveUser.Result,
+        RejectUser.Result {
 
     /** Why a use case declined. */
     public enum Reason {
@@ -28,6 +29,11 @@ public record Refused(Reason reason, String message) implements
 
     public static Refused noSuchKey(Object id) {
         return new Refused(Reason.NOT_FOUND, "There is no API key '" + id + "'; the ID column of the key listing"
+                + " shows the ids.");
+    }
+
+    public static Refused noSuchInvite(Object id) {
+        return new Refused(Reason.NOT_FOUND, "There is no invite '" + id + "'; the ID column of the invite listing"
                 + " shows the ids.");
     }
 

@@ -1,0 +1,44 @@
+package dev.gatehouse.cli;
+
+import dev.gatehouse.core.model.Invite;
+import dev.gatehouse.core.port.in.ListInvites;
+import dev.gatehouse.core.port.in.Refused;
+import java.time.Instant;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+
+/** {@code gatehouse invite list}: every invite, newest first, with its status and who used it. */
+@Command(name = "list", mixinStandardHelpOptions = true,
+        description = "List invites, newest first: status, uses, the address one is bound to, who registered with it.",
+        footerHeading = "%nExample:%n",
+        footer = "  gatehouse invite list")
+final class InviteListCommand extends CliCommand {
+
+    @Override
+    public Integer call() {
+        Invocation invocation = invocation();
+        try (CliWiring app = invocation.open()) {
+            ListInvites.Result result = RegistrationWiring.over(app.stores(), invocation.environment().clock())
+                    .listInvites().list(invocation.actor());
+            if (!(result instanceof ListInvites.Listed listed)) {
+                return invocation.refused("list invites", (Refused) result);
+            }
+            Instant now = invocation.environment().clock().instant();
+            if (listed.invites().isEmpty()) {
+                invocation.say("No invites.");
+                return ExitCodes.OK;
+            }
+            invocation.out().println(String.format("%-16s  %-12s  %-8s  %-5s  %-20s  %-24s  %s", "ID", "CODE", "STATUS",
+                    "USED", "EXPIRES", "FOR", "USED BY"));
+            for (Invite invite : listed.invites()) {
+                invocation.out().println(String.format("%-16s  %-12s  %-8s  %-5s  %-20s  %-24s  %s", invite.id(),
+                        invite.displayPrefix() + "…", invite.status(now).label(),
+                        invite.uses().size() + "/" + invite.maxUses(), invite.expiresAt(),
+                        invite.email().orElse("anyone"),
+                        invite.uses().stream().map(u -> u.username().value()).collect(Collectors.joining(", "))));
+            }
+            invocation.out().flush();
+            return ExitCodes.OK;
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package dev.gatehouse.core.port.in;
+
+import dev.gatehouse.core.model.Actor;
+import dev.gatehouse.core.model.User;
+import dev.gatehouse.core.model.Username;
+
+/** An administrator turns a pending registration down: the account is deleted, freeing its name. */
+public interface RejectUser {
+
+    Result reject(Actor actor, Username username);
+
+    /** What happened. */
+    sealed interface Result permits Rejected, Refused {
+    }
+
+    /** The pending account is gone. */
+    record Rejected(User user) implements Result {
+    }
+}
