@@ -9,7 +9,8 @@ import java.util.Objects;
 public record Refused(Reason reason, String message) implements
         AddUser.Result, RemoveUser.Result, LockUser.Result, UnlockUser.Result,
         ChangePassword.Result, ListUsers.Result, ManageSessions.Result, SetUp.Result, ChangeAvatar.Result,
-        MintApiKey.Result, ListApiKeys.Result, RenameApiKey.Result, RevokeApiKeys.Result, ReadAuditLog.Result {
+        MintApiKey.Result, ListApiKeys.Result, RenameApiKey.Result, RevokeApiKeys.Result, ReadAuditLog.Result,
+        Impersonate.Result {
 
     /** Why a use case declined. */
     public enum Reason {
@@ -28,6 +29,12 @@ public record Refused(Reason reason, String message) implements
     public static Refused noSuchKey(Object id) {
         return new Refused(Reason.NOT_FOUND, "There is no API key '" + id + "'; the ID column of the key listing"
                 + " shows the ids.");
+    }
+
+    /** What an administrator acting as a user may not do for them. */
+    public static Refused whileImpersonating(String what) {
+        return new Refused(Reason.NOT_ALLOWED, "An administrator acting as a user cannot " + what
+                + "; stop impersonating first.");
     }
 
     public static Refused adminsOnly() {
