@@ -118,7 +118,10 @@ class PagesController {
 
     private Shell shell(String title, Optional<Caller> caller) {
         return new Shell(title, assets.url("gatehouse.css"), assets.url("gatehouse.js"), assets.url("icon.svg"),
-                caller.map(c -> c.user().username().value()).orElse(null), caller.map(Caller::admin).orElse(false));
+                caller.map(c -> c.user().username().value()).orElse(null), caller.map(Caller::admin).orElse(false),
+                caller.flatMap(Caller::impersonator).map(Username::value).orElse(null),
+                caller.filter(c -> c.impersonator().isPresent()).flatMap(Caller::session).map(Session::expiresAt)
+                        .orElse(null));
     }
 
     private static Optional<Username> parse(String name) {

@@ -15,11 +15,12 @@ import java.util.Optional;
  * which proxy addresses may tell us the client's address ({@code X-Forwarded-For}) and scheme, how
  * callers are checked, the static API keys ({@code GATEHOUSE_API_KEYS}: the only keys in
  * {@code --auth apikey}, accepted beside users' keys otherwise), the session idle timeout, and how
- * long new API keys live when their minter does not say (empty: until revoked).
+ * long new API keys live when their minter does not say (empty: until revoked), and how long an
+ * administrator may act as a user before that session ends.
  */
 public record ServerSettings(String host, int port, String storeUrl, List<String> trustedProxies,
                              AuthMode auth, List<String> apiKeys, Duration sessionIdle,
-                             Optional<Duration> keyLifetime) {
+                             Optional<Duration> keyLifetime, Duration impersonationLimit) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8000;
@@ -28,6 +29,8 @@ public record ServerSettings(String host, int port, String storeUrl, List<String
     public static final Duration SESSION_LIFETIME = Duration.ofDays(30);
     /** New API keys live this long unless their minter asks otherwise. */
     public static final Duration DEFAULT_KEY_LIFETIME = Duration.ofDays(365);
+    /** An administrator acts as a user this long at most, whatever the activity. */
+    public static final Duration DEFAULT_IMPERSONATION_LIMIT = Duration.ofMinutes(30);
 
     public ServerSettings {
         host = host == null || host.isBlank() ? DEFAULT_HOST : host.strip();
@@ -57,6 +60,22 @@ public record ServerSettings(String host, int port, String storeUrl, List<String
                         + HumanDuration.format(lifetime) + "; use never for keys that live until revoked.");
             }
         });
+        impersonationLimit = impersonationLimit == null ? DEFAULT_IMPERSONATION_LIMIT : impersonationLimit;
+        if (impersonationLimit.compareTo(Duration.ofMinutes(1)) < 0 || impersonationLimit.compareTo(Duration.ofHours(8)) > 0) {
+            throw new IllegalArgumentException("The impersonation limit must be between 1m and 8h, not "
+                    + HumanDuration.format(impersonationLimit) + ".");
+        }
+    }
+
+    /** With the default impersonation limit (30 minutes). */
+    public ServerSettings(String host, int port, String storeUrl, List<String> trustedProxies, AuthMode auth,
+                          List<String> apiKeys, Duration sessionIdle, Optional<Duration> keyLifetime) {
+        this(host, port, storeUrl, trustedProxies, auth, apiKeys, sessionIdle, keyLifetime, DEFAULT_IMPERSONATION_LIMIT);
+    }
+
+    /** The same settings with another impersonation limit. */
+    public ServerSettings withImpersonationLimit(Duration limit) {
+        return new ServerSettings(host, port, storeUrl, trustedProxies, auth, apiKeys, sessionIdle, keyLifetime, limit);
     }
 
     /** With the default key lifetime (365 days). */
@@ -72,17 +91,17 @@ public record ServerSettings(String host, int port, String storeUrl, List<String
 
     /** The same settings with another auth mode and keys. */
     public ServerSettings withAuth(AuthMode mode, List<String> keys) {
-        return new ServerSettings(host, port, storeUrl, trustedProxies, mode, keys, sessionIdle, keyLifetime);
+        return new ServerSettings(host, port, storeUrl, trustedProxies, mode, keys, sessionIdle, keyLifetime, impersonationLimit);
     }
 
     /** The same settings with another idle timeout. */
     public ServerSettings withSessionIdle(Duration idle) {
-        return new ServerSettings(host, port, storeUrl, trustedProxies, auth, apiKeys, idle, keyLifetime);
+        return new ServerSettings(host, port, storeUrl, trustedProxies, auth, apiKeys, idle, keyLifetime, impersonationLimit);
     }
 
     /** The same settings with another default key lifetime (empty: new keys live until revoked). */
     public ServerSettings withKeyLifetime(Optional<Duration> lifetime) {
-        return new ServerSettings(host, port, storeUrl, trustedProxies, auth, apiKeys, sessionIdle, lifetime);
+        return new ServerSettings(host, port, storeUrl, trustedProxies, auth, apiKeys, sessionIdle, lifetime, impersonationLimit);
     }
 
     /** {@code never}, or a duration such as {@code 90d} or {@code 1y}, as {@code GATEHOUSE_KEY_LIFETIME} says it. */
@@ -97,7 +116,8 @@ public record ServerSettings(String host, int port, String storeUrl, List<String
      * Reads {@code GATEHOUSE_HOST}, {@code GATEHOUSE_PORT}, {@code GATEHOUSE_STORE},
      * {@code GATEHOUSE_TRUSTED_PROXIES} (comma-separated addresses), {@code GATEHOUSE_AUTH},
      * {@code GATEHOUSE_API_KEYS}, {@code GATEHOUSE_SESSION_IDLE} (e.g. {@code 12h}) and
-     * {@code GATEHOUSE_KEY_LIFETIME} (e.g. {@code 90d}, or {@code never}); the store defaults to
+     * {@code GATEHOUSE_KEY_LIFETIME} (e.g. {@code 90d}, or {@code never}) and
+     * {@code GATEHOUSE_IMPERSONATION_LIMIT} (e.g. {@code 15m}); the store defaults to
      * {@code sqlite:~/.gatehouse/gatehouse.db}.
      */
     public static ServerSettings fromEnvironment(Map<String, String> env, String userHome) {
@@ -114,7 +134,12 @@ public record ServerSettings(String host, int port, String storeUrl, List<String
                 csv(env.getOrDefault("GATEHOUSE_TRUSTED_PROXIES", "")), AuthMode.parse(env.get("GATEHOUSE_AUTH")),
                 csv(env.getOrDefault("GATEHOUSE_API_KEYS", "")),
                 idle == null || idle.isBlank() ? null : HumanDuration.parse(idle),
-                parseKeyLifetime(env.get("GATEHOUSE_KEY_LIFETIME")));
+                parseKeyLifetime(env.get("GATEHOUSE_KEY_LIFETIME")), impersonationLimit(env.get("GATEHOUSE_IMPERSONATION_LIMIT")));
+    }
+
+    /** A duration such as {@code 15m}, or the default when empty. */
+    public static Duration impersonationLimit(String text) {
+        return text == null || text.isBlank() ? DEFAULT_IMPERSONATION_LIMIT : HumanDuration.parse(text);
     }
 
     /** Comma-separated values, trimmed, empty ones dropped. */
@@ -126,6 +151,7 @@ public record ServerSettings(String host, int port, String storeUrl, List<String
     public String toString() {
         return "ServerSettings[" + host + ":" + port + ", auth=" + auth.label() + ", keys=" + apiKeys.size()
                 + ", sessionIdle=" + HumanDuration.format(sessionIdle)
-                + ", keyLifetime=" + keyLifetime.map(HumanDuration::format).orElse("never") + "]";
+                + ", keyLifetime=" + keyLifetime.map(HumanDuration::format).orElse("never")
+                + ", impersonationLimit=" + HumanDuration.format(impersonationLimit) + "]";
     }
 }
