@@ -1,6 +1,9 @@
 package dev.gatehouse.http;
 
+import dev.gatehouse.core.model.Session;
+import dev.gatehouse.core.model.Username;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * The frame around every page: its title, the asset URLs, and the menu of whoever is signed in
@@ -13,6 +16,15 @@ public record Shell(String title, String css, String js, String icon, String use
     /** A page nobody impersonates. */
     public Shell(String title, String css, String js, String icon, String username, boolean admin) {
         this(title, css, js, icon, username, admin, null, null);
+    }
+
+    /** The frame for {@code caller}'s page (or a signed-out one), with the banner while they are impersonated. */
+    static Shell of(String title, Assets assets, Optional<Caller> caller) {
+        return new Shell(title, assets.url("gatehouse.css"), assets.url("gatehouse.js"), assets.url("icon.svg"),
+                caller.map(c -> c.user().username().value()).orElse(null), caller.map(Caller::admin).orElse(false),
+                caller.flatMap(Caller::impersonator).map(Username::value).orElse(null),
+                caller.filter(c -> c.impersonator().isPresent()).flatMap(Caller::session).map(Session::expiresAt)
+                        .orElse(null));
     }
 
     public boolean signedIn() {

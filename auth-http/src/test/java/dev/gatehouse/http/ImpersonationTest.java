@@ -161,4 +161,30 @@ class ImpersonationTest {
         assertEquals(403, foreign.statusCode(), foreign.body());
         assertEquals(200, app.me(cookies[0]));
     }
+
+    @Test
+    void theAuditPageShowsBothNamesNarrowsByFiltersAndExportsWithThem() {
+        String bob = app.signIn("bob", ADMIN_PASSWORD);
+        String[] cookies = impersonateAlice(bob);
+        app.json("POST", "/api/tokens", "{\"name\":\"mine\"}", cookies[0]);
+        app.json("POST", "/api/impersonation/stop", null, cookies[0] + "; " + cookies[1]);
+
+        HttpResponse<String> page = app.send(app.get("/admin/audit?user=bob&action=api_key.&outcome=refused")
+                .header("Accept", "text/html").header("Cookie", bob).build());
+        assertEquals(200, page.statusCode(), page.body());
+        assertTrue(page.body().contains("(impersonated by bob)"), page.body());
+        assertTrue(page.body().contains("api_key.mint"));
+        assertFalse(page.body().contains("<code>impersonation.start</code>"), "the action filter narrows the table");
+        assertTrue(page.body().contains("/api/admin/audit?user=bob&amp;action=api_key.&amp;outcome=refused&amp;limit="),
+                "the export keeps the filters");
+        HttpResponse<String> all = app.send(app.get("/admin/audit?action=impersonation.").header("Accept", "text/html")
+                .header("Cookie", bob).build());
+        assertTrue(all.body().contains("<code>impersonation.start</code>") && all.body().contains("<code>impersonation.stop</code>"));
+        assertTrue(all.body().contains("href=\"/admin/audit\""), "the menu links to the audit page");
+        HttpResponse<String> asAlice = app.send(app.get("/admin/audit").header("Accept", "text/html")
+                .header("Cookie", app.signIn("alice", USER_PASSWORD)).build());
+        assertEquals(403, asAlice.statusCode());
+        assertEquals(400, app.send(app.get("/admin/audit?outcome=maybe").header("Accept", "text/html")
+                .header("Cookie", bob).build()).statusCode());
+    }
 }
