@@ -64,6 +64,12 @@ final class ServeCommand extends CliCommand {
                     + " (default ${DEFAULT-VALUE}). Env: GATEHOUSE_KEY_LIFETIME.")
     String keyLifetime;
 
+    @Option(names = "--impersonation-limit", paramLabel = "DURATION",
+            defaultValue = "${env:GATEHOUSE_IMPERSONATION_LIMIT:-30m}",
+            description = "How long an administrator may act as a user before that session ends, 1m to 8h"
+                    + " (default ${DEFAULT-VALUE}). Env: GATEHOUSE_IMPERSONATION_LIMIT.")
+    String impersonationLimit;
+
     @Option(names = "--no-qr", description = "Do not make a pairing key or print its link and QR code.")
     boolean noQr;
 
@@ -83,7 +89,7 @@ final class ServeCommand extends CliCommand {
             String keys = invocation.environment().variable("GATEHOUSE_API_KEYS");
             settings = new ServerSettings(host, port, url.toString(), proxies, AuthMode.parse(auth),
                     ServerSettings.csv(keys == null ? "" : keys), HumanDuration.parse(sessionIdle),
-                    ServerSettings.parseKeyLifetime(keyLifetime));
+                    ServerSettings.parseKeyLifetime(keyLifetime), ServerSettings.impersonationLimit(impersonationLimit));
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
