@@ -22,7 +22,7 @@ public record AuditPage(Shell shell, List<Row> events, String user, String actio
 
     /** The actions offered in the filter; any prefix may be typed into the URL. */
     public static final List<String> ACTIONS = List.of("auth.", "auth.sign_in", "auth.sign_out", "user.", "user.create",
-            "user.delete", "user.lock", "user.unlock", "user.password_change", "api_key.", "session.", "setup.",
+            "user.delete", "user.lock", "user.unlock", "user.password_change", "api_key.", "session.", "setup",
             "impersonation.");
 
     /** The periods offered for {@code since}; a date (2026-01-31) works in the URL too. */
