@@ -197,6 +197,28 @@ async function signOut() {
   }
 }
 
+// Back to the administrator's own session (or to sign-in if it is gone).
+async function stopImpersonating() {
+  try {
+    const result = await call('POST', '/api/impersonation/stop');
+    location.assign(sameSitePath((result && result.next) || '/login'));
+  } catch (error) {
+    location.assign('/login');
+  }
+}
+
+function impersonationClock() {
+  const left = document.querySelector('[data-impersonation] [data-ends]');
+  if (!left) return;
+  const tick = () => {
+    const minutes = Math.max(0, Math.ceil((Date.parse(left.dataset.ends) - Date.now()) / 60000));
+    left.textContent = minutes > 0 ? `${minutes} min left` : 'time is up';
+  };
+  tick();
+  setInterval(tick, 30000);
+}
+impersonationClock();
+
 async function uploadAvatar(input) {
   const file = input.files && input.files[0];
   input.value = '';
@@ -242,6 +264,7 @@ document.addEventListener('click', (event) => {
   else if (button.hasAttribute('data-close')) button.closest('dialog').close();
   else if (button.dataset.fetch) fetchButton(button);
   else if (button.hasAttribute('data-sign-out')) signOut();
+  else if (button.hasAttribute('data-stop-impersonating')) stopImpersonating();
   else if (button.dataset.copy) copyText(button);
   else if (button.hasAttribute('data-pick-avatar')) document.querySelector('[data-avatar-file]').click();
 });

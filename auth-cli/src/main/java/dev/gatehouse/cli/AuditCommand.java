@@ -26,16 +26,26 @@ import picocli.CommandLine.Option;
         footerHeading = "%nExamples:%n",
         footer = {"  gatehouse audit",
                   "  gatehouse audit --user alice --since 7d",
+                  "  gatehouse audit --action impersonation. --outcome success",
                   "  gatehouse audit --since 2026-11-01 --json > audit.jsonl",
                   "",
-                  "JSON fields: id, at (ISO-8601 UTC), action, actor, target?, ip, outcome",
+                  "JSON fields: id, at (ISO-8601 UTC), action, actor, impersonator? (the administrator",
+                  "acting as the actor), target?, ip, outcome",
                   "(success, refused or failure), details (an object of strings)."})
 final class AuditCommand extends CliCommand {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
 
-    @Option(names = "--user", paramLabel = "NAME", description = "Only events by or about this user.")
+    @Option(names = "--user", paramLabel = "NAME",
+            description = "Only events by or about this user, also those they caused while acting as someone else.")
     Username user;
+
+    @Option(names = "--action", paramLabel = "PREFIX",
+            description = "Only actions starting with this: user. (every user event), auth.sign_in, impersonation.")
+    String action;
+
+    @Option(names = "--outcome", paramLabel = "OUTCOME", description = "Only success, refused or failure.")
+    String outcome;
 
     @Option(names = "--since", paramLabel = "WHEN",
             description = "Only events from then on: a duration back from now (30m, 12h, 7d), a date (2026-11-01)"
@@ -59,8 +69,7 @@ final class AuditCommand extends CliCommand {
             throw new UsageException("--limit must be at least 1, was " + limit + ".");
         }
         try (CliWiring app = invocation.open()) {
-            ReadAuditLog.Result result = app.readAuditLog().read(invocation.actor(),
-                    new AuditLog.Query(Optional.ofNullable(user), from, limit));
+            ReadAuditLog.Result result = app.readAuditLog().read(invocation.actor(), query(from));
             if (result instanceof Refused refused) {
                 return invocation.refused("read the audit log", refused);
             }
@@ -71,11 +80,27 @@ final class AuditCommand extends CliCommand {
                 }
             } else if (events.isEmpty()) {
                 invocation.say("No audit events" + (user == null ? "" : " by or about '" + user + "'")
+                        + (action == null ? "" : " with an action starting '" + action + "'")
+                        + (outcome == null ? "" : " with outcome " + outcome)
                         + (since == null ? "" : " since " + since) + ".");
             } else {
                 table(events, zone).forEach(invocation::say);
             }
             return ExitCodes.OK;
+        }
+    }
+
+    private AuditLog.Query query(Optional<Instant> from) {
+        Optional<AuditEvent.Outcome> wanted;
+        try {
+            wanted = Optional.ofNullable(outcome).map(o -> AuditEvent.Outcome.valueOf(o.strip().toUpperCase(Locale.ROOT)));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--outcome is success, refused or failure, not '" + outcome + "'.");
+        }
+        try {
+            return new AuditLog.Query(Optional.ofNullable(user), from, Optional.ofNullable(action), wanted, limit);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--action: " + e.getMessage());
         }
     }
 
@@ -92,7 +117,8 @@ final class AuditCommand extends CliCommand {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"TIME", "ACTION", "ACTOR", "TARGET", "IP", "OUTCOME", "DETAILS"});
         for (AuditEvent event : events) {
-            rows.add(new String[] {TIME.format(event.at().atZone(zone)), event.action(), event.actor(),
+            rows.add(new String[] {TIME.format(event.at().atZone(zone)), event.action(), event.actor()
+                    + event.impersonator().map(admin -> " (impersonated by " + admin + ")").orElse(""),
                     event.target().map(Username::value).orElse("-"), event.clientIp().isEmpty() ? "-" : event.clientIp(),
                     outcome(event), new TreeMap<>(event.details()).entrySet().stream()
                             .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "))});
@@ -106,6 +132,7 @@ final class AuditCommand extends CliCommand {
         KeyJson.field(json, "at", UserJson.string(event.at().toString()));
         KeyJson.field(json, "action", UserJson.string(event.action()));
         KeyJson.field(json, "actor", UserJson.string(event.actor()));
+        event.impersonator().ifPresent(admin -> KeyJson.field(json, "impersonator", UserJson.string(admin)));
         event.target().ifPresent(target -> KeyJson.field(json, "target", UserJson.string(target.value())));
         KeyJson.field(json, "ip", UserJson.string(event.clientIp()));
         KeyJson.field(json, "outcome", UserJson.string(outcome(event)));

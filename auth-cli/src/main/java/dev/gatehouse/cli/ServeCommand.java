@@ -75,6 +75,12 @@ final class ServeCommand extends CliCommand {
                     + " administrator. Env: GATEHOUSE_ADMIN_EMAIL.")
     String adminEmail;
 
+    @Option(names = "--impersonation-limit", paramLabel = "DURATION",
+            defaultValue = "${env:GATEHOUSE_IMPERSONATION_LIMIT:-30m}",
+            description = "How long an administrator may act as a user before that session ends, 1m to 8h"
+                    + " (default ${DEFAULT-VALUE}). Env: GATEHOUSE_IMPERSONATION_LIMIT.")
+    String impersonationLimit;
+
     @Option(names = "--no-qr", description = "Do not make a pairing key or print its link and QR code.")
     boolean noQr;
 
@@ -95,7 +101,8 @@ final class ServeCommand extends CliCommand {
             settings = new ServerSettings(host, port, url.toString(), proxies, AuthMode.parse(auth),
                     ServerSettings.csv(keys == null ? "" : keys), HumanDuration.parse(sessionIdle),
                     ServerSettings.parseKeyLifetime(keyLifetime))
-                    .withRegistration(ServerSettings.parseRegistration(registration, adminEmail));
+                    .withRegistration(ServerSettings.parseRegistration(registration, adminEmail))
+                    .withImpersonationLimit(ServerSettings.impersonationLimit(impersonationLimit));
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

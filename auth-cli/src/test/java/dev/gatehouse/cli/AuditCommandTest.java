@@ -114,4 +114,27 @@ class AuditCommandTest {
         assertEquals(ExitCodes.USAGE, limit.exitCode(), limit::toString);
         assertEquals(1, cli.run("audit", "--limit", "1").out().lines().count() - 1);
     }
+
+    @ParameterizedTest
+    @EnumSource(TokenCommandsTest.Store.class)
+    void actionAndOutcomeNarrowAndAnAdministratorsNameFindsWhatTheyDidAsSomeoneElse(TokenCommandsTest.Store store) {
+        TestCli cli = history(store == TokenCommandsTest.Store.JSON);
+        try (dev.gatehouse.core.port.out.Stores stores = cli.openStore()) {
+            stores.audit().append(new dev.gatehouse.core.model.AuditEvent("impersonated-1", TestCli.NOW.plusSeconds(120),
+                    "api_key.mint", "alice", java.util.Optional.of(dev.gatehouse.core.model.Username.of("alice")),
+                    "192.0.2.7", dev.gatehouse.core.model.AuditEvent.Outcome.REFUSED, java.util.Map.of(),
+                    java.util.Optional.of("admin")));
+        }
+
+        List<String> keys = cli.run("audit", "--action", "api_key.").out().lines().skip(1).toList();
+        assertEquals(2, keys.size(), keys::toString);
+        assertTrue(keys.get(0).matches(".*api_key\\.mint +alice \\(impersonated by admin\\) +alice +.*refused.*"), keys.get(0));
+        List<String> refusedByAdmin = cli.run("audit", "--user", "admin", "--outcome", "refused").out().lines().skip(1).toList();
+        assertEquals(1, refusedByAdmin.size(), refusedByAdmin::toString);
+        TestCli.Run json = cli.run("audit", "--user", "admin", "--outcome", "refused", "--json");
+        assertTrue(json.out().contains("\"impersonator\": \"admin\"") || json.out().contains("\"impersonator\":\"admin\""),
+                json.out());
+        assertEquals(2, cli.run("audit", "--outcome", "maybe").exitCode());
+        assertEquals(2, cli.run("audit", "--action", "User Lock").exitCode());
+    }
 }

@@ -26,8 +26,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The audit log for administrators: {@code ?user=NAME&since=7d&limit=N}, newest first as JSON, or
- * with {@code format=jsonl} one event per line, oldest first, for export.
+ * The audit log for administrators: {@code ?user=NAME&since=7d&action=user.&outcome=refused&limit=N},
+ * newest first as JSON, or with {@code format=jsonl} one event per line, oldest first, for export.
  */
 @Controller("/api/admin/audit")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -47,6 +47,7 @@ class AdminAuditController {
 
     @Get
     HttpResponse<?> read(HttpRequest<?> request, @QueryValue @Nullable String user, @QueryValue @Nullable String since,
+                         @QueryValue @Nullable String action, @QueryValue @Nullable String outcome,
                          @QueryValue @Nullable String limit, @QueryValue @Nullable String format) {
         Caller caller = AdminRoutes.admin(request);
         boolean lines = format != null && format.strip().equalsIgnoreCase("jsonl");
@@ -54,12 +55,12 @@ class AdminAuditController {
             throw ApiErrorException.badRequest("The parameter 'format' is json (the default) or jsonl, not '"
                     + format + "'.");
         }
-        AuditLog.Query query = new AuditLog.Query(user(user), since(since), limit(limit));
+        AuditLog.Query query = query(user, since, action, outcome, limit(limit));
         ReadAuditLog.Result result = readAuditLog.read(caller.actor(), query);
         if (result instanceof Refused refused) {
             return ApiError.refused(refused, "read the audit log");
         }
-        List<Map<String, Object>> events = ((ReadAuditLog.Events) result).events().stream().map(this::view).toList();
+        List<Map<String, Object>> events = ((ReadAuditLog.Events) result).events().stream().map(AdminAuditController::view).toList();
         if (!lines) {
             return HttpResponse.ok(Map.of("events", events));
         }
@@ -77,13 +78,36 @@ class AdminAuditController {
                 .header("Content-Disposition", "attachment; filename=\"gatehouse-audit.jsonl\"");
     }
 
-    /** One event as the API shows it: {@code id, at, action, actor, target?, ip, outcome, details}. */
-    private Map<String, Object> view(AuditEvent event) {
+    /** The query the parameters ask for; a parameter that makes no sense is 400 with what to send. */
+    AuditLog.Query query(@Nullable String user, @Nullable String since, @Nullable String action,
+                         @Nullable String outcome, int limit) {
+        try {
+            return new AuditLog.Query(user(user), since(since), Optional.ofNullable(action), outcome(outcome), limit);
+        } catch (IllegalArgumentException e) {
+            throw ApiErrorException.badRequest("The parameter 'action': " + e.getMessage());
+        }
+    }
+
+    static Optional<AuditEvent.Outcome> outcome(@Nullable String outcome) {
+        if (outcome == null || outcome.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(AuditEvent.Outcome.valueOf(outcome.strip().toUpperCase(Locale.ROOT)));
+        } catch (IllegalArgumentException e) {
+            throw ApiErrorException.badRequest("The parameter 'outcome' is success, refused or failure, not '"
+                    + outcome + "'.");
+        }
+    }
+
+    /** One event as the API shows it: {@code id, at, action, actor, impersonator?, target?, ip, outcome, details}. */
+    static Map<String, Object> view(AuditEvent event) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("id", event.id());
         view.put("at", event.at().toString());
         view.put("action", event.action());
         view.put("actor", event.actor());
+        event.impersonator().ifPresent(admin -> view.put("impersonator", admin));
         event.target().ifPresent(target -> view.put("target", target.value()));
         view.put("ip", event.clientIp());
         view.put("outcome", event.outcome().name().toLowerCase(Locale.ROOT));
@@ -91,7 +115,7 @@ class AdminAuditController {
         return view;
     }
 
-    private static Optional<Username> user(@Nullable String user) {
+    static Optional<Username> user(@Nullable String user) {
         if (user == null || user.isBlank()) {
             return Optional.empty();
         }
@@ -102,7 +126,7 @@ class AdminAuditController {
         }
     }
 
-    private Optional<java.time.Instant> since(@Nullable String since) {
+    Optional<java.time.Instant> since(@Nullable String since) {
         if (since == null || since.isBlank()) {
             return Optional.empty();
         }
@@ -113,7 +137,7 @@ class AdminAuditController {
         }
     }
 
-    private static int limit(@Nullable String limit) {
+    static int limit(@Nullable String limit) {
         if (limit == null || limit.isBlank()) {
             return DEFAULT_LIMIT;
         }

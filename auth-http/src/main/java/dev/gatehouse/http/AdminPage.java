@@ -53,6 +53,11 @@ public record AdminPage(Shell shell, List<Row> users, long total, String after, 
             return !locked() && !admin && !self;
         }
 
+        /** Active users who are not administrators may be impersonated, never oneself. */
+        public boolean canImpersonate() {
+            return "Active".equals(status) && !admin && !self;
+        }
+
         public boolean canDelete() {
             return !self;
         }

@@ -43,10 +43,18 @@ record Caller(User user, Optional<Session> session, Optional<ApiKey> key, String
                 new UserStatus.Active(), Instant.EPOCH, Optional.empty()), Optional.empty(), clientIp);
     }
 
-    /** The caller as core's use cases see them; the audit log tells a key ({@code api}) from a browser. */
+    /**
+     * The caller as core's use cases see them; the audit log tells a key ({@code api}) from a browser,
+     * and names the administrator when the session is an impersonation.
+     */
     Actor actor() {
-        Actor web = Actor.user(user, clientIp);
+        Actor web = Actor.user(user, clientIp).impersonatedBy(impersonator());
         return key.isEmpty() ? web : new Actor(web.username(), web.admin(), clientIp, "api");
+    }
+
+    /** The administrator acting as this user, when the session is an impersonation. */
+    Optional<Username> impersonator() {
+        return session.flatMap(Session::impersonator);
     }
 
     boolean admin() {

@@ -141,8 +141,16 @@ class CoreFactory {
     }
 
     @Singleton
-    ValidateSession validateSession(Stores stores, TokenDigests tokens, SessionPolicy policy, Clock clock) {
-        return new ValidateSessionService(stores.sessions(), stores.users(), tokens, policy, clock);
+    dev.gatehouse.core.port.in.Impersonate impersonate(Stores stores, TokenDigests tokens, ServerSettings settings,
+                                                        AuditTrail audit, Clock clock) {
+        return new dev.gatehouse.core.service.ImpersonateService(stores.users(), stores.sessions(), tokens,
+                settings.impersonationLimit(), audit, clock);
+    }
+
+    @Singleton
+    ValidateSession validateSession(Stores stores, TokenDigests tokens, SessionPolicy policy, Clock clock,
+                                    AuditTrail audit) {
+        return new ValidateSessionService(stores.sessions(), stores.users(), tokens, policy, clock, audit);
     }
 
     @Singleton

@@ -121,8 +121,7 @@ class PagesController {
     }
 
     private Shell shell(String title, Optional<Caller> caller) {
-        return new Shell(title, assets.url("gatehouse.css"), assets.url("gatehouse.js"), assets.url("icon.svg"),
-                caller.map(c -> c.user().username().value()).orElse(null), caller.map(Caller::admin).orElse(false));
+        return Shell.of(title, assets, caller);
     }
 
     private static Optional<Username> parse(String name) {
@@ -138,7 +137,7 @@ class PagesController {
     }
 
     /** Pages show personal data: no cache keeps them. */
-    private static HttpResponse<?> page(HttpStatus status, String view, Object model) {
+    static HttpResponse<?> page(HttpStatus status, String view, Object model) {
         return HttpResponse.status(status).body(new ModelAndView<>(view, Map.of("page", model)))
                 .contentType(MediaType.TEXT_HTML_TYPE)
                 .header(HttpHeaders.CACHE_CONTROL, "no-store");

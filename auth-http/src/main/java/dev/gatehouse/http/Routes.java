@@ -14,7 +14,7 @@ final class Routes {
     /** Routes anyone may call, as "METHOD path". Everything else needs a caller. */
     static final Set<String> PUBLIC = Set.of("GET /healthz", "GET /readyz", "POST /api/auth/login",
             "GET /login", "GET /setup", "GET /api/setup", "POST /api/setup", "GET /favicon.ico",
-            "GET " + FORWARD_AUTH,
+            "GET " + FORWARD_AUTH, ImpersonationController.STOP,
             "GET /register", "GET /waiting", "GET /api/register", "POST /api/register");
 
     /** Public path prefixes (GET only): the UI's own static files. */

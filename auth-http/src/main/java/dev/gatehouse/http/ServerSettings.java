@@ -17,12 +17,14 @@ import java.util.Optional;
  * which proxy addresses may tell us the client's address ({@code X-Forwarded-For}) and scheme, how
  * callers are checked, the static API keys ({@code GATEHOUSE_API_KEYS}: the only keys in
  * {@code --auth apikey}, accepted beside users' keys otherwise), the session idle timeout, and how
- * long new API keys live when their minter does not say (empty: until revoked), and who may
- * register ({@code GATEHOUSE_REGISTRATION}, {@code GATEHOUSE_ADMIN_EMAIL}).
+ * long new API keys live when their minter does not say (empty: until revoked), who may register
+ * ({@code GATEHOUSE_REGISTRATION}, {@code GATEHOUSE_ADMIN_EMAIL}), and how long an administrator
+ * may act as a user before that session ends.
  */
 public record ServerSettings(String host, int port, String storeUrl, List<String> trustedProxies,
                              AuthMode auth, List<String> apiKeys, Duration sessionIdle,
-                             Optional<Duration> keyLifetime, RegistrationRules registration) {
+                             Optional<Duration> keyLifetime, RegistrationRules registration,
+                             Duration impersonationLimit) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8000;
@@ -31,6 +33,8 @@ public record ServerSettings(String host, int port, String storeUrl, List<String
     public static final Duration SESSION_LIFETIME = Duration.ofDays(30);
     /** New API keys live this long unless their minter asks otherwise. */
     public static final Duration DEFAULT_KEY_LIFETIME = Duration.ofDays(365);
+    /** An administrator acts as a user this long at most, whatever the activity. */
+    public static final Duration DEFAULT_IMPERSONATION_LIMIT = Duration.ofMinutes(30);
 
     public ServerSettings {
         host = host == null || host.isBlank() ? DEFAULT_HOST : host.strip();
@@ -61,17 +65,30 @@ public record ServerSettings(String host, int port, String storeUrl, List<String
             }
         });
         registration = registration == null ? RegistrationRules.closed() : registration;
+        impersonationLimit = impersonationLimit == null ? DEFAULT_IMPERSONATION_LIMIT : impersonationLimit;
+        if (impersonationLimit.compareTo(Duration.ofMinutes(1)) < 0 || impersonationLimit.compareTo(Duration.ofHours(8)) > 0) {
+            throw new IllegalArgumentException("The impersonation limit must be between 1m and 8h, not "
+                    + HumanDuration.format(impersonationLimit) + ".");
+        }
     }
 
-    /** Registration closed. */
+    /** Registration closed, the default impersonation limit (30 minutes). */
     public ServerSettings(String host, int port, String storeUrl, List<String> trustedProxies,
                           AuthMode auth, List<String> apiKeys, Duration sessionIdle, Optional<Duration> keyLifetime) {
-        this(host, port, storeUrl, trustedProxies, auth, apiKeys, sessionIdle, keyLifetime, RegistrationRules.closed());
+        this(host, port, storeUrl, trustedProxies, auth, apiKeys, sessionIdle, keyLifetime, RegistrationRules.closed(),
+                DEFAULT_IMPERSONATION_LIMIT);
     }
 
     /** The same settings with other registration rules. */
     public ServerSettings withRegistration(RegistrationRules rules) {
-        return new ServerSettings(host, port, storeUrl, trustedProxies, auth, apiKeys, sessionIdle, keyLifetime, rules);
+        return new ServerSettings(host, port, storeUrl, trustedProxies, auth, apiKeys, sessionIdle, keyLifetime, rules,
+                impersonationLimit);
+    }
+
+    /** The same settings with another impersonation limit. */
+    public ServerSettings withImpersonationLimit(Duration limit) {
+        return new ServerSettings(host, port, storeUrl, trustedProxies, auth, apiKeys, sessionIdle, keyLifetime,
+                registration, limit);
     }
 
     /**
@@ -96,17 +113,20 @@ public record ServerSettings(String host, int port, String storeUrl, List<String
 
     /** The same settings with another auth mode and keys. */
     public ServerSettings withAuth(AuthMode mode, List<String> keys) {
-        return new ServerSettings(host, port, storeUrl, trustedProxies, mode, keys, sessionIdle, keyLifetime, registration);
+        return new ServerSettings(host, port, storeUrl, trustedProxies, mode, keys, sessionIdle, keyLifetime, registration,
+                impersonationLimit);
     }
 
     /** The same settings with another idle timeout. */
     public ServerSettings withSessionIdle(Duration idle) {
-        return new ServerSettings(host, port, storeUrl, trustedProxies, auth, apiKeys, idle, keyLifetime, registration);
+        return new ServerSettings(host, port, storeUrl, trustedProxies, auth, apiKeys, idle, keyLifetime, registration,
+                impersonationLimit);
     }
 
     /** The same settings with another default key lifetime (empty: new keys live until revoked). */
     public ServerSettings withKeyLifetime(Optional<Duration> lifetime) {
-        return new ServerSettings(host, port, storeUrl, trustedProxies, auth, apiKeys, sessionIdle, lifetime, registration);
+        return new ServerSettings(host, port, storeUrl, trustedProxies, auth, apiKeys, sessionIdle, lifetime, registration,
+                impersonationLimit);
     }
 
     /** {@code never}, or a duration such as {@code 90d} or {@code 1y}, as {@code GATEHOUSE_KEY_LIFETIME} says it. */
@@ -121,7 +141,8 @@ public record ServerSettings(String host, int port, String storeUrl, List<String
      * Reads {@code GATEHOUSE_HOST}, {@code GATEHOUSE_PORT}, {@code GATEHOUSE_STORE},
      * {@code GATEHOUSE_TRUSTED_PROXIES} (comma-separated addresses), {@code GATEHOUSE_AUTH},
      * {@code GATEHOUSE_API_KEYS}, {@code GATEHOUSE_SESSION_IDLE} (e.g. {@code 12h}) and
-     * {@code GATEHOUSE_KEY_LIFETIME} (e.g. {@code 90d}, or {@code never}); the store defaults to
+     * {@code GATEHOUSE_KEY_LIFETIME} (e.g. {@code 90d}, or {@code never}) and
+     * {@code GATEHOUSE_IMPERSONATION_LIMIT} (e.g. {@code 15m}); the store defaults to
      * {@code sqlite:~/.gatehouse/gatehouse.db}.
      */
     public static ServerSettings fromEnvironment(Map<String, String> env, String userHome) {
@@ -139,7 +160,13 @@ public record ServerSettings(String host, int port, String storeUrl, List<String
                 csv(env.getOrDefault("GATEHOUSE_API_KEYS", "")),
                 idle == null || idle.isBlank() ? null : HumanDuration.parse(idle),
                 parseKeyLifetime(env.get("GATEHOUSE_KEY_LIFETIME")),
-                parseRegistration(env.get("GATEHOUSE_REGISTRATION"), env.get("GATEHOUSE_ADMIN_EMAIL")));
+                parseRegistration(env.get("GATEHOUSE_REGISTRATION"), env.get("GATEHOUSE_ADMIN_EMAIL")),
+                impersonationLimit(env.get("GATEHOUSE_IMPERSONATION_LIMIT")));
+    }
+
+    /** A duration such as {@code 15m}, or the default when empty. */
+    public static Duration impersonationLimit(String text) {
+        return text == null || text.isBlank() ? DEFAULT_IMPERSONATION_LIMIT : HumanDuration.parse(text);
     }
 
     /** Comma-separated values, trimmed, empty ones dropped. */
@@ -152,6 +179,7 @@ public record ServerSettings(String host, int port, String storeUrl, List<String
         return "ServerSettings[" + host + ":" + port + ", auth=" + auth.label() + ", keys=" + apiKeys.size()
                 + ", sessionIdle=" + HumanDuration.format(sessionIdle)
                 + ", keyLifetime=" + keyLifetime.map(HumanDuration::format).orElse("never")
-                + ", registration=" + registration.mode().label() + "]";
+                + ", registration=" + registration.mode().label()
+                + ", impersonationLimit=" + HumanDuration.format(impersonationLimit) + "]";
     }
 }

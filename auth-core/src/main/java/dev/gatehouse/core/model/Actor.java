@@ -6,14 +6,32 @@ import java.util.Optional;
 /**
  * Who asks for a change and from where. A signed-in user carries their name and roles; the
  * local operator (someone with the store on their disk, using the CLI) is an administrator
- * without an account.
+ * without an account. While an administrator acts as a user, {@code impersonator} names the
+ * administrator: the audit log records both.
  */
-public record Actor(Optional<Username> username, boolean admin, String clientIp, String via) {
+public record Actor(Optional<Username> username, boolean admin, String clientIp, String via,
+                    Optional<Username> impersonator) {
 
     public Actor {
         Objects.requireNonNull(username, "username");
         clientIp = clientIp == null ? "" : clientIp;
         via = via == null ? "" : via;
+        Objects.requireNonNull(impersonator, "impersonator");
+    }
+
+    /** Someone acting as themselves. */
+    public Actor(Optional<Username> username, boolean admin, String clientIp, String via) {
+        this(username, admin, clientIp, via, Optional.empty());
+    }
+
+    /** The same actor, acting for {@code administrator} (who is impersonating them). */
+    public Actor impersonatedBy(Optional<Username> administrator) {
+        return new Actor(username, admin, clientIp, via, administrator);
+    }
+
+    /** True while an administrator acts as this user. */
+    public boolean isImpersonated() {
+        return impersonator.isPresent();
     }
 
     /** The person at the command line: trusted as an administrator. */

@@ -8,7 +8,8 @@ import java.util.UUID;
 
 /**
  * One security-relevant thing that happened: who ({@code actor}) did what ({@code action}) to
- * whom ({@code target}), from where, and whether it worked. Never holds a password, key or token.
+ * whom ({@code target}), from where, and whether it worked; {@code impersonator} names the
+ * administrator who was acting as the actor, if one was. Never holds a password, key or token.
  * The {@code id} is unique, so copying events between stores can be repeated without duplicates.
  */
 public record AuditEvent(
@@ -19,7 +20,8 @@ public record AuditEvent(
         Optional<Username> target,
         String clientIp,
         Outcome outcome,
-        Map<String, String> details) {
+        Map<String, String> details,
+        Optional<String> impersonator) {
 
     /** Whether the attempt succeeded, was refused by a rule, or failed to authenticate. */
     public enum Outcome { SUCCESS, REFUSED, FAILURE }
@@ -39,11 +41,24 @@ public record AuditEvent(
         clientIp = clientIp == null ? "" : clientIp;
         Objects.requireNonNull(outcome, "outcome");
         details = Map.copyOf(Objects.requireNonNull(details, "details"));
+        impersonator = Objects.requireNonNull(impersonator, "impersonator").filter(name -> !name.isBlank());
+    }
+
+    /** An event nobody impersonated. */
+    public AuditEvent(String id, Instant at, String action, String actor, Optional<Username> target, String clientIp,
+                      Outcome outcome, Map<String, String> details) {
+        this(id, at, action, actor, target, clientIp, outcome, details, Optional.empty());
     }
 
     /** A new event with a fresh random id. */
     public AuditEvent(Instant at, String action, String actor, Optional<Username> target, String clientIp,
                       Outcome outcome, Map<String, String> details) {
-        this(UUID.randomUUID().toString(), at, action, actor, target, clientIp, outcome, details);
+        this(UUID.randomUUID().toString(), at, action, actor, target, clientIp, outcome, details, Optional.empty());
+    }
+
+    /** True if {@code user} took part: as actor, as target, or as the administrator impersonating the actor. */
+    public boolean involves(Username user) {
+        return actor.equals(user.value()) || target.map(user::equals).orElse(false)
+                || impersonator.map(user.value()::equals).orElse(false);
     }
 }

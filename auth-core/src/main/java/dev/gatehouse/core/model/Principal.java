@@ -69,8 +69,14 @@ public record Principal(User user, Credential how, Optional<Session> session, Op
         return false;
     }
 
+    /** The administrator acting as this user, when the session is an impersonation. */
+    public Optional<Username> impersonator() {
+        return session.flatMap(Session::impersonator);
+    }
+
     /** The actor for use cases this caller asks for; {@code via} tells the audit log a key from a browser. */
     public Actor actor(String clientIp) {
-        return new Actor(Optional.of(user.username()), user.isAdmin(), clientIp, how == Credential.SESSION ? "web" : "api");
+        return new Actor(Optional.of(user.username()), user.isAdmin(), clientIp, how == Credential.SESSION ? "web" : "api",
+                impersonator());
     }
 }

@@ -3,10 +3,12 @@ package dev.gatehouse.core.model;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A signed-in browser or client. The secret token is never kept: only its keyed digest
- * ({@code tokenDigest}), so a copy of the store cannot be used to sign in.
+ * ({@code tokenDigest}), so a copy of the store cannot be used to sign in. A session an
+ * administrator opened to act as {@code username} names them as {@code impersonator}.
  */
 public record Session(
         SessionId id,
@@ -16,7 +18,8 @@ public record Session(
         Instant lastSeenAt,
         Instant expiresAt,
         String clientIp,
-        String userAgent) {
+        String userAgent,
+        Optional<Username> impersonator) {
 
     public Session {
         Objects.requireNonNull(id, "id");
@@ -34,6 +37,21 @@ public record Session(
         }
         clientIp = capped(clientIp);
         userAgent = capped(userAgent);
+        Objects.requireNonNull(impersonator, "impersonator");
+        if (impersonator.filter(username::equals).isPresent()) {
+            throw new IllegalArgumentException("'" + username + "' cannot impersonate themselves.");
+        }
+    }
+
+    /** A session the user opened themselves. */
+    public Session(SessionId id, String tokenDigest, Username username, Instant createdAt, Instant lastSeenAt,
+                   Instant expiresAt, String clientIp, String userAgent) {
+        this(id, tokenDigest, username, createdAt, lastSeenAt, expiresAt, clientIp, userAgent, Optional.empty());
+    }
+
+    /** True when an administrator opened this session to act as its user. */
+    public boolean isImpersonation() {
+        return impersonator.isPresent();
     }
 
     /** Client-supplied text is kept, but not without bound. */
@@ -47,6 +65,6 @@ public record Session(
     }
 
     public Session withLastSeenAt(Instant at) {
-        return new Session(id, tokenDigest, username, createdAt, at, expiresAt, clientIp, userAgent);
+        return new Session(id, tokenDigest, username, createdAt, at, expiresAt, clientIp, userAgent, impersonator);
     }
 }

@@ -8,8 +8,9 @@ import dev.gatehouse.core.port.out.AuditLog;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
-/** Writes audit events for the use cases, stamping the time and the actor. */
+/** Writes audit events for the use cases, stamping the time, the actor and whoever impersonates them. */
 public final class AuditTrail {
 
     private final AuditLog log;
@@ -22,8 +23,9 @@ public final class AuditTrail {
 
     /** Records that {@code actor} did {@code action} to {@code target} with this outcome. */
     public void record(String action, Actor actor, Username target, Outcome outcome, Map<String, String> details) {
-        log.append(new AuditEvent(clock.instant(), action, actor.auditName(), Optional.ofNullable(target),
-                actor.clientIp(), outcome, details));
+        log.append(new AuditEvent(UUID.randomUUID().toString(), clock.instant(), action, actor.auditName(),
+                Optional.ofNullable(target), actor.clientIp(), outcome, details,
+                actor.impersonator().map(Username::value)));
     }
 
     /** Records a success without details. */

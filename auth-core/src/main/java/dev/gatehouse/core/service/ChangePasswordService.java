@@ -33,6 +33,12 @@ public final class ChangePasswordService implements ChangePassword {
     @Override
     public Result change(Command command) {
         Optional<Refused> refused = AccountRules.selfOrAdmin(command.actor(), command.username());
+        if (refused.isEmpty() && command.actor().isImpersonated()) {
+            Refused impersonating = Refused.whileImpersonating("change their password");
+            audit.record("user.password_change", command.actor(), command.username(), Outcome.REFUSED,
+                    Map.of("reason", impersonating.message()));
+            return impersonating;
+        }
         if (refused.isPresent()) {
             return refused.get();
         }

@@ -14,6 +14,9 @@ final class KeyRules {
 
     /** Users mint for themselves; administrators and the operator for anyone. */
     static Optional<Refused> mayMintFor(Actor actor, Username owner) {
+        if (actor.isImpersonated()) {
+            return Optional.of(Refused.whileImpersonating("make API keys for them"));
+        }
         if (actor.admin() || actor.is(owner)) {
             return Optional.empty();
         }
@@ -23,6 +26,9 @@ final class KeyRules {
 
     /** Owners change their keys; administrators anyone's. */
     static Optional<Refused> mayChange(Actor actor, Username owner) {
+        if (actor.isImpersonated()) {
+            return Optional.of(Refused.whileImpersonating("rename or revoke their API keys"));
+        }
         if (actor.admin() || actor.is(owner)) {
             return Optional.empty();
         }

@@ -44,7 +44,7 @@ public final class ManageSessionsService implements ManageSessions {
 
     @Override
     public Result end(Actor actor, Username username, SessionId id) {
-        Optional<Refused> refused = AccountRules.selfOrAdmin(actor, username);
+        Optional<Refused> refused = mayEnd(actor, username);
         if (refused.isPresent()) {
             return refused.get();
         }
@@ -58,7 +58,7 @@ public final class ManageSessionsService implements ManageSessions {
 
     @Override
     public Result endAll(Actor actor, Username username) {
-        Optional<Refused> refused = AccountRules.selfOrAdmin(actor, username);
+        Optional<Refused> refused = mayEnd(actor, username);
         if (refused.isPresent()) {
             return refused.get();
         }
@@ -69,7 +69,7 @@ public final class ManageSessionsService implements ManageSessions {
 
     @Override
     public Result endOthers(Actor actor, Username username, SessionId keep) {
-        Optional<Refused> refused = AccountRules.selfOrAdmin(actor, username);
+        Optional<Refused> refused = mayEnd(actor, username);
         if (refused.isPresent()) {
             return refused.get();
         }
@@ -82,6 +82,12 @@ public final class ManageSessionsService implements ManageSessions {
         audit.record("session.revoke_others", actor, username, Outcome.SUCCESS,
                 Map.of("count", Integer.toString(ended), "kept", keep.value()));
         return new Ended(ended);
+    }
+
+    /** Viewing sessions is allowed while impersonating; ending them is not. */
+    private static Optional<Refused> mayEnd(Actor actor, Username username) {
+        return actor.isImpersonated() ? Optional.of(Refused.whileImpersonating("end their sessions"))
+                : AccountRules.selfOrAdmin(actor, username);
     }
 
     @Override

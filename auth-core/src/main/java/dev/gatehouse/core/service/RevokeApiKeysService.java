@@ -62,6 +62,11 @@ public final class RevokeApiKeysService implements RevokeApiKeys {
 
     @Override
     public Result revokeAll(Actor actor, Optional<Username> owner) {
+        if (actor.isImpersonated()) {
+            Refused refused = Refused.whileImpersonating("rename or revoke their API keys");
+            audit.record(REVOKE_ALL, actor, owner.orElse(null), Outcome.REFUSED, Map.of("reason", refused.message()));
+            return refused;
+        }
         Optional<Optional<Username>> whose = KeyRules.scope(actor, owner);
         if (whose.isEmpty()) {
             audit.record(REVOKE_ALL, actor, owner.orElse(null), Outcome.REFUSED,

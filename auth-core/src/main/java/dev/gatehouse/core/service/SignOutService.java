@@ -30,7 +30,8 @@ public final class SignOutService implements SignOut {
         if (session.isEmpty() || !sessions.delete(session.get().id())) {
             return false;
         }
-        Actor actor = new Actor(Optional.of(session.get().username()), false, clientIp, "web");
+        Actor actor = new Actor(Optional.of(session.get().username()), false, clientIp, "web",
+                session.get().impersonator());
         audit.record("auth.sign_out", actor, session.get().username(), Outcome.SUCCESS,
                 Map.of("session", session.get().id().value()));
         return true;

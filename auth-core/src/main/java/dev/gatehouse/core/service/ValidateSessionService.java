@@ -30,9 +30,18 @@ public final class ValidateSessionService implements ValidateSession {
     private final SessionPolicy policy;
     private final Clock clock;
     private final Map<String, Kept> kept = new ConcurrentHashMap<>();
+    private final Optional<AuditTrail> audit;
 
+    /** Without an audit trail: an impersonation that times out ends unrecorded (for tools and tests). */
     public ValidateSessionService(SessionStore sessions, UserStore users, TokenDigests tokens,
                                   SessionPolicy policy, Clock clock) {
+        this(sessions, users, tokens, policy, clock, null);
+    }
+
+    /** {@code audit} records impersonations that end because their time ran out, when next seen. */
+    public ValidateSessionService(SessionStore sessions, UserStore users, TokenDigests tokens,
+                                  SessionPolicy policy, Clock clock, AuditTrail audit) {
+        this.audit = Optional.ofNullable(audit);
         this.sessions = sessions;
         this.users = users;
         this.tokens = tokens;
@@ -98,14 +107,17 @@ public final class ValidateSessionService implements ValidateSession {
         // The policy's lifetime applies also to sessions opened under a longer one.
         boolean pastLifetime = !now.isBefore(session.createdAt().plus(policy.absoluteLifetime()));
         if (pastLifetime || session.isExpired(now, policy.idleTimeout())) {
-            sessions.delete(session.id());
+            if (sessions.delete(session.id()) && session.isImpersonation()) {
+                Session ended = session;
+                audit.ifPresent(trail -> ImpersonateService.recordStop(trail, ended, ended.clientIp(), "expired"));
+            }
             return Optional.empty();
         }
         // A session older than its account belongs to an earlier account of the same name.
         Instant openedAt = session.createdAt();
         Optional<User> user = users.find(session.username())
                 .filter(u -> u.status().isActive() && !openedAt.isBefore(u.createdAt()));
-        if (user.isEmpty()) {
+        if (user.isEmpty() || session.isImpersonation() && !impersonationHolds(session, user.get())) {
             sessions.delete(session.id());
             return Optional.empty();
         }
@@ -114,6 +126,12 @@ public final class ValidateSessionService implements ValidateSession {
             session = session.withLastSeenAt(now);
         }
         return Optional.of(new SignedInUser(user.get(), session));
+    }
+
+    /** Only an active administrator acts as someone, and only as a user who is not an administrator. */
+    private boolean impersonationHolds(Session session, User target) {
+        return !target.isAdmin() && session.impersonator().flatMap(users::find)
+                .filter(admin -> admin.isAdmin() && admin.status().isActive()).isPresent();
     }
 
     private record Kept(SignedInUser signedIn, long changeCount) {

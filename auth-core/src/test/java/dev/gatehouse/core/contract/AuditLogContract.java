@@ -74,6 +74,49 @@ public abstract class AuditLogContract {
         assertEquals(List.of(2, 1), seconds);
     }
 
+    /** An event {@code admin} caused while acting as {@code actor}. */
+    static AuditEvent impersonated(int second, String action, String actor, String admin, Outcome outcome) {
+        return new AuditEvent(String.format("ev-%04d-%s", second, action.replace('.', '-')), T0.plusSeconds(second), action,
+                actor, Optional.of(Username.of(actor)), "203.0.113.9", outcome, Map.of("n", Integer.toString(second)),
+                Optional.of(admin));
+    }
+
+    @Test
+    void anEventsImpersonatorReadsBackAndTheirNameFindsIt() {
+        log().append(event(1, "impersonation.start", "bob", "alice"));
+        AuditEvent asAlice = impersonated(2, "api_key.mint", "alice", "bob", Outcome.REFUSED);
+        log().append(asAlice);
+        log().append(event(3, "auth.sign_in", "carol", "carol"));
+        assertEquals(List.of(asAlice), secondInstance().page(Optional.of(event(1, "impersonation.start", "bob", "alice")), 1));
+        List<AuditEvent> bobs = secondInstance().query(new Query(Optional.of(Username.of("bob")), Optional.empty(), 10));
+        assertEquals(List.of(asAlice, event(1, "impersonation.start", "bob", "alice")), bobs);
+    }
+
+    @Test
+    void queryingByActionPrefixAndOutcomeNarrowsTheResult() {
+        log().append(event(1, "user.create", "operator", "alice"));
+        log().append(event(2, "user.lock", "operator", "alice"));
+        log().append(impersonated(3, "user.password_change", "alice", "bob", Outcome.REFUSED));
+        log().append(event(4, "auth.sign_in", "alice", "alice"));
+        log().append(event(5, "api_keys.other", "alice", "alice"));
+        log().append(event(6, "apixkey.mint", "alice", "alice"));
+        AuditLog reader = secondInstance();
+        assertEquals(List.of(3, 2, 1), seconds(reader.query(new Query(Optional.empty(), Optional.empty(),
+                Optional.of("user."), Optional.empty(), 10))));
+        assertEquals(List.of(3), seconds(reader.query(new Query(Optional.of(Username.of("alice")), Optional.empty(),
+                Optional.of("user"), Optional.of(Outcome.REFUSED), 10))));
+        assertEquals(List.of(4), seconds(reader.query(new Query(Optional.empty(), Optional.of(T0.plusSeconds(2)),
+                Optional.of("auth.sign_in"), Optional.of(Outcome.SUCCESS), 10))));
+        assertEquals(List.of(5), seconds(reader.query(new Query(Optional.empty(), Optional.empty(),
+                Optional.of("api_key"), Optional.empty(), 10))), "'_' in a filter is a letter, not a wildcard");
+        assertEquals(List.of(), reader.query(new Query(Optional.of(Username.of("carol")), Optional.empty(),
+                Optional.empty(), Optional.empty(), 10)));
+    }
+
+    private static List<Integer> seconds(List<AuditEvent> events) {
+        return events.stream().map(e -> Integer.parseInt(e.details().get("n"))).toList();
+    }
+
     @Test
     void queryingSinceAndLimitNarrowTheResult() {
         for (int i = 1; i <= 6; i++) {

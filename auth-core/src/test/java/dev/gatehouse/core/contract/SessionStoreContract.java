@@ -34,6 +34,18 @@ public abstract class SessionStoreContract {
     }
 
     @Test
+    void anImpersonationSessionKeepsTheAdministratorsNameAndItsTouchesKeepIt() {
+        Session plain = session("alice", T0);
+        Session saved = new Session(plain.id(), plain.tokenDigest(), plain.username(), T0, T0, T0.plusSeconds(1800),
+                plain.clientIp(), plain.userAgent(), Optional.of(Username.of("bob")));
+        store().save(saved);
+        assertEquals(Optional.of(saved), secondInstance().findByTokenDigest(saved.tokenDigest()));
+        store().touch(saved.id(), T0.plusSeconds(90));
+        assertEquals(Optional.of(Username.of("bob")), secondInstance().find(saved.id()).orElseThrow().impersonator());
+        assertEquals(List.of(saved.withLastSeenAt(T0.plusSeconds(90))), store().listByUser(Username.of("alice")));
+    }
+
+    @Test
     void aUsersSessionsAreListedNewestFirst() {
         Session older = session("alice", T0);
         Session newer = session("alice", T0.plusSeconds(10));

@@ -43,9 +43,13 @@ final class CoreFixture {
     final ListUsersService listUsers = new ListUsersService(users);
     final SignInService signIn = new SignInService(users, sessions, hasher, tokens, sessionPolicy, audit, clock);
     final SignOutService signOut = new SignOutService(sessions, tokens, audit);
-    final ValidateSessionService validateSession = new ValidateSessionService(sessions, users, tokens, sessionPolicy, clock);
+    final ValidateSessionService validateSession = new ValidateSessionService(sessions, users, tokens, sessionPolicy, clock,
+            audit);
     final ChangeAvatarService changeAvatar = new ChangeAvatarService(users, avatars, audit, clock);
     final ManageSessionsService manageSessions = new ManageSessionsService(sessions, sessionPolicy, audit, clock);
+
+    final ImpersonateService impersonate = new ImpersonateService(users, sessions, tokens,
+            ImpersonateService.DEFAULT_LIMIT, audit, clock);
 
     final CountingApiKeyStore countedKeys = new CountingApiKeyStore(apiKeys);
     final LastUsedRecorder lastUsed = new LastUsedRecorder(countedKeys);

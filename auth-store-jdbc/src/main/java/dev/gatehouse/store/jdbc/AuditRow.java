@@ -15,5 +15,6 @@ record AuditRow(
         @Nullable String target,
         String clientIp,
         String outcome,
-        String details) {
+        String details,
+        @Nullable String impersonator) {
 }

@@ -3,6 +3,7 @@ package dev.gatehouse.store.jdbc;
 import dev.gatehouse.core.model.AuditEvent;
 import dev.gatehouse.core.model.Username;
 import dev.gatehouse.core.port.out.AuditLog;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,7 +22,8 @@ final class JdbcAuditLog implements AuditLog {
     public void append(AuditEvent e) {
         String details = DetailsJson.write(e.details());
         transactions.write(() -> events.appendIfAbsent(e.id(), e.at(), e.action(), e.actor(),
-                e.target().map(Username::value).orElse(null), e.clientIp(), e.outcome().name(), details));
+                e.target().map(Username::value).orElse(null), e.clientIp(), e.outcome().name(), details,
+                e.impersonator().orElse(null)));
     }
 
     @Override
@@ -33,19 +35,17 @@ final class JdbcAuditLog implements AuditLog {
 
     @Override
     public List<AuditEvent> query(Query query) {
-        int limit = query.limit();
-        return transactions.read(() -> {
-            List<AuditRow> rows;
-            if (query.user().isPresent() && query.since().isPresent()) {
-                rows = events.latestOfSince(query.user().get().value(), query.since().get(), limit);
-            } else if (query.user().isPresent()) {
-                rows = events.latestOf(query.user().get().value(), limit);
-            } else if (query.since().isPresent()) {
-                rows = events.latestSince(query.since().get(), limit);
-            } else {
-                rows = events.latest(limit);
-            }
-            return rows.stream().map(Rows::event).toList();
-        });
+        String user = query.user().map(Username::value).orElse("");
+        String action = query.action().map(a -> a.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%")
+                .orElse("");
+        String outcome = query.outcome().map(Enum::name).orElse("");
+        return transactions.read(() -> events.latest(query.since().orElse(Instant.EPOCH),
+                        flag(query.user().isEmpty()), user, flag(query.action().isEmpty()), action,
+                        flag(query.outcome().isEmpty()), outcome, query.limit())
+                .stream().map(Rows::event).toList());
+    }
+
+    private static int flag(boolean off) {
+        return off ? 1 : 0;
     }
 }

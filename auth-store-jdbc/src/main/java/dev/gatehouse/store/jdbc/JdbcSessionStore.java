@@ -34,7 +34,7 @@ final class JdbcSessionStore implements SessionStore {
     @Override
     public void save(Session s) {
         transactions.write(() -> sessions.add(s.id().value(), s.tokenDigest(), s.username().value(), s.createdAt(),
-                s.lastSeenAt(), s.expiresAt(), s.clientIp(), s.userAgent()));
+                s.lastSeenAt(), s.expiresAt(), s.clientIp(), s.userAgent(), s.impersonator().map(Username::value).orElse(null)));
     }
 
     @Override

@@ -61,12 +61,14 @@ final class Rows {
 
     static Session session(SessionRow row) {
         return new Session(new SessionId(row.id()), row.tokenDigest(), Username.of(row.username()), row.createdAt(),
-                row.lastSeenAt(), row.expiresAt(), row.clientIp(), row.userAgent());
+                row.lastSeenAt(), row.expiresAt(), row.clientIp(), row.userAgent(),
+                Optional.ofNullable(row.impersonator()).map(Username::of));
     }
 
     static AuditEvent event(AuditRow row) {
         return new AuditEvent(row.id(), row.at(), row.action(), row.actor(), Optional.ofNullable(row.target()).map(Username::of),
-                row.clientIp(), AuditEvent.Outcome.valueOf(row.outcome()), DetailsJson.read(row.details()));
+                row.clientIp(), AuditEvent.Outcome.valueOf(row.outcome()), DetailsJson.read(row.details()),
+                Optional.ofNullable(row.impersonator()));
     }
 
     static Avatar avatar(AvatarRow row) {

@@ -1,6 +1,7 @@
 package dev.gatehouse.store.jdbc;
 
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
@@ -15,10 +16,10 @@ import java.util.Optional;
 interface SessionRepository extends GenericRepository<SessionRow, String> {
 
     @Query("INSERT INTO sessions (id, token_digest, username, created_at, last_seen_at, expires_at, client_ip,"
-            + " user_agent) VALUES (:id, :tokenDigest, :username, :createdAt, :lastSeenAt, :expiresAt, :clientIp,"
-            + " :userAgent)")
+            + " user_agent, impersonator) VALUES (:id, :tokenDigest, :username, :createdAt, :lastSeenAt, :expiresAt,"
+            + " :clientIp, :userAgent, :impersonator)")
     int add(String id, String tokenDigest, String username, Instant createdAt, Instant lastSeenAt,
-            Instant expiresAt, String clientIp, String userAgent);
+            Instant expiresAt, String clientIp, String userAgent, @Nullable String impersonator);
 
     @Query("SELECT * FROM sessions WHERE token_digest = :tokenDigest")
     Optional<SessionRow> byTokenDigest(String tokenDigest);

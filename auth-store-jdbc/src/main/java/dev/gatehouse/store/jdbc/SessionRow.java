@@ -1,5 +1,6 @@
 package dev.gatehouse.store.jdbc;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import java.time.Instant;
@@ -14,5 +15,6 @@ record SessionRow(
         Instant lastSeenAt,
         Instant expiresAt,
         String clientIp,
-        String userAgent) {
+        String userAgent,
+        @Nullable String impersonator) {
 }

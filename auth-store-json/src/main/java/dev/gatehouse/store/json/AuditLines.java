@@ -31,6 +31,7 @@ final class AuditLines {
         node.put("at", event.at().toString());
         node.put("action", event.action());
         node.put("actor", event.actor());
+        event.impersonator().ifPresent(admin -> node.put("impersonator", admin));
         event.target().ifPresent(target -> node.put("target", target.value()));
         node.put("clientIp", event.clientIp());
         node.put("outcome", event.outcome().name().toLowerCase(Locale.ROOT));
@@ -59,7 +60,7 @@ final class AuditLines {
             return new AuditEvent(id, fields.isoInstant("at"), fields.text("action"), fields.text("actor"),
                     fields.optionalText("target").map(Username::of), fields.optionalText("clientIp").orElse(""),
                     AuditEvent.Outcome.valueOf(fields.text("outcome").toUpperCase(Locale.ROOT)),
-                    details(fields, root.get("details")));
+                    details(fields, root.get("details")), fields.optionalText("impersonator"));
         } catch (IllegalArgumentException e) {
             throw new CorruptFileException("has " + what + " that is not valid: " + e.getMessage()
                     + " Fix that line by hand", e);

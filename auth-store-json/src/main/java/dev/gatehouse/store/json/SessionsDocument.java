@@ -76,7 +76,8 @@ final class SessionsDocument {
         try {
             return new Session(new SessionId(key), fields.text("tokenDigest"), Username.of(fields.text("username")),
                     fields.isoInstant("createdAt"), fields.isoInstant("lastSeenAt"), fields.isoInstant("expiresAt"),
-                    fields.optionalText("clientIp").orElse(""), fields.optionalText("userAgent").orElse(""));
+                    fields.optionalText("clientIp").orElse(""), fields.optionalText("userAgent").orElse(""),
+                    fields.optionalText("impersonator").map(Username::of));
         } catch (IllegalArgumentException e) {
             throw new CorruptFileException("has " + what + " that is not valid: " + e.getMessage()
                     + " Remove that entry (it only signs one browser out)");
@@ -92,6 +93,7 @@ final class SessionsDocument {
         node.put("expiresAt", session.expiresAt().toString());
         node.put("clientIp", session.clientIp());
         node.put("userAgent", session.userAgent());
+        session.impersonator().ifPresent(admin -> node.put("impersonator", admin.value()));
         return node;
     }
 

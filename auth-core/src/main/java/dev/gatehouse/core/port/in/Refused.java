@@ -11,7 +11,7 @@ public record Refused(Reason reason, String message) implements
         ChangePassword.Result, ListUsers.Result, ManageSessions.Result, SetUp.Result, ChangeAvatar.Result,
         MintApiKey.Result, ListApiKeys.Result, RenameApiKey.Result, RevokeApiKeys.Result, ReadAuditLog.Result,
         ChangeRole.Result, CreateInvite.Result, ListInvites.Result, RevokeInvite.Result, ApproveUser.Result,
-        RejectUser.Result {
+        RejectUser.Result, Impersonate.Result {
 
     /** Why a use case declined. */
     public enum Reason {
@@ -35,6 +35,12 @@ public record Refused(Reason reason, String message) implements
     public static Refused noSuchInvite(Object id) {
         return new Refused(Reason.NOT_FOUND, "There is no invite '" + id + "'; the ID column of the invite listing"
                 + " shows the ids.");
+    }
+
+    /** What an administrator acting as a user may not do for them. */
+    public static Refused whileImpersonating(String what) {
+        return new Refused(Reason.NOT_ALLOWED, "An administrator acting as a user cannot " + what
+                + "; stop impersonating first.");
     }
 
     public static Refused adminsOnly() {
