@@ -12,6 +12,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -126,19 +127,15 @@ final class AuditCommand extends CliCommand {
         return TextColumns.lines(rows);
     }
 
+    /** One event as a line of JSON, with the fields and order the API exports ({@link AuditEvent#exportFields}). */
+    @SuppressWarnings("unchecked")
     static String jsonLine(AuditEvent event) {
         StringBuilder json = new StringBuilder("{");
-        KeyJson.field(json, "id", UserJson.string(event.id()));
-        KeyJson.field(json, "at", UserJson.string(event.at().toString()));
-        KeyJson.field(json, "action", UserJson.string(event.action()));
-        KeyJson.field(json, "actor", UserJson.string(event.actor()));
-        event.impersonator().ifPresent(admin -> KeyJson.field(json, "impersonator", UserJson.string(admin)));
-        event.target().ifPresent(target -> KeyJson.field(json, "target", UserJson.string(target.value())));
-        KeyJson.field(json, "ip", UserJson.string(event.clientIp()));
-        KeyJson.field(json, "outcome", UserJson.string(outcome(event)));
-        KeyJson.field(json, "details", new TreeMap<>(event.details()).entrySet().stream()
-                .map(e -> UserJson.string(e.getKey()) + ": " + UserJson.string(e.getValue()))
-                .collect(Collectors.joining(", ", "{", "}")));
+        event.exportFields().forEach((name, value) -> KeyJson.field(json, name, value instanceof Map<?, ?> map
+                ? ((Map<String, String>) map).entrySet().stream()
+                        .map(e -> UserJson.string(e.getKey()) + ": " + UserJson.string(e.getValue()))
+                        .collect(Collectors.joining(", ", "{", "}"))
+                : UserJson.string((String) value)));
         return json.append('}').toString();
     }
 

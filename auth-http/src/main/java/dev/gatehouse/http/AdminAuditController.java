@@ -10,6 +10,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
+import io.micronaut.serde.ObjectMapper;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
@@ -18,12 +19,10 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * The audit log for administrators: {@code ?user=NAME&since=7d&action=user.&outcome=refused&limit=N},
@@ -38,11 +37,12 @@ class AdminAuditController {
 
     private final ReadAuditLog readAuditLog;
     private final Clock clock;
-    private final com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    private final ObjectMapper json;
 
-    AdminAuditController(ReadAuditLog readAuditLog, Clock clock) {
+    AdminAuditController(ReadAuditLog readAuditLog, Clock clock, ObjectMapper json) {
         this.readAuditLog = readAuditLog;
         this.clock = clock;
+        this.json = json;
     }
 
     @Get
@@ -60,7 +60,7 @@ class AdminAuditController {
         if (result instanceof Refused refused) {
             return ApiError.refused(refused, "read the audit log");
         }
-        List<Map<String, Object>> events = ((ReadAuditLog.Events) result).events().stream().map(AdminAuditController::view).toList();
+        List<Map<String, Object>> events = ((ReadAuditLog.Events) result).events().stream().map(AuditEvent::exportFields).toList();
         if (!lines) {
             return HttpResponse.ok(Map.of("events", events));
         }
@@ -70,7 +70,7 @@ class AdminAuditController {
         for (Map<String, Object> event : oldestFirst) {
             try {
                 body.append(json.writeValueAsString(event)).append('\n');
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            } catch (java.io.IOException e) {
                 throw new IllegalStateException("An audit event could not be written as JSON", e);
             }
         }
@@ -98,21 +98,6 @@ class AdminAuditController {
             throw ApiErrorException.badRequest("The parameter 'outcome' is success, refused or failure, not '"
                     + outcome + "'.");
         }
-    }
-
-    /** One event as the API shows it: {@code id, at, action, actor, impersonator?, target?, ip, outcome, details}. */
-    static Map<String, Object> view(AuditEvent event) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("id", event.id());
-        view.put("at", event.at().toString());
-        view.put("action", event.action());
-        view.put("actor", event.actor());
-        event.impersonator().ifPresent(admin -> view.put("impersonator", admin));
-        event.target().ifPresent(target -> view.put("target", target.value()));
-        view.put("ip", event.clientIp());
-        view.put("outcome", event.outcome().name().toLowerCase(Locale.ROOT));
-        view.put("details", new TreeMap<>(event.details()));
-        return view;
     }
 
     static Optional<Username> user(@Nullable String user) {

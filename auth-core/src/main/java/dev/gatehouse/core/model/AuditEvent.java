@@ -1,9 +1,12 @@
 package dev.gatehouse.core.model;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -60,5 +63,24 @@ public record AuditEvent(
     public boolean involves(Username user) {
         return actor.equals(user.value()) || target.map(user::equals).orElse(false)
                 || impersonator.map(user.value()::equals).orElse(false);
+    }
+
+    /**
+     * The event as Gatehouse exports it (the API's JSON, JSON lines from the API and the CLI), in
+     * this order: {@code id, at, action, actor, impersonator?, target?, ip, outcome, details}; text
+     * values, {@code details} a sorted map.
+     */
+    public Map<String, Object> exportFields() {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("id", id);
+        fields.put("at", at.toString());
+        fields.put("action", action);
+        fields.put("actor", actor);
+        impersonator.ifPresent(admin -> fields.put("impersonator", admin));
+        target.ifPresent(user -> fields.put("target", user.value()));
+        fields.put("ip", clientIp);
+        fields.put("outcome", outcome.name().toLowerCase(Locale.ROOT));
+        fields.put("details", new TreeMap<>(details));
+        return fields;
     }
 }
