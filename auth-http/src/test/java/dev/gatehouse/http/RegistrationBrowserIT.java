@@ -82,6 +82,12 @@ class RegistrationBrowserIT extends ChromiumTests {
             assertThat(root.locator(".empty")).containsText("Nobody is waiting");
             Chromium.screenshot(root, "register-05-pending-empty");
 
+            root.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Manage Users")).click();
+            root.waitForURL(origin + "/admin");
+            assertThat(root.locator("tr[data-user=dora] .user-email")).hasText("dora@example.org");
+            assertThat(root.locator("tr[data-user=root] .user-email")).hasCount(0);
+            Chromium.screenshot(root, "register-06-users-with-email");
+
             dora.navigate(origin + "/login");
             BrowserIT.signIn(dora, "dora", DORA);
             dora.waitForURL(origin + "/account");
@@ -166,7 +172,7 @@ class RegistrationBrowserIT extends ChromiumTests {
             fillRegistration(page, "hana", "", "1qaz2wsx3edc4rfv");
             page.click("button[type=submit]");
             assertThat(page.locator(".form-error")).containsText("one of the most common passwords");
-            Chromium.screenshot(page, "register-06-common-password");
+            Chromium.screenshot(page, "register-07-common-password");
             assertEquals(origin + "/register", page.url());
 
             for (ColorScheme scheme : List.of(ColorScheme.LIGHT, ColorScheme.DARK)) {
