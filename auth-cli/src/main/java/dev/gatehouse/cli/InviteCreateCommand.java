@@ -3,6 +3,7 @@ package dev.gatehouse.cli;
 import dev.gatehouse.core.model.HumanDuration;
 import dev.gatehouse.core.port.in.CreateInvite;
 import dev.gatehouse.core.port.in.Refused;
+import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -45,7 +46,9 @@ final class InviteCreateCommand extends CliCommand {
                             Optional.ofNullable(uses), lifetime));
             if (result instanceof CreateInvite.Created created) {
                 String base = baseUrl == null ? "" : baseUrl.replaceAll("/+$", "");
-                invocation.say("Created invite " + created.invite().id() + " (expires " + created.invite().expiresAt()
+                invocation.say("Created invite " + created.invite().id() + " (expires "
+                        + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z")
+                                .format(created.invite().expiresAt().atZone(invocation.environment().zone()))
                         + "). Its link, shown only now:");
                 invocation.out().println(base + "/register?invite=" + created.code());
                 invocation.out().flush();

@@ -4,6 +4,10 @@ import dev.gatehouse.core.model.Invite;
 import dev.gatehouse.core.port.in.ListInvites;
 import dev.gatehouse.core.port.in.Refused;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 
@@ -28,15 +32,17 @@ final class InviteListCommand extends CliCommand {
                 invocation.say("No invites.");
                 return ExitCodes.OK;
             }
-            invocation.out().println(String.format("%-16s  %-12s  %-8s  %-5s  %-20s  %-24s  %s", "ID", "CODE", "STATUS",
-                    "USED", "EXPIRES", "FOR", "USED BY"));
+            DateTimeFormatter local = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+            ZoneId zone = invocation.environment().zone();
+            List<String[]> rows = new ArrayList<>();
+            rows.add(new String[]{"ID", "CODE", "STATUS", "USED", "EXPIRES", "FOR", "USED BY"});
             for (Invite invite : listed.invites()) {
-                invocation.out().println(String.format("%-16s  %-12s  %-8s  %-5s  %-20s  %-24s  %s", invite.id(),
-                        invite.displayPrefix() + "…", invite.status(now).label(),
-                        invite.uses().size() + "/" + invite.maxUses(), invite.expiresAt(),
+                rows.add(new String[]{invite.id().value(), invite.displayPrefix() + "…", invite.status(now).label(),
+                        invite.uses().size() + "/" + invite.maxUses(), local.format(invite.expiresAt().atZone(zone)),
                         invite.email().orElse("anyone"),
-                        invite.uses().stream().map(u -> u.username().value()).collect(Collectors.joining(", "))));
+                        invite.uses().stream().map(u -> u.username().value()).collect(Collectors.joining(", "))});
             }
+            TextColumns.lines(rows).forEach(invocation.out()::println);
             invocation.out().flush();
             return ExitCodes.OK;
         }
