@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
         footer = {"  gatehouse user list",
                   "  gatehouse user list --json | jq -r '.[] | select(.status == \"Locked\")'",
                   "",
-                  "JSON fields: username, roles[], status (Active, Locked or Pending),",
+                  "JSON fields: username, email?, roles[], status (Active, Locked or Pending),",
                   "lockReason?, lockedAt?, created, lastLogin?, lastIp?. Times are ISO-8601",
                   "in UTC; fields marked ? appear only when known."})
 final class ListUsersCommand extends CliCommand {

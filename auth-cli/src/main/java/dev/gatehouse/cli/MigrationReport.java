@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
  *
  * <pre>
  * from, to                              the store URLs (passwords masked)
- * users, sessions, auditEvents, keys    each {"copied": n, "alreadyPresent": n, "replaced": n}
+ * users, avatars, sessions, apiKeys,    each {"copied": n, "alreadyPresent": n, "replaced": n}
+ * auditEvents, keys, invites
  * warnings                              array of strings, e.g. sessions not copied because of a key conflict
  * </pre>
  */
@@ -30,6 +31,7 @@ final class MigrationReport {
         addIfAny(alreadyThere, result.apiKeys().alreadyPresent(), "API key");
         addIfAny(alreadyThere, result.auditEvents().alreadyPresent(), "audit event");
         addIfAny(alreadyThere, result.keys().alreadyPresent(), "key");
+        addIfAny(alreadyThere, result.invites().alreadyPresent(), "invite");
         String there = "already there: " + String.join(", ", alreadyThere) + ".";
         if (result.nothingNew()) {
             return alreadyThere.isEmpty() ? "Nothing to copy: " + from + " is empty."
@@ -43,6 +45,7 @@ final class MigrationReport {
                 + (result.apiKeys().changed() > 0 ? ", " + amount(result.apiKeys().changed(), "API key") : "")
                 + ", " + amount(result.auditEvents().changed(), "audit event")
                 + ", " + amount(result.keys().changed(), "key")
+                + (result.invites().changed() > 0 ? ", " + amount(result.invites().changed(), "invite") : "")
                 + " from " + from + " to " + to
                 + (alreadyThere.isEmpty() ? "." : "; " + there);
     }
@@ -58,6 +61,7 @@ final class MigrationReport {
                 + "  \"apiKeys\": " + counts(result.apiKeys()) + ",\n"
                 + "  \"auditEvents\": " + counts(result.auditEvents()) + ",\n"
                 + "  \"keys\": " + counts(result.keys()) + ",\n"
+                + "  \"invites\": " + counts(result.invites()) + ",\n"
                 + "  \"warnings\": " + result.warnings().stream().map(UserJson::string)
                         .collect(Collectors.joining(", ", "[", "]")) + "\n"
                 + "}";

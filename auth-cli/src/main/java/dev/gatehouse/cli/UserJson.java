@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
  *
  * <pre>
  * username   string
+ * email      string, only when the user gave one (registration)
  * roles      array of strings, "Admin" first; every user has "User"
  * status     "Active", "Locked" or "Pending"
  * lockReason string, only when locked
@@ -39,6 +40,7 @@ final class UserJson {
     static String object(User user) {
         StringBuilder json = new StringBuilder("  {");
         field(json, "username", string(user.username().value()));
+        user.email().ifPresent(email -> field(json, "email", string(email)));
         field(json, "roles", user.roles().stream().sorted().map(Role::label).map(UserJson::string)
                 .collect(Collectors.joining(", ", "[", "]")));
         field(json, "status", string(user.status().label()));

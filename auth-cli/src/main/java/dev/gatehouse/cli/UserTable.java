@@ -26,15 +26,27 @@ final class UserTable {
         this.now = now;
     }
 
-    /** A table with a heading row, columns separated by two spaces. */
+    /**
+     * A table with a heading row, columns separated by two spaces; an EMAIL column after the name
+     * when any of the users gave an address ("-" for those who did not).
+     */
     List<String> table(List<User> users) {
+        boolean emails = users.stream().anyMatch(user -> user.email().isPresent());
         List<String[]> rows = new ArrayList<>();
-        rows.add(HEADINGS);
+        rows.add(emails ? withEmail(HEADINGS, "EMAIL") : HEADINGS);
         for (User user : users) {
-            rows.add(new String[] {user.username().value(), roles(user), status(user.status()),
-                    created(user), lastLogin(user)});
+            String[] row = {user.username().value(), roles(user), status(user.status()), created(user), lastLogin(user)};
+            rows.add(emails ? withEmail(row, user.email().orElse("-")) : row);
         }
         return TextColumns.lines(rows);
+    }
+
+    private static String[] withEmail(String[] row, String email) {
+        String[] wider = new String[row.length + 1];
+        wider[0] = row[0];
+        wider[1] = email;
+        System.arraycopy(row, 1, wider, 2, row.length - 1);
+        return wider;
     }
 
     /** llms.py's format: {@code   NAME  (created: YYYY-MM-DD HH:MM:SS)  LOCKED: REASON}, names padded. */

@@ -78,6 +78,26 @@ class ListUsersCommandTest {
     }
 
     @Test
+    void anEmailGivenAtRegistrationShowsInTheTableAndTheJson() throws Exception {
+        cli.addUser("admin");
+        cli.addUser("carol");
+        try (var stores = cli.openStore()) {
+            stores.users().update(dev.gatehouse.core.model.Username.of("carol"),
+                    user -> user.withEmail(java.util.Optional.of("carol@example.org")));
+        }
+
+        assertEquals(String.join("\n",
+                "USERNAME  EMAIL              ROLES        STATUS  CREATED              LAST LOGIN",
+                "admin     -                  Admin, User  Active  2025-03-15 10:30:00  never",
+                "carol     carol@example.org  User         Active  2025-03-15 10:30:00  never",
+                ""), cli.run("user", "list").out());
+        JsonNode users = new ObjectMapper().readTree(cli.run("user", "list", "--json").out());
+        assertEquals(List.of("username", "roles", "status", "created"), fieldNames(users.get(0)));
+        assertEquals(List.of("username", "email", "roles", "status", "created"), fieldNames(users.get(1)));
+        assertEquals("carol@example.org", users.get(1).get("email").asText());
+    }
+
+    @Test
     void jsonEscapesWhatJsonNeedsEscaped() throws Exception {
         cli.addUser("admin");
         cli.addUser("zoë \"quoted\"");

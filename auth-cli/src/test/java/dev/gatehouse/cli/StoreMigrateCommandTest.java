@@ -150,6 +150,24 @@ class StoreMigrateCommandTest {
     }
 
     @Test
+    void invitesMoveAndAreCountedOnceAndThenAlreadyThere() {
+        Path source = root.resolve("source");
+        TestCli owner = new TestCli(source);
+        owner.addUser("admin");
+        TestCli.Run made = owner.run("invite", "create", "--email", "ida@example.org");
+        assertEquals(0, made.exitCode(), made::toString);
+        from = "json:" + source;
+
+        TestCli.Run run = migrate();
+        TestCli.Run again = migrate();
+
+        assertTrue(run.out().contains(", 1 invite from json:"), run::toString);
+        assertTrue(again.out().startsWith("Nothing new to copy") && again.out().contains("1 invite."), again::toString);
+        TestCli.Run listed = new TestCli(gatehouse).run("invite", "list");
+        assertTrue(listed.out().contains("ida@example.org"), listed::toString);
+    }
+
+    @Test
     void copyingAStoreIntoItselfIsRefused() {
         to = "json:" + llms + "/../credentials/";
 

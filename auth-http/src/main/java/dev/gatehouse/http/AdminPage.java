@@ -30,13 +30,16 @@ public record AdminPage(Shell shell, List<Row> users, long total, String after, 
         return "/admin?after=" + URLEncoder.encode(next, StandardCharsets.UTF_8);
     }
 
-    /** One account as a table row; {@code lastLogin} is null for accounts that never signed in. */
-    public record Row(String username, String avatar, List<String> roles, boolean admin, String status,
+    /**
+     * One account as a table row; {@code email} is empty when none was given, {@code lastLogin}
+     * null for accounts that never signed in.
+     */
+    public record Row(String username, String email, String avatar, List<String> roles, boolean admin, String status,
                       String lockedReason, Moment created, Moment lastLogin, String lastIp, boolean self) {
 
         static Row of(User user, User viewer, Instant now) {
             String reason = user.status() instanceof UserStatus.Locked locked ? locked.reason() : "";
-            return new Row(user.username().value(), PageLinks.avatar(user.username().value()),
+            return new Row(user.username().value(), user.email().orElse(""), PageLinks.avatar(user.username().value()),
                     user.roles().stream().sorted().map(Role::label).toList(), user.isAdmin(), user.status().label(),
                     reason, Moment.of(user.createdAt(), now),
                     user.lastLogin().map(l -> Moment.of(l.at(), now)).orElse(null),

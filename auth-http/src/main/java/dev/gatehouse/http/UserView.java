@@ -10,22 +10,23 @@ import java.util.Optional;
 
 /**
  * What the API shows of a user: never the password hash. Times are ISO-8601 instants; fields
- * that do not apply (no sign-in yet, not locked) are left out.
+ * that do not apply (no email given, no sign-in yet, not locked) are left out.
  */
 @Serdeable
-record UserView(String username, List<String> roles, boolean admin, @Nullable String status,
+record UserView(String username, @Nullable String email, List<String> roles, boolean admin, @Nullable String status,
                 @Nullable String lockedReason, @Nullable String lockedSince,
                 @Nullable String created, @Nullable String lastLogin, @Nullable String lastIp) {
 
     /** The short form a sign-in answers with. */
     static UserView brief(User user) {
-        return new UserView(user.username().value(), roles(user), user.isAdmin(), null, null, null, null, null, null);
+        return new UserView(user.username().value(), null, roles(user), user.isAdmin(), null, null, null, null, null, null);
     }
 
     /** Everything {@code GET /api/me} and the administrators' user list show. */
     static UserView full(User user) {
         Optional<UserStatus.Locked> locked = user.status() instanceof UserStatus.Locked lock ? Optional.of(lock) : Optional.empty();
-        return new UserView(user.username().value(), roles(user), user.isAdmin(), status(user.status()),
+        return new UserView(user.username().value(), user.email().orElse(null), roles(user), user.isAdmin(),
+                status(user.status()),
                 locked.map(UserStatus.Locked::reason).orElse(null),
                 locked.flatMap(UserStatus.Locked::since).map(Object::toString).orElse(null),
                 user.createdAt().toString(),

@@ -58,6 +58,21 @@ class RegistrationHttpTest {
     }
 
     @Test
+    void anEmailGivenAtRegistrationShowsInTheAdministratorsListAndTable() throws Exception {
+        try (RunningServer app = server(RegistrationMode.OPEN)) {
+            String alice = RunningServer.cookie(RunningServer.token(
+                    register(app, "alice", "\"email\":\"alice@example.org\"")));
+            String root = app.signIn("root", ADMIN_PASSWORD);
+            JsonNode users = json(app.json("GET", "/api/admin/users", null, root)).path("users");
+            assertEquals("alice@example.org", users.get(0).path("email").asText(), users.toString());
+            assertTrue(users.get(1).path("email").isMissingNode(), "no email, no field: " + users);
+            assertEquals("alice@example.org", json(app.json("GET", "/api/me", null, alice)).path("email").asText());
+            String table = app.send(app.get("/admin").header("Cookie", root).header("Accept", "text/html").build()).body();
+            assertTrue(table.contains("<div class=\"muted user-email\">alice@example.org</div>"), table);
+        }
+    }
+
+    @Test
     void aPendingUserGetsNoSessionUntilApprovedAndRejectingDeletesTheAccount() throws Exception {
         try (RunningServer app = server(RegistrationMode.APPROVAL)) {
             HttpResponse<String> pending = register(app, "bob", null);

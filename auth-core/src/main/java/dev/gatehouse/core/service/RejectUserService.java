@@ -11,8 +11,8 @@ import dev.gatehouse.core.port.out.UserStore;
 import java.util.Optional;
 
 /**
- * Deletes a pending account. Only pending accounts: one approved meanwhile is refused (its
- * removal is "delete user", with everything that entails). Pending accounts have no sessions, keys
+ * Deletes a pending account. Only pending accounts, tested atomically with the removal: one
+ * approved meanwhile is refused (its removal is "delete user", with everything that entails). Pending accounts have no sessions, keys
  * or avatar; any sessions found under the name are ended all the same.
  */
 public final class RejectUserService implements RejectUser {
@@ -33,20 +33,14 @@ public final class RejectUserService implements RejectUser {
         if (notAdmin.isPresent()) {
             return notAdmin.get();
         }
-        Optional<User> current = users.find(username);
-        if (current.isEmpty()) {
-            return Refused.noSuchUser(username);
-        }
-        if (!(current.get().status() instanceof UserStatus.Pending)) {
-            return PendingRules.notPending(current.get());
-        }
-        // Re-checked just before deleting: an approval between the two reads must not be undone.
-        if (users.find(username).filter(u -> u.status() instanceof UserStatus.Pending).isEmpty()
-                || !users.delete(username)) {
-            return Refused.noSuchUser(username);
+        // Tested and deleted in one step of the store: an approval meanwhile is never undone.
+        Optional<User> rejected = users.deleteIf(username, u -> u.status() instanceof UserStatus.Pending);
+        if (rejected.isEmpty()) {
+            Optional<User> current = users.find(username);
+            return current.isPresent() ? PendingRules.notPending(current.get()) : Refused.noSuchUser(username);
         }
         sessions.deleteByUser(username);
         audit.success("user.reject", actor, username);
-        return new Rejected(current.get());
+        return new Rejected(rejected.get());
     }
 }

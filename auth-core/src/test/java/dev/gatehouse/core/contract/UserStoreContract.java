@@ -127,6 +127,35 @@ public abstract class UserStoreContract {
     }
 
     @Test
+    void aConditionalDeleteRemovesOnlyAUserForWhomTheConditionHolds() {
+        User pending = user("erin").withStatus(UserStatus.PENDING);
+        store().insert(pending);
+        store().insert(user("alice"));
+        assertEquals(Optional.empty(), store().deleteIf(Username.of("alice"), u -> u.status() instanceof UserStatus.Pending));
+        assertEquals(Optional.empty(), store().deleteIf(Username.of("ghost"), u -> true));
+        assertEquals(Optional.of(pending), store().deleteIf(Username.of("erin"), u -> u.status() instanceof UserStatus.Pending));
+        assertEquals(Optional.empty(), secondInstance().find(Username.of("erin")));
+        assertTrue(secondInstance().find(Username.of("alice")).isPresent());
+        assertEquals(1, secondInstance().count());
+    }
+
+    /** Approve and reject of one pending user at once: either the approval stands or the user is gone, never both. */
+    @Test
+    void aConditionalDeleteAndAnUpdateNeverBothWin() throws Exception {
+        for (int round = 0; round < 10; round++) {
+            Username name = Username.of("pending" + round);
+            store().insert(user(name.value()).withStatus(UserStatus.PENDING));
+            List<Optional<User>> results = Concurrently.run(2, i -> i == 0
+                    ? store().update(name, u -> u.status() instanceof UserStatus.Pending ? u.withStatus(UserStatus.ACTIVE) : u)
+                    : secondInstance().deleteIf(name, u -> u.status() instanceof UserStatus.Pending));
+            boolean approved = results.get(0).map(u -> u.status() instanceof UserStatus.Active).orElse(false);
+            boolean deleted = results.get(1).isPresent();
+            assertTrue(approved != deleted, "round " + round + ": approved " + approved + ", deleted " + deleted);
+            assertEquals(approved, store().find(name).isPresent(), "round " + round);
+        }
+    }
+
+    @Test
     void ofConcurrentInsertsOfOneNameExactlyOneWins() throws Exception {
         List<Boolean> results = Concurrently.run(8, i -> (i % 2 == 0 ? store() : secondInstance()).insert(user("race")));
         assertEquals(1, results.stream().filter(Boolean::booleanValue).count());

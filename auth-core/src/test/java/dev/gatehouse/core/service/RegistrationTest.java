@@ -200,4 +200,20 @@ class RegistrationTest {
         var user = f.core.actorFor("active");
         assertInstanceOf(dev.gatehouse.core.port.in.Refused.class, f.rejectUser.reject(user, Username.of("x")));
     }
+
+    @Test
+    void anApprovalAndARejectionAtOnceNeverBothSucceed() throws Exception {
+        RegistrationFixture f = new RegistrationFixture(RegistrationMode.APPROVAL);
+        var operator = dev.gatehouse.core.model.Actor.operator();
+        for (int round = 0; round < 20; round++) {
+            Username name = Username.of("pat" + round);
+            f.registered(name.value(), null, null);
+            var results = dev.gatehouse.core.contract.Concurrently.run(2, i -> i == 0
+                    ? (Object) f.approveUser.approve(operator, name) : f.rejectUser.reject(operator, name));
+            boolean approved = results.get(0) instanceof dev.gatehouse.core.port.in.ApproveUser.Approved;
+            boolean rejected = results.get(1) instanceof dev.gatehouse.core.port.in.RejectUser.Rejected;
+            assertTrue(approved != rejected, "round " + round + ": approved " + approved + ", rejected " + rejected);
+            assertTrue(f.core.users.find(name).isPresent() == approved, "round " + round);
+        }
+    }
 }

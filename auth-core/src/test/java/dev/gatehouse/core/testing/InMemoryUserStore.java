@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 /** A {@link UserStore} in a map: for service tests and as the reference the contract suite runs on. */
@@ -54,5 +55,15 @@ public final class InMemoryUserStore implements UserStore {
     @Override
     public boolean delete(Username username) {
         return users.remove(username) != null;
+    }
+
+    @Override
+    public Optional<User> deleteIf(Username username, Predicate<User> condition) {
+        User[] removed = new User[1];
+        users.computeIfPresent(username, (name, current) -> {
+            removed[0] = condition.test(current) ? current : null;
+            return removed[0] == null ? current : null;
+        });
+        return Optional.ofNullable(removed[0]);
     }
 }

@@ -6,6 +6,7 @@ import dev.gatehouse.core.port.out.UserStore;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 /** Users in a table. A taken name is refused by the database ({@code ON CONFLICT DO NOTHING}), never overwritten. */
@@ -79,5 +80,20 @@ final class JdbcUserStore implements UserStore {
     @Override
     public boolean delete(Username username) {
         return transactions.write(() -> users.remove(username.value()) == 1);
+    }
+
+    /** Read, test and delete in one transaction, holding the same locks as {@link #update}. */
+    @Override
+    public Optional<User> deleteIf(Username username, Predicate<User> condition) {
+        Objects.requireNonNull(condition, "condition");
+        return transactions.write(() -> {
+            Optional<User> current = (database == Database.POSTGRESQL
+                    ? users.lockById(username.value()) : users.findById(username.value())).map(Rows::user)
+                    .filter(condition);
+            if (current.isPresent()) {
+                users.remove(username.value());
+            }
+            return current;
+        });
     }
 }

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 /** Users in llms.py's users.json, readable and writable by llms.py and Gatehouse alike. */
@@ -69,5 +70,13 @@ final class JsonUserStore implements UserStore {
         return file.change(users -> users.find(username).isPresent()
                 ? Change.write(users.without(username), true)
                 : Change.keep(false));
+    }
+
+    @Override
+    public Optional<User> deleteIf(Username username, Predicate<User> condition) {
+        return file.change(users -> {
+            Optional<User> current = users.find(username).filter(condition);
+            return current.isPresent() ? Change.write(users.without(username), current) : Change.keep(current);
+        });
     }
 }

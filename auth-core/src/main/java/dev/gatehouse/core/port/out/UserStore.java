@@ -4,6 +4,7 @@ import dev.gatehouse.core.model.User;
 import dev.gatehouse.core.model.Username;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 /**
@@ -17,6 +18,7 @@ import java.util.function.UnaryOperator;
  *       other gets {@code false}; nothing is overwritten.</li>
  *   <li>{@link #update} is an atomic read-modify-write: concurrent updates from any number of
  *       threads or processes are all applied, none lost.</li>
+ *   <li>{@link #deleteIf} tests and removes atomically: an update cannot fall between the two.</li>
  *   <li>A change is visible to every later call, also through another instance of the store
  *       opened on the same place (another process).</li>
  *   <li>Failures of the medium throw {@link StoreException} and leave the data as it was.</li>
@@ -54,4 +56,15 @@ public interface UserStore {
 
     /** Removes the user; {@code false} if there was none. */
     boolean delete(Username username);
+
+    /**
+     * Removes the user named if {@code condition} holds for them as stored, atomically with the
+     * test: an {@link #update} from another thread or process happens wholly before (and is
+     * tested) or finds no user. {@code condition} may run more than once, like {@code update}'s
+     * change, and must have no other effects.
+     *
+     * @return the user as removed, or empty (and no change) if there is no such user or the
+     *         condition does not hold
+     */
+    Optional<User> deleteIf(Username username, Predicate<User> condition);
 }
