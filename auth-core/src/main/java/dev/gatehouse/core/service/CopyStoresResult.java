@@ -8,7 +8,7 @@ import java.util.Objects;
  * (for example that sessions were not copied because the two stores have different token keys).
  */
 public record CopyStoresResult(Counts users, Counts avatars, Counts sessions, Counts apiKeys, Counts auditEvents,
-                               Counts keys, List<String> warnings) {
+                               Counts keys, Counts permissions, List<String> warnings) {
 
     public CopyStoresResult {
         Objects.requireNonNull(users, "users");
@@ -17,13 +17,14 @@ public record CopyStoresResult(Counts users, Counts avatars, Counts sessions, Co
         Objects.requireNonNull(apiKeys, "apiKeys");
         Objects.requireNonNull(auditEvents, "auditEvents");
         Objects.requireNonNull(keys, "keys");
+        Objects.requireNonNull(permissions, "permissions");
         warnings = List.copyOf(warnings);
     }
 
     /** True if the run added or changed nothing in the target (a repeat run). */
     public boolean nothingNew() {
         return users.changed() + avatars.changed() + sessions.changed() + apiKeys.changed() + auditEvents.changed()
-                + keys.changed() == 0;
+                + keys.changed() + permissions.changed() == 0;
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.gatehouse.core.contract;
 import dev.gatehouse.core.port.out.ApiKeyStore;
 import dev.gatehouse.core.port.out.AuditLog;
 import dev.gatehouse.core.port.out.AvatarStore;
+import dev.gatehouse.core.port.out.PermissionStore;
 import dev.gatehouse.core.port.out.SecretKeyStore;
 import dev.gatehouse.core.port.out.SessionStore;
 import dev.gatehouse.core.port.out.Stores;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 
 /**
- * All six store contracts for one kind of store. A store adapter's test extends this and says
+ * All seven store contracts for one kind of store. A store adapter's test extends this and says
  * how to open a fresh, empty place and a second instance on it (as another process would); every
  * contract then runs on a pair opened for each test, closed afterwards.
  */
@@ -125,6 +126,19 @@ public abstract class StoresContract {
         @Override
         protected ApiKeyStore secondInstance() {
             return second.apiKeys();
+        }
+    }
+
+    @Nested
+    class Permissions extends PermissionStoreContract {
+        @Override
+        protected PermissionStore store() {
+            return first.permissions();
+        }
+
+        @Override
+        protected PermissionStore secondInstance() {
+            return second.permissions();
         }
     }
 }

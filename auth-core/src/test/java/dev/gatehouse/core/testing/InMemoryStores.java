@@ -9,6 +9,7 @@ public final class InMemoryStores {
 
     public static Stores create() {
         return new Stores(new InMemoryUserStore(), new InMemorySessionStore(), new InMemoryAuditLog(),
-                new InMemorySecretKeyStore(), new InMemoryAvatarStore(), new InMemoryApiKeyStore(), () -> { });
+                new InMemorySecretKeyStore(), new InMemoryAvatarStore(), new InMemoryApiKeyStore(),
+                new InMemoryPermissionStore(), () -> { });
     }
 }

@@ -9,7 +9,8 @@ import java.util.Objects;
 public record Refused(Reason reason, String message) implements
         AddUser.Result, RemoveUser.Result, LockUser.Result, UnlockUser.Result,
         ChangePassword.Result, ListUsers.Result, ManageSessions.Result, SetUp.Result, ChangeAvatar.Result,
-        MintApiKey.Result, ListApiKeys.Result, RenameApiKey.Result, RevokeApiKeys.Result, ReadAuditLog.Result {
+        MintApiKey.Result, ListApiKeys.Result, RenameApiKey.Result, RevokeApiKeys.Result, ReadAuditLog.Result,
+        SetPermissions.Result, ReadPermissions.Result {
 
     /** Why a use case declined. */
     public enum Reason {

@@ -7,7 +7,8 @@ import java.util.Objects;
  * (a directory, a database). {@link #close()} releases files and connections.
  */
 public record Stores(UserStore users, SessionStore sessions, AuditLog audit, SecretKeyStore secrets,
-                     AvatarStore avatars, ApiKeyStore apiKeys, AutoCloseable resources) implements AutoCloseable {
+                     AvatarStore avatars, ApiKeyStore apiKeys, PermissionStore permissions,
+                     AutoCloseable resources) implements AutoCloseable {
 
     public Stores {
         Objects.requireNonNull(users, "users");
@@ -16,6 +17,7 @@ public record Stores(UserStore users, SessionStore sessions, AuditLog audit, Sec
         Objects.requireNonNull(secrets, "secrets");
         Objects.requireNonNull(avatars, "avatars");
         Objects.requireNonNull(apiKeys, "apiKeys");
+        Objects.requireNonNull(permissions, "permissions");
         Objects.requireNonNull(resources, "resources");
     }
 
