@@ -115,6 +115,7 @@ public final class JdbcStores {
                         new JdbcAvatarStore(context.bean(AvatarRepository.class), transactions),
                         new JdbcApiKeyStore(context.bean(ApiKeyRepository.class), transactions, settings.database(),
                                 changes),
+                        new JdbcPermissionStore(context.bean(PermissionRepository.class), transactions),
                         () -> {
                             if (changes != null) {
                                 changes.close();
