@@ -30,6 +30,7 @@ final class MigrationReport {
         addIfAny(alreadyThere, result.apiKeys().alreadyPresent(), "API key");
         addIfAny(alreadyThere, result.auditEvents().alreadyPresent(), "audit event");
         addIfAny(alreadyThere, result.keys().alreadyPresent(), "key");
+        addIfAny(alreadyThere, result.permissions().alreadyPresent(), "user permission record");
         String there = "already there: " + String.join(", ", alreadyThere) + ".";
         if (result.nothingNew()) {
             return alreadyThere.isEmpty() ? "Nothing to copy: " + from + " is empty."
@@ -43,6 +44,8 @@ final class MigrationReport {
                 + (result.apiKeys().changed() > 0 ? ", " + amount(result.apiKeys().changed(), "API key") : "")
                 + ", " + amount(result.auditEvents().changed(), "audit event")
                 + ", " + amount(result.keys().changed(), "key")
+                + (result.permissions().changed() > 0 ? ", permissions of " + amount(result.permissions().changed(), "user")
+                        : "")
                 + " from " + from + " to " + to
                 + (alreadyThere.isEmpty() ? "." : "; " + there);
     }
@@ -58,6 +61,7 @@ final class MigrationReport {
                 + "  \"apiKeys\": " + counts(result.apiKeys()) + ",\n"
                 + "  \"auditEvents\": " + counts(result.auditEvents()) + ",\n"
                 + "  \"keys\": " + counts(result.keys()) + ",\n"
+                + "  \"permissions\": " + counts(result.permissions()) + ",\n"
                 + "  \"warnings\": " + result.warnings().stream().map(UserJson::string)
                         .collect(Collectors.joining(", ", "[", "]")) + "\n"
                 + "}";

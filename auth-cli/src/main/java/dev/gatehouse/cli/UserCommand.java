@@ -10,10 +10,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "user", mixinStandardHelpOptions = true,
         description = "Manage user accounts.",
         subcommands = {AddUserCommand.class, ListUsersCommand.class, LockUserCommand.class, UnlockUserCommand.class,
-                       PasswdCommand.class, RemoveUserCommand.class, HelpCommand.class},
+                       PasswdCommand.class, RemoveUserCommand.class, PermissionsCommand.class, HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {"  gatehouse user add admin",
                   "  gatehouse user list",
+                  "  gatehouse user permissions alice --enable chat --models 'llama-*'",
                   "  gatehouse user add --help"})
 final class UserCommand implements Callable<Integer> {
 
@@ -22,7 +23,7 @@ final class UserCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println("gatehouse: 'user' needs a command: add, list, lock, unlock, passwd or remove.");
+        spec.commandLine().getErr().println("gatehouse: 'user' needs a command: add, list, lock, unlock, passwd, remove or permissions.");
         spec.commandLine().usage(spec.commandLine().getErr());
         return ExitCodes.USAGE;
     }

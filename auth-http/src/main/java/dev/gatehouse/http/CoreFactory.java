@@ -155,7 +155,8 @@ class CoreFactory {
 
     @Singleton
     RemoveUser removeUser(Stores stores, AuditTrail audit, Clock clock) {
-        return new RemoveUserService(stores.users(), stores.sessions(), stores.avatars(), stores.apiKeys(), audit, clock);
+        return new RemoveUserService(stores.users(), stores.sessions(), stores.avatars(), stores.apiKeys(),
+                stores.permissions(), audit, clock);
     }
 
     @Singleton
