@@ -59,7 +59,8 @@ class PermissionsController {
     /**
      * Replaces the user's settings: every feature named true or false is set (null: the default),
      * features left out follow the default; {@code models} is {@code "all"} or a list; left out, it
-     * stays as it is.
+     * stays as it is. The page's form sends the same as flat fields ({@code "feature.chat": "on"},
+     * {@code "models": "llama-*, mistral"}).
      */
     @Put("/api/admin/users/{username}/permissions")
     HttpResponse<?> replace(HttpRequest<?> request, String username, @Body @Nullable String body) {
@@ -82,6 +83,20 @@ class PermissionsController {
                 }
             }
         }
+        // The page's form sends flat fields: "feature.chat": "on" | "off" | "default".
+        for (Map.Entry<String, JsonNode> entry : tree.entries()) {
+            if (!entry.getKey().startsWith("feature.")) {
+                continue;
+            }
+            String name = entry.getKey().substring("feature.".length());
+            String value = entry.getValue().isString() ? entry.getValue().getStringValue() : "";
+            switch (value) {
+                case "on" -> features.put(name, true);
+                case "off" -> features.put(name, false);
+                case "default" -> toDefault.add(name);
+                default -> throw wrong("The field '" + entry.getKey() + "' must be on, off or default.");
+            }
+        }
         SetPermissions.Result result = set.set(new SetPermissions.Command(caller.actor(), AdminRoutes.user(username),
                 features, toDefault, true, models(tree.get("models"))));
         if (result instanceof Refused refused) {
@@ -102,8 +117,8 @@ class PermissionsController {
             return Optional.empty();
         }
         try {
-            if (models.isString() && models.getStringValue().equals("all")) {
-                return Optional.of(ModelAccess.everything());
+            if (models.isString()) {
+                return Optional.of(ModelAccess.parse(models.getStringValue()));
             }
             if (models.isArray()) {
                 List<String> patterns = new java.util.ArrayList<>();
