@@ -70,7 +70,8 @@ class RequestRights {
             case MODEL -> "model";
             case UNREADABLE -> "rights";
         };
-        return HttpResponse.<Refusal>status(HttpStatus.FORBIDDEN)
+        // The header is for proxies that answer a refusal themselves and drop this body (nginx).
+        return HttpResponse.<Refusal>status(HttpStatus.FORBIDDEN).header("X-Gatehouse-Refused", what)
                 .body(new Refusal("forbidden", denied.message(), what, denied.subject()));
     }
 
