@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code gatehouse user permissions}: shows a user's features and models, and changes them. */
-@Command(name = "permissions", aliases = "perms", mixinStandardHelpOptions = true,
+@Command(name = "permissions", mixinStandardHelpOptions = true,
         description = {"Show which features and models a user may use; with options, change them first.",
                        "Features not set for the user follow the defaults (GATEHOUSE_FEATURES, else LocalAI's list).",
                        "Administrators may use every feature and model whatever is set."},
