@@ -34,6 +34,11 @@ import dev.gatehouse.core.port.in.ReadAuditLog;
 import dev.gatehouse.core.service.ReadAuditLogService;
 import dev.gatehouse.core.service.UnlockUserService;
 import dev.gatehouse.core.service.ChangeRoleService;
+import dev.gatehouse.core.model.FeatureCatalog;
+import dev.gatehouse.core.port.in.ReadPermissions;
+import dev.gatehouse.core.port.in.SetPermissions;
+import dev.gatehouse.core.service.ReadPermissionsService;
+import dev.gatehouse.core.service.SetPermissionsService;
 import java.time.Clock;
 
 /**
@@ -56,6 +61,7 @@ public final class CliWiring implements AutoCloseable {
     private final RevokeApiKeys revokeApiKeys;
     private final ImportApiKeys importApiKeys;
     private final ReadAuditLog readAuditLog;
+    private final AuditTrail audit;
 
     /** The use cases over {@code stores}, without static keys from configuration, keys living a year by default. */
     public CliWiring(Stores stores, PasswordHasher hasher, Clock clock) {
@@ -72,7 +78,8 @@ public final class CliWiring implements AutoCloseable {
         PasswordPolicy policy = PasswordPolicy.defaults();
         this.addUser = new AddUserService(stores.users(), stores.sessions(), hasher, policy, audit, clock);
         this.removeUser = new RemoveUserService(stores.users(), stores.sessions(), stores.avatars(), stores.apiKeys(),
-                audit, clock);
+                stores.permissions(), audit, clock);
+        this.audit = audit;
         this.listUsers = new ListUsersService(stores.users());
         this.lockUser = new LockUserService(stores.users(), stores.sessions(), audit, clock);
         this.unlockUser = new UnlockUserService(stores.users(), audit);
@@ -144,6 +151,16 @@ public final class CliWiring implements AutoCloseable {
     /** The stores the use cases work on, for commands wired outside this class. */
     public Stores stores() {
         return stores;
+    }
+
+    /** Changing users' permissions against the operator's {@code catalog} of features. */
+    public SetPermissions setPermissions(FeatureCatalog catalog) {
+        return new SetPermissionsService(stores.users(), stores.permissions(), catalog, audit);
+    }
+
+    /** Reading users' rights against the operator's {@code catalog} of features. */
+    public ReadPermissions readPermissions(FeatureCatalog catalog) {
+        return new ReadPermissionsService(stores.users(), stores.permissions(), catalog);
     }
 
     @Override

@@ -138,6 +138,21 @@ final class Invocation {
         }
     }
 
+    static final String FEATURES_VARIABLE = "GATEHOUSE_FEATURES";
+
+    /** The operator's features and defaults: {@code GATEHOUSE_FEATURES}, as the server reads it, else LocalAI's list. */
+    dev.gatehouse.core.model.FeatureCatalog featureCatalog() {
+        String features = environment.variable(FEATURES_VARIABLE);
+        if (features == null || features.isBlank()) {
+            return dev.gatehouse.core.model.FeatureCatalog.localAi();
+        }
+        try {
+            return dev.gatehouse.core.model.FeatureCatalog.parse(features);
+        } catch (IllegalArgumentException invalid) {
+            throw new UsageException(FEATURES_VARIABLE + ": " + invalid.getMessage());
+        }
+    }
+
     /** Prints a refusal as one line on stderr and gives the exit code for it. */
     int refused(String what, Refused refused) {
         err.println("gatehouse: cannot " + what + ": " + refused.message());

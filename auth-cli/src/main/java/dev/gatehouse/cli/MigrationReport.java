@@ -32,6 +32,7 @@ final class MigrationReport {
         addIfAny(alreadyThere, result.auditEvents().alreadyPresent(), "audit event");
         addIfAny(alreadyThere, result.keys().alreadyPresent(), "key");
         addIfAny(alreadyThere, result.invites().alreadyPresent(), "invite");
+        addIfAny(alreadyThere, result.permissions().alreadyPresent(), "user permission record");
         String there = "already there: " + String.join(", ", alreadyThere) + ".";
         if (result.nothingNew()) {
             return alreadyThere.isEmpty() ? "Nothing to copy: " + from + " is empty."
@@ -46,6 +47,8 @@ final class MigrationReport {
                 + ", " + amount(result.auditEvents().changed(), "audit event")
                 + ", " + amount(result.keys().changed(), "key")
                 + (result.invites().changed() > 0 ? ", " + amount(result.invites().changed(), "invite") : "")
+                + (result.permissions().changed() > 0 ? ", permissions of " + amount(result.permissions().changed(), "user")
+                        : "")
                 + " from " + from + " to " + to
                 + (alreadyThere.isEmpty() ? "." : "; " + there);
     }
@@ -62,6 +65,7 @@ final class MigrationReport {
                 + "  \"auditEvents\": " + counts(result.auditEvents()) + ",\n"
                 + "  \"keys\": " + counts(result.keys()) + ",\n"
                 + "  \"invites\": " + counts(result.invites()) + ",\n"
+                + "  \"permissions\": " + counts(result.permissions()) + ",\n"
                 + "  \"warnings\": " + result.warnings().stream().map(UserJson::string)
                         .collect(Collectors.joining(", ", "[", "]")) + "\n"
                 + "}";

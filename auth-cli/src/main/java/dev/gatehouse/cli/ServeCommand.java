@@ -96,7 +96,9 @@ final class ServeCommand extends CliCommand {
                 invocation.environment().variable("GATEHOUSE_TRUSTED_PROXIES") == null ? ""
                         : invocation.environment().variable("GATEHOUSE_TRUSTED_PROXIES"));
         ServerSettings settings;
+        dev.gatehouse.http.AccessRules access;
         try {
+            access = dev.gatehouse.http.AccessRules.fromEnvironment(invocation.environment().variables());
             String keys = invocation.environment().variable("GATEHOUSE_API_KEYS");
             settings = new ServerSettings(host, port, url.toString(), proxies, AuthMode.parse(auth),
                     ServerSettings.csv(keys == null ? "" : keys), HumanDuration.parse(sessionIdle),
@@ -116,7 +118,7 @@ final class ServeCommand extends CliCommand {
         try {
             pairing = new Pairing(stores, new KeyPolicy(settings.keyLifetime()), invocation.environment().clock());
             pairAs = noQr || settings.auth() != AuthMode.AUTO ? Optional.empty() : pairing.owner(Optional.ofNullable(qrOwner));
-            server = GatehouseServer.start(settings, stores);
+            server = GatehouseServer.start(settings, stores, access);
         } catch (RuntimeException e) {
             stores.close();
             throw e;

@@ -11,10 +11,11 @@ import picocli.CommandLine.Spec;
         description = "Manage user accounts.",
         subcommands = {AddUserCommand.class, ListUsersCommand.class, LockUserCommand.class, UnlockUserCommand.class,
                        UserRoleCommand.class, PasswdCommand.class, RemoveUserCommand.class, ApproveUserCommand.class,
-                       RejectUserCommand.class, HelpCommand.class},
+                       RejectUserCommand.class, PermissionsCommand.class, HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {"  gatehouse user add admin",
                   "  gatehouse user list",
+                  "  gatehouse user permissions alice --enable chat --models 'llama-*'",
                   "  gatehouse user add --help"})
 final class UserCommand implements Callable<Integer> {
 
@@ -24,7 +25,7 @@ final class UserCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         spec.commandLine().getErr().println("gatehouse: 'user' needs a command: add, list, lock, unlock, role, passwd,"
-                + " remove, approve or reject.");
+                + " remove, approve, reject or permissions.");
         spec.commandLine().usage(spec.commandLine().getErr());
         return ExitCodes.USAGE;
     }

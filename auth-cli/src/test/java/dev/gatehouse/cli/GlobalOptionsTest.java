@@ -94,7 +94,7 @@ class GlobalOptionsTest {
 
         assertEquals(ExitCodes.USAGE, run.exitCode(), run::toString);
         assertTrue(run.err().startsWith("gatehouse: Unmatched argument at index 1: 'lsit'"), run::toString);
-        assertTrue(run.err().contains("Did you mean: user ls?"), run::toString);
+        assertTrue(run.err().contains("Did you mean: user ls"), run::toString);
     }
 
     @Test

@@ -18,7 +18,7 @@ class MigrationReportTest {
 
     private static CopyStoresResult result(Counts invites) {
         return new CopyStoresResult(new Counts(2, 0, 0), Counts.NONE, Counts.NONE, Counts.NONE, new Counts(4, 0, 0),
-                new Counts(1, 0, 0), List.of(), invites);
+                new Counts(1, 0, 0), Counts.NONE, invites, List.of());
     }
 
     @Test
@@ -32,7 +32,7 @@ class MigrationReportTest {
     @Test
     void invitesAlreadyThereAreNamedWhenNothingIsNew() {
         CopyStoresResult repeat = new CopyStoresResult(new Counts(0, 2, 0), Counts.NONE, Counts.NONE, Counts.NONE,
-                Counts.NONE, Counts.NONE, List.of(), new Counts(0, 3, 0));
+                Counts.NONE, Counts.NONE, Counts.NONE, new Counts(0, 3, 0), List.of());
         assertEquals("Nothing new to copy from json:/a to json:/b; already there: 2 users, 3 invites.",
                 MigrationReport.sentence(repeat, FROM, TO));
     }

@@ -165,7 +165,8 @@ class CoreFactory {
 
     @Singleton
     RemoveUser removeUser(Stores stores, AuditTrail audit, Clock clock) {
-        return new RemoveUserService(stores.users(), stores.sessions(), stores.avatars(), stores.apiKeys(), audit, clock);
+        return new RemoveUserService(stores.users(), stores.sessions(), stores.avatars(), stores.apiKeys(),
+                stores.permissions(), audit, clock);
     }
 
     @Singleton
@@ -250,6 +251,30 @@ class CoreFactory {
     @Singleton
     RevokeApiKeys revokeApiKeys(Stores stores, AuditTrail audit, Clock clock) {
         return new RevokeApiKeysService(stores.apiKeys(), audit, clock);
+    }
+
+    /** The operator's features and route table from the environment, unless the server was started with its own. */
+    @Singleton
+    @Requires(missingBeans = AccessRules.class)
+    AccessRules accessRules() {
+        return AccessRules.fromEnvironment(System.getenv());
+    }
+
+    @Singleton
+    dev.gatehouse.core.port.in.Authorize authorize(Stores stores, AccessRules rules) {
+        return new dev.gatehouse.core.service.AuthorizeService(stores.permissions(), rules.catalog());
+    }
+
+    @Singleton
+    dev.gatehouse.core.port.in.SetPermissions setPermissions(Stores stores, AccessRules rules, AuditTrail audit) {
+        return new dev.gatehouse.core.service.SetPermissionsService(stores.users(), stores.permissions(),
+                rules.catalog(), audit);
+    }
+
+    @Singleton
+    dev.gatehouse.core.port.in.ReadPermissions readPermissions(Stores stores, AccessRules rules) {
+        return new dev.gatehouse.core.service.ReadPermissionsService(stores.users(), stores.permissions(),
+                rules.catalog());
     }
 
     /** {@code json:DIR} or any URL the JDBC store reads; a leading {@code ~} means the home directory. */

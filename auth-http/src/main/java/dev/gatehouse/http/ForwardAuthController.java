@@ -2,13 +2,18 @@ package dev.gatehouse.http;
 
 import dev.gatehouse.core.model.Role;
 import dev.gatehouse.core.model.User;
+import dev.gatehouse.core.port.in.Authorize;
+import io.micronaut.core.annotation.Nullable;
 import dev.gatehouse.http.CallerLookup.StoreNeeded;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
@@ -24,7 +29,10 @@ import java.util.concurrent.ExecutorService;
  * (nginx {@code auth_request}, Traefik {@code ForwardAuth}, Caddy {@code forward_auth}). A valid
  * key or session cookie gets 200 with {@code X-Gatehouse-User} and {@code X-Gatehouse-Roles};
  * anything else 401, and a browser opening a page also {@code X-Gatehouse-Login}, where the proxy
- * should send it. Answered on the event loop when no store is needed, like the access filter.
+ * should send it. A caller who may not use the request's feature or model gets 403 naming it
+ * ({@link ForwardedRequest} says which they are). {@code POST} with the original body (Traefik's
+ * {@code forwardBody}) lets the model be read from it. Answered on the event loop when no store
+ * is needed, like the access filter.
  */
 @Controller(Routes.FORWARD_AUTH)
 class ForwardAuthController {
@@ -39,24 +47,60 @@ class ForwardAuthController {
     private final ClientFacts client;
     private final ServerSettings settings;
     private final ExecutorService blocking;
+    private final ForwardedRequest forwarded;
+    private final RequestRights rights;
 
     ForwardAuthController(CallerLookup lookup, ClientFacts client, ServerSettings settings,
-                          @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+                          @Named(TaskExecutors.BLOCKING) ExecutorService blocking, ForwardedRequest forwarded,
+                          RequestRights rights) {
         this.lookup = lookup;
         this.client = client;
         this.settings = settings;
         this.blocking = blocking;
+        this.forwarded = forwarded;
+        this.rights = rights;
     }
 
     /** Any Accept: the proxy passes the browser's, and the answer is for the proxy, not for it. */
     @Get
     @Produces(MediaType.ALL)
     CompletableFuture<HttpResponse<?>> verify(HttpRequest<?> request) {
+        return verify(request, null);
+    }
+
+    /** The same check with the original request's body, whatever its type, so its {@code model} field counts. */
+    @Post
+    @Consumes(MediaType.ALL)
+    @Produces(MediaType.ALL)
+    CompletableFuture<HttpResponse<?>> verifyWithBody(HttpRequest<?> request, @Body @Nullable byte[] body) {
+        return verify(request, body);
+    }
+
+    private CompletableFuture<HttpResponse<?>> verify(HttpRequest<?> request, @Nullable byte[] body) {
         try {
-            return CompletableFuture.completedFuture(answer(request, find(request, false)));
+            return CompletableFuture.completedFuture(answer(request, find(request, false), body, false));
         } catch (StoreNeeded needed) {
-            return CompletableFuture.supplyAsync(() -> answer(request, find(request, true)), blocking);
+            return CompletableFuture.supplyAsync(() -> answer(request, find(request, true), body, true), blocking);
         }
+    }
+
+    private HttpResponse<?> answer(HttpRequest<?> request, Optional<Caller> caller, @Nullable byte[] body,
+                                   boolean mayBlock) {
+        if (caller.isEmpty()) {
+            return answer(request, caller);
+        }
+        ForwardedRequest.Wanted wanted;
+        try {
+            wanted = forwarded.wanted(request, body);
+        } catch (IllegalArgumentException invalid) {
+            return ApiError.badRequest(invalid.getMessage()).contentType(MediaType.APPLICATION_JSON_TYPE);
+        }
+        Authorize.Decision decision = rights.decide(RequestRights.query(caller.get(), wanted.feature(), wanted.model()),
+                mayBlock);
+        if (decision instanceof Authorize.Denied denied) {
+            return RequestRights.denied(denied).contentType(MediaType.APPLICATION_JSON_TYPE);
+        }
+        return answer(request, caller);
     }
 
     /** The caller; in {@code --auth none} everyone is {@code default} unless a valid key says otherwise. */

@@ -31,9 +31,24 @@ public final class GatehouseServer {
      * then only names them in messages.
      */
     public static EmbeddedServer start(ServerSettings settings, Stores stores) {
+        return start(settings, stores, null);
+    }
+
+    /**
+     * As {@link #start(ServerSettings, Stores)}, with the operator's features and route table
+     * ({@code null}: read from the environment, {@link AccessRules#fromEnvironment}).
+     */
+    public static EmbeddedServer start(ServerSettings settings, Stores stores, AccessRules access) {
         // Avatars are decoded with java.awt.image; a server has no display.
         System.setProperty("java.awt.headless", "true");
-        Object[] singletons = stores == null ? new Object[] {settings} : new Object[] {settings, stores};
+        java.util.List<Object> given = new java.util.ArrayList<>(java.util.List.of(settings));
+        if (stores != null) {
+            given.add(stores);
+        }
+        if (access != null) {
+            given.add(access);
+        }
+        Object[] singletons = given.toArray();
         ApplicationContext context = ApplicationContext.builder()
                 .properties(Map.of(
                         "micronaut.server.host", settings.host(),

@@ -45,11 +45,14 @@ class PagesController {
     private final KeyPolicy keyPolicy;
     private final Clock clock;
     private final dev.gatehouse.core.port.in.Register register;
+    private final dev.gatehouse.core.port.in.ReadPermissions readPermissions;
 
     PagesController(Assets assets, SetupMode setupMode, ListUsers listUsers, KeyOwners keyOwners,
                     ManageSessions manageSessions, ListApiKeys listApiKeys, KeyPolicy keyPolicy, Clock clock,
-                    dev.gatehouse.core.port.in.Register register) {
+                    dev.gatehouse.core.port.in.Register register,
+                    dev.gatehouse.core.port.in.ReadPermissions readPermissions) {
         this.register = register;
+        this.readPermissions = readPermissions;
         this.assets = assets;
         this.setupMode = setupMode;
         this.listUsers = listUsers;
@@ -89,8 +92,24 @@ class PagesController {
         Caller caller = AccessFilter.current(request);
         List<Session> sessions = manageSessions.list(caller.actor(), caller.user().username())
                 instanceof ManageSessions.Sessions listed ? listed.sessions() : List.of();
+        var rights = readPermissions.read(caller.actor(), caller.user().username());
         return page("account", AccountPage.of(shell("My Account", Optional.of(caller)), caller.user(), sessions,
-                caller.session().map(Session::id), clock.instant()));
+                caller.session().map(Session::id), clock.instant(),
+                rights instanceof dev.gatehouse.core.port.in.ReadPermissions.Rights r ? r.effective() : null));
+    }
+
+    /** One user's features and models, for administrators to change. */
+    @Get("/admin/users/{username}")
+    HttpResponse<?> user(HttpRequest<?> request, String username) {
+        Caller caller = AccessFilter.current(request);
+        Shell shell = shell(username, Optional.of(caller));
+        Optional<Username> name = parse(username);
+        var rights = name.isEmpty() ? null : readPermissions.read(caller.actor(), name.get());
+        if (rights instanceof dev.gatehouse.core.port.in.ReadPermissions.Rights found && caller.admin()) {
+            return page("user", UserRightsPage.of(shell, found.effective(), found.settings()));
+        }
+        return page(HttpStatus.NOT_FOUND, "message", new MessagePage(shell, "No such user",
+                "There is no user '" + username + "'. The list of users is on Manage Users."));
     }
 
     @Get("/admin")

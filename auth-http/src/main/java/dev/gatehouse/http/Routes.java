@@ -14,7 +14,7 @@ final class Routes {
     /** Routes anyone may call, as "METHOD path". Everything else needs a caller. */
     static final Set<String> PUBLIC = Set.of("GET /healthz", "GET /readyz", "POST /api/auth/login",
             "GET /login", "GET /setup", "GET /api/setup", "POST /api/setup", "GET /favicon.ico",
-            "GET " + FORWARD_AUTH, ImpersonationController.STOP,
+            "GET " + FORWARD_AUTH, "POST " + FORWARD_AUTH, ImpersonationController.STOP,
             "GET /register", "GET /waiting", "GET /api/register", "POST /api/register");
 
     /** Public path prefixes (GET only): the UI's own static files. */
@@ -31,11 +31,11 @@ final class Routes {
     }
 
     /**
-     * A public route that answers who the caller is by itself ({@code GET /auth/verify}): the
+     * A public route that answers who the caller is by itself ({@code GET} or {@code POST /auth/verify}): the
      * access filter neither looks the caller up for it nor sends it to setup or sign-in.
      */
     static boolean checksItself(HttpRequest<?> request) {
-        return FORWARD_AUTH.equals(request.getPath()) && "GET".equals(method(request));
+        return FORWARD_AUTH.equals(request.getPath()) && ("GET".equals(method(request)) || "POST".equals(method(request)));
     }
 
     /** Setup works before any user exists: its page, its API, health and the UI's files. */

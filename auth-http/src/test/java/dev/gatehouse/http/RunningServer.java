@@ -116,10 +116,15 @@ final class RunningServer implements AutoCloseable {
 
     /** Mints a key for {@code owner} through the second store handle, as {@code gatehouse token create} would. */
     MintApiKey.Minted mintKey(String owner) {
+        return mintKey(owner, Set.of());
+    }
+
+    /** A key for {@code owner} narrowed to {@code scopes}, minted through the second store handle. */
+    MintApiKey.Minted mintKey(String owner, Set<String> scopes) {
         var result = new MintApiKeyService(cli.users(), cli.apiKeys(), new TokenDigests(SecureRandomSource.system(),
                 cli.secrets()), SecureRandomSource.system(), KeyPolicy.defaults(), new AuditTrail(cli.audit(),
                 Clock.systemUTC()), Clock.systemUTC()).mint(new MintApiKey.Command(Actor.operator(),
-                Optional.of(Username.of(owner)), Optional.empty(), Optional.empty(), Set.of()));
+                Optional.of(Username.of(owner)), Optional.empty(), Optional.empty(), scopes));
         if (!(result instanceof MintApiKey.Minted minted)) {
             throw new IllegalStateException("Could not mint a key for " + owner + ": " + result);
         }

@@ -8,7 +8,7 @@ import java.util.Objects;
  * (for example that sessions were not copied because the two stores have different token keys).
  */
 public record CopyStoresResult(Counts users, Counts avatars, Counts sessions, Counts apiKeys, Counts auditEvents,
-                               Counts keys, List<String> warnings, Counts invites) {
+                               Counts keys, Counts permissions, Counts invites, List<String> warnings) {
 
     public CopyStoresResult {
         Objects.requireNonNull(users, "users");
@@ -17,20 +17,15 @@ public record CopyStoresResult(Counts users, Counts avatars, Counts sessions, Co
         Objects.requireNonNull(apiKeys, "apiKeys");
         Objects.requireNonNull(auditEvents, "auditEvents");
         Objects.requireNonNull(keys, "keys");
-        warnings = List.copyOf(warnings);
+        Objects.requireNonNull(permissions, "permissions");
         Objects.requireNonNull(invites, "invites");
-    }
-
-    /** A run that copied no invites (stores from before invites). */
-    public CopyStoresResult(Counts users, Counts avatars, Counts sessions, Counts apiKeys, Counts auditEvents,
-                            Counts keys, List<String> warnings) {
-        this(users, avatars, sessions, apiKeys, auditEvents, keys, warnings, Counts.NONE);
+        warnings = List.copyOf(warnings);
     }
 
     /** True if the run added or changed nothing in the target (a repeat run). */
     public boolean nothingNew() {
         return users.changed() + avatars.changed() + sessions.changed() + apiKeys.changed() + auditEvents.changed()
-                + keys.changed() + invites.changed() == 0;
+                + keys.changed() + permissions.changed() + invites.changed() == 0;
     }
 
     /**

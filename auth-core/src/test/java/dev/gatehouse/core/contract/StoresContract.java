@@ -4,6 +4,7 @@ import dev.gatehouse.core.port.out.ApiKeyStore;
 import dev.gatehouse.core.port.out.AuditLog;
 import dev.gatehouse.core.port.out.AvatarStore;
 import dev.gatehouse.core.port.out.InviteStore;
+import dev.gatehouse.core.port.out.PermissionStore;
 import dev.gatehouse.core.port.out.SecretKeyStore;
 import dev.gatehouse.core.port.out.SessionStore;
 import dev.gatehouse.core.port.out.Stores;
@@ -139,6 +140,19 @@ public abstract class StoresContract {
         @Override
         protected InviteStore secondInstance() {
             return second.invites();
+        }
+    }
+
+    @Nested
+    class Permissions extends PermissionStoreContract {
+        @Override
+        protected PermissionStore store() {
+            return first.permissions();
+        }
+
+        @Override
+        protected PermissionStore secondInstance() {
+            return second.permissions();
         }
     }
 }

@@ -63,6 +63,21 @@ class CopyStoresTest {
     }
 
     @Test
+    void usersPermissionsAreCopiedOnceAndChangesInTheTargetAreKept() {
+        fillSource();
+        dev.gatehouse.core.model.Permissions chatOnly = new dev.gatehouse.core.model.Permissions(Map.of("chat", true),
+                dev.gatehouse.core.model.ModelAccess.parse("llama-*"));
+        from.permissions().put(ALICE, chatOnly);
+        CopyStoresResult first = new CopyStores().copy(from, to, CopyStores.Progress.none());
+        assertEquals(new Counts(1, 0, 0), first.permissions());
+        assertEquals(Optional.of(chatOnly), to.permissions().find(ALICE));
+        to.permissions().put(ALICE, chatOnly.withModels(dev.gatehouse.core.model.ModelAccess.everything()));
+        CopyStoresResult again = new CopyStores().copy(from, to, CopyStores.Progress.none());
+        assertEquals(new Counts(0, 1, 0), again.permissions());
+        assertTrue(again.warnings().stream().anyMatch(w -> w.startsWith("1 user has other permissions")), again::toString);
+    }
+
+    @Test
     void aSessionEndedInTheTargetAfterACopyDoesNotComeBackWithTheNextCopy() {
         fillSource();
         new CopyStores().copy(from, to, CopyStores.Progress.none());
@@ -225,7 +240,8 @@ class CopyStoresTest {
         assertEquals(List.of("keys 0/1", "keys 1/1", "users 0/2", "users 1/2", "users 2/2",
                 "sessions 0/-1", "sessions 1/-1", "sessions 2/-1", "sessions 2/2",
                 "api keys 0/-1", "api keys 1/-1", "api keys 2/-1", "api keys 2/2", "invites 0/-1", "invites 0/0",
-                "audit 0/-1", "audit 1/-1", "audit 2/-1", "audit 3/-1", "audit 3/3"), progress);
+                "permissions 0/0", "permissions 0/0", "audit 0/-1", "audit 1/-1", "audit 2/-1", "audit 3/-1", "audit 3/3"),
+                progress);
     }
 
     @Test

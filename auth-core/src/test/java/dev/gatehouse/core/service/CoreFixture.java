@@ -12,6 +12,7 @@ import dev.gatehouse.core.testing.FastTestHasher;
 import dev.gatehouse.core.testing.InMemoryApiKeyStore;
 import dev.gatehouse.core.testing.InMemoryAuditLog;
 import dev.gatehouse.core.testing.InMemoryAvatarStore;
+import dev.gatehouse.core.testing.InMemoryPermissionStore;
 import dev.gatehouse.core.testing.InMemorySecretKeyStore;
 import dev.gatehouse.core.testing.InMemorySessionStore;
 import dev.gatehouse.core.testing.InMemoryUserStore;
@@ -28,6 +29,7 @@ final class CoreFixture {
     final InMemoryAuditLog auditLog = new InMemoryAuditLog();
     final InMemoryAvatarStore avatars = new InMemoryAvatarStore();
     final InMemoryApiKeyStore apiKeys = new InMemoryApiKeyStore();
+    final InMemoryPermissionStore permissions = new InMemoryPermissionStore();
     final FastTestHasher hasher = new FastTestHasher();
     final MutableClock clock = new MutableClock(Instant.parse("2026-01-10T09:00:00Z"));
     final SessionPolicy sessionPolicy = SessionPolicy.defaults();
@@ -35,7 +37,8 @@ final class CoreFixture {
     final AuditTrail audit = new AuditTrail(auditLog, clock);
 
     final AddUserService addUser = new AddUserService(users, sessions, hasher, PasswordPolicy.defaults(), audit, clock);
-    final RemoveUserService removeUser = new RemoveUserService(users, sessions, avatars, apiKeys, audit, clock);
+    final RemoveUserService removeUser = new RemoveUserService(users, sessions, avatars, apiKeys, permissions,
+            audit, clock);
     final LockUserService lockUser = new LockUserService(users, sessions, audit, clock);
     final UnlockUserService unlockUser = new UnlockUserService(users, audit);
     final ChangePasswordService changePassword = new ChangePasswordService(users, sessions, hasher,

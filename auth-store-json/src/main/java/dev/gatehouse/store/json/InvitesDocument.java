@@ -16,12 +16,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * invites.json: one object keyed by invite id. Each entry holds the code's digest (never the code),
+ * gatehouse-invites.json: one object keyed by invite id. Each entry holds the code's digest (never the code),
  * display prefix, creator, times, allowed and recorded uses, bound email and revocation.
  */
 final class InvitesDocument {
 
-    static final String FILE_NAME = "invites.json";
+    static final String FILE_NAME = "gatehouse-invites.json";
 
     static final StoreFile.Codec<InvitesDocument> CODEC = new StoreFile.Codec<>() {
         @Override

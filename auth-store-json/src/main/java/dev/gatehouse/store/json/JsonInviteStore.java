@@ -11,7 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Invites in invites.json, always mode 0600. A use is a read-modify-write under the directory's
+ * Invites in gatehouse-invites.json, always mode 0600. A use is a read-modify-write under the directory's
  * lock, so no number of processes can take more uses than an invite has.
  */
 final class JsonInviteStore implements InviteStore {

@@ -17,7 +17,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** invites.json beside users.json, and the email key in users.json entries. */
+/** gatehouse-invites.json beside users.json, and the email key in users.json entries. */
 class InvitesFileTest {
 
     @TempDir
@@ -25,7 +25,7 @@ class InvitesFileTest {
 
     @Test
     void aDamagedInvitesFileIsReportedAndKept() throws IOException {
-        Path file = directory.resolve("invites.json");
+        Path file = directory.resolve("gatehouse-invites.json");
         String content = "{\"invite00000001\": {\"digest\": \"" + "ab".repeat(32) + "\", \"displayPrefix\": \"inv_Ab3dEf\","
                 + " \"createdBy\": \"admin\", \"createdAt\": \"2025-03-15T10:30:00Z\","
                 + " \"expiresAt\": \"2025-03-22T10:30:00Z\", \"maxUses\": \"one\"}}";
@@ -44,7 +44,7 @@ class InvitesFileTest {
     void theInvitesFileIsOwnerOnly() throws IOException {
         JsonStores.open(directory).invites().insert(InviteStoreContract.invite("invite00000001", Samples.T0, 1));
         assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
-                Files.getPosixFilePermissions(directory.resolve("invites.json"))));
+                Files.getPosixFilePermissions(directory.resolve("gatehouse-invites.json"))));
     }
 
     @Test

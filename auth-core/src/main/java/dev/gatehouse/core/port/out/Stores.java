@@ -7,7 +7,7 @@ import java.util.Objects;
  * (a directory, a database). {@link #close()} releases files and connections.
  */
 public record Stores(UserStore users, SessionStore sessions, AuditLog audit, SecretKeyStore secrets,
-                     AvatarStore avatars, ApiKeyStore apiKeys, InviteStore invites,
+                     AvatarStore avatars, ApiKeyStore apiKeys, InviteStore invites, PermissionStore permissions,
                      AutoCloseable resources) implements AutoCloseable {
 
     public Stores {
@@ -18,6 +18,7 @@ public record Stores(UserStore users, SessionStore sessions, AuditLog audit, Sec
         Objects.requireNonNull(avatars, "avatars");
         Objects.requireNonNull(apiKeys, "apiKeys");
         Objects.requireNonNull(invites, "invites");
+        Objects.requireNonNull(permissions, "permissions");
         Objects.requireNonNull(resources, "resources");
     }
 

@@ -1,0 +1,88 @@
+package dev.gatehouse.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gatehouse.core.model.AuditEvent;
+import dev.gatehouse.core.model.ModelAccess;
+import dev.gatehouse.core.model.Permissions;
+import dev.gatehouse.core.model.Username;
+import dev.gatehouse.core.port.out.Stores;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** {@code gatehouse user permissions}: a user's features and models, shown and changed as the operator. */
+class PermissionsCommandTest {
+
+    @TempDir
+    Path home;
+
+    @ParameterizedTest
+    @EnumSource(TokenCommandsTest.Store.class)
+    void theOperatorGivesAUserChatAndLlamaModelsOnlyAndItIsAudited(TokenCommandsTest.Store store) {
+        TestCli cli = new TestCli(home, store == TokenCommandsTest.Store.JSON);
+        cli.addUser("admin", "--admin");
+        cli.addUser("alice");
+
+        TestCli.Run run = cli.run("user", "permissions", "alice", "--disable", "images,audio_speech", "--enable", "agents",
+                "--models", "llama-*, mistral");
+
+        assertEquals(0, run.exitCode(), run::toString);
+        assertTrue(run.out().contains("  images               off  (set; default on)"), run.out());
+        assertTrue(run.out().contains("  chat                 on   (default)"), run.out());
+        assertTrue(run.out().contains("  agents               on   (set; default off)"), run.out());
+        assertTrue(run.out().strip().endsWith("models: llama-*,mistral"), run.out());
+        try (Stores stores = cli.openStore()) {
+            assertEquals(Optional.of(new Permissions(Map.of("images", false, "audio_speech", false, "agents", true),
+                    ModelAccess.only(List.of("llama-*", "mistral")))), stores.permissions().find(Username.of("alice")));
+            AuditEvent event = stores.audit().page(Optional.empty(), 100).stream().filter(e -> e.action().equals("user.permissions"))
+                    .findFirst().orElseThrow();
+            assertEquals("operator", event.actor());
+            assertEquals("all", event.details().get("models_before"));
+        }
+        TestCli.Run back = cli.run("user", "permissions", "alice", "--default", "images,audio_speech,agents", "--all-models",
+                "--json");
+        assertEquals(0, back.exitCode(), back::toString);
+        assertTrue(back.out().contains("\"images\": true") && back.out().contains("\"models\": \"all\""), back.out());
+        try (Stores stores = cli.openStore()) {
+            assertEquals(Optional.empty(), stores.permissions().find(Username.of("alice")));
+        }
+    }
+
+    @Test
+    void anUnknownFeatureIsRefusedListingTheKnownOnes() {
+        TestCli cli = new TestCli(home);
+        cli.addUser("alice");
+        TestCli.Run run = cli.run("user", "permissions", "alice", "--enable", "teleport");
+        assertEquals(ExitCodes.REFUSED, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("'teleport' is not a feature of this server; the features are: chat, images"),
+                run.err());
+    }
+
+    @Test
+    void theOperatorsFeatureListDecidesTheDefaults() {
+        TestCli cli = new TestCli(home);
+        cli.addUser("admin", "--admin");
+        cli.addUser("alice");
+        cli.variables.put("GATEHOUSE_FEATURES", "chat,images:off");
+        TestCli.Run run = cli.run("user", "permissions", "alice");
+        assertEquals(0, run.exitCode(), run::toString);
+        assertEquals("alice\n  chat    on   (default)\n  images  off  (default)\nmodels: all", run.out().strip());
+    }
+
+    @Test
+    void contradictoryOptionsAreAUsageError() {
+        TestCli cli = new TestCli(home);
+        cli.addUser("alice");
+        assertEquals(ExitCodes.USAGE, cli.run("user", "permissions", "alice", "--models", "a", "--all-models").exitCode());
+        assertEquals(ExitCodes.USAGE, cli.run("user", "permissions", "alice", "--enable", "chat", "--disable", "chat")
+                .exitCode());
+        assertEquals(ExitCodes.USAGE, cli.run("user", "permissions", "alice", "--models", "llama 3").exitCode());
+    }
+}

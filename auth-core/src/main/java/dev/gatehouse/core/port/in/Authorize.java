@@ -1,0 +1,66 @@
+package dev.gatehouse.core.port.in;
+
+import dev.gatehouse.core.model.ApiKey;
+import dev.gatehouse.core.model.Principal;
+import dev.gatehouse.core.model.User;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Decides whether a caller may use a feature and a model: the user's rights (administrators have
+ * all) narrowed by the scopes of the key they came with. Checked on every request, so a change
+ * applies to the next one; when the rights cannot be read the answer is no.
+ */
+public interface Authorize {
+
+    /** The decision for one request. */
+    Decision authorize(Query query);
+
+    /**
+     * The decision when it needs nothing from a store (no feature and no model asked, an
+     * administrator, or a key whose scopes refuse already); empty when the store must be read.
+     */
+    Optional<Decision> withoutStore(Query query);
+
+    /**
+     * Who asks, with which key scopes (empty: no narrowing), for which feature and which model;
+     * nothing asked for is not checked.
+     */
+    record Query(User user, Set<String> scopes, Optional<String> feature, Optional<String> model) {
+        public Query {
+            Objects.requireNonNull(user, "user");
+            scopes = ApiKey.checkedScopes(scopes);
+            Objects.requireNonNull(feature, "feature");
+            Objects.requireNonNull(model, "model");
+        }
+
+        public static Query of(Principal principal, Optional<String> feature, Optional<String> model) {
+            return new Query(principal.user(), principal.scopes(), feature, model);
+        }
+    }
+
+    /** Allowed or denied. */
+    sealed interface Decision permits Allowed, Denied {
+    }
+
+    /** The request may go on. */
+    record Allowed() implements Decision {
+    }
+
+    /**
+     * The request must not go on: {@code refused} says what (a feature, a model, or everything
+     * when the rights could not be read), {@code subject} its name, and {@code message} why, for a
+     * person to act on.
+     */
+    record Denied(What refused, String subject, String message) implements Decision {
+        public Denied {
+            Objects.requireNonNull(refused, "refused");
+            Objects.requireNonNull(subject, "subject");
+            Objects.requireNonNull(message, "message");
+        }
+    }
+
+    /** What a denial is about. */
+    enum What { FEATURE, MODEL, UNREADABLE }
+}

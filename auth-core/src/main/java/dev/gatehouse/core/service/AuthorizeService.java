@@ -1,0 +1,100 @@
+package dev.gatehouse.core.service;
+
+import dev.gatehouse.core.model.FeatureCatalog;
+import dev.gatehouse.core.model.ModelAccess;
+import dev.gatehouse.core.model.Permissions;
+import dev.gatehouse.core.port.in.Authorize;
+import dev.gatehouse.core.port.out.PermissionStore;
+import dev.gatehouse.core.port.out.StoreException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Checks a request's feature and model. Key scopes come first and bind everyone, administrators
+ * too: {@code models:GLOB} scopes limit the models, every other scope the features (exactly, or
+ * a prefix ending in {@code *}, as {@link dev.gatehouse.core.model.Principal#permits} reads them);
+ * a key without scopes of a kind is not narrowed in that kind. Then administrators may use
+ * everything; anyone else needs the feature on (their own setting, else the operator's default)
+ * and the model allowed. The user's settings are read from the store on every check, so a change
+ * from any process applies to the next request; a store that fails means no.
+ */
+public final class AuthorizeService implements Authorize {
+
+    static final String MODEL_SCOPE = "models:";
+
+    private final PermissionStore permissions;
+    private final FeatureCatalog catalog;
+
+    public AuthorizeService(PermissionStore permissions, FeatureCatalog catalog) {
+        this.permissions = permissions;
+        this.catalog = catalog;
+    }
+
+    @Override
+    public Decision authorize(Query query) {
+        Optional<Decision> decided = withoutStore(query);
+        if (decided.isPresent()) {
+            return decided.get();
+        }
+        String who = query.user().username().value();
+        Permissions rights;
+        try {
+            rights = permissions.find(query.user().username()).orElse(Permissions.DEFAULT);
+        } catch (StoreException e) {
+            return new Denied(What.UNREADABLE, who, "Could not read the rights of '" + who + "'; refused. "
+                    + "An administrator should check the store.");
+        }
+        if (query.feature().isPresent() && !rights.hasFeature(query.feature().get(), catalog)) {
+            String feature = query.feature().get();
+            return new Denied(What.FEATURE, feature, who + " may not use the feature '" + feature + "'; "
+                    + "an administrator can turn it on.");
+        }
+        if (query.model().isPresent() && !rights.models().allows(query.model().get())) {
+            String model = query.model().get();
+            return new Denied(What.MODEL, model, who + " may not use the model '" + model + "'; allowed: "
+                    + rights.models().describe() + ".");
+        }
+        return new Allowed();
+    }
+
+    @Override
+    public Optional<Decision> withoutStore(Query query) {
+        Optional<Decision> byScopes = byScopes(query);
+        if (byScopes.isPresent()) {
+            return byScopes;
+        }
+        if (query.user().isAdmin() || query.feature().isEmpty() && query.model().isEmpty()) {
+            return Optional.of(new Allowed());
+        }
+        if (query.feature().isPresent() && !catalog.knows(query.feature().get())) {
+            String feature = query.feature().get();
+            return Optional.of(new Denied(What.FEATURE, feature, "'" + feature + "' is not a feature of this server;"
+                    + " the features are: " + catalog.known() + "."));
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Decision> byScopes(Query query) {
+        List<String> modelScopes = query.scopes().stream().filter(s -> s.startsWith(MODEL_SCOPE))
+                .map(s -> s.substring(MODEL_SCOPE.length())).toList();
+        List<String> featureScopes = query.scopes().stream().filter(s -> !s.startsWith(MODEL_SCOPE)).toList();
+        if (query.feature().isPresent() && !featureScopes.isEmpty()
+                && featureScopes.stream().noneMatch(scope -> grants(scope, query.feature().get()))) {
+            String feature = query.feature().get();
+            return Optional.of(new Denied(What.FEATURE, feature, "This key may not use the feature '" + feature
+                    + "'; its scopes allow only: " + String.join(", ", featureScopes) + ". Use a key with that scope."));
+        }
+        if (query.model().isPresent() && !modelScopes.isEmpty()
+                && modelScopes.stream().noneMatch(glob -> ModelAccess.globMatches(glob, query.model().get()))) {
+            String model = query.model().get();
+            return Optional.of(new Denied(What.MODEL, model, "This key may not use the model '" + model
+                    + "'; its scopes allow only: " + String.join(", ", modelScopes) + ". Use a key with that scope."));
+        }
+        return Optional.empty();
+    }
+
+    private static boolean grants(String scope, String feature) {
+        return scope.equals(feature)
+                || scope.endsWith("*") && feature.startsWith(scope.substring(0, scope.length() - 1));
+    }
+}

@@ -1,0 +1,46 @@
+package dev.gatehouse.core.service;
+
+import dev.gatehouse.core.model.Actor;
+import dev.gatehouse.core.model.EffectiveRights;
+import dev.gatehouse.core.model.FeatureCatalog;
+import dev.gatehouse.core.model.Permissions;
+import dev.gatehouse.core.model.User;
+import dev.gatehouse.core.model.Username;
+import dev.gatehouse.core.port.in.ReadPermissions;
+import dev.gatehouse.core.port.in.Refused;
+import dev.gatehouse.core.port.out.PermissionStore;
+import dev.gatehouse.core.port.out.UserStore;
+import java.util.Optional;
+
+/** Reads a user's rights for themselves or an administrator. */
+public final class ReadPermissionsService implements ReadPermissions {
+
+    private final UserStore users;
+    private final PermissionStore permissions;
+    private final FeatureCatalog catalog;
+
+    public ReadPermissionsService(UserStore users, PermissionStore permissions, FeatureCatalog catalog) {
+        this.users = users;
+        this.permissions = permissions;
+        this.catalog = catalog;
+    }
+
+    @Override
+    public Result read(Actor actor, Username username) {
+        Optional<Refused> refused = AccountRules.selfOrAdmin(actor, username);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        Optional<User> user = users.find(username);
+        if (user.isEmpty()) {
+            return Refused.noSuchUser(username);
+        }
+        Permissions settings = permissions.find(username).orElse(Permissions.DEFAULT);
+        return new Rights(EffectiveRights.of(user.get(), settings, catalog), settings);
+    }
+
+    @Override
+    public FeatureCatalog catalog() {
+        return catalog;
+    }
+}

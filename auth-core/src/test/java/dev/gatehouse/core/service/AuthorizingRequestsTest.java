@@ -1,0 +1,154 @@
+package dev.gatehouse.core.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gatehouse.core.model.FeatureCatalog;
+import dev.gatehouse.core.model.ModelAccess;
+import dev.gatehouse.core.model.Permissions;
+import dev.gatehouse.core.model.User;
+import dev.gatehouse.core.model.Username;
+import dev.gatehouse.core.port.in.Authorize.Allowed;
+import dev.gatehouse.core.port.in.Authorize.Decision;
+import dev.gatehouse.core.port.in.Authorize.Denied;
+import dev.gatehouse.core.port.in.Authorize.Query;
+import dev.gatehouse.core.port.in.Authorize.What;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class AuthorizingRequestsTest {
+
+    private final CoreFixture core = new CoreFixture();
+    private final AuthorizeService authorize = new AuthorizeService(core.permissions, FeatureCatalog.localAi());
+    private final User root = core.add("root", "amber-kettle-river-9", true);
+    private final User alice = core.add("alice", "plum-tulip-ferry-42", false);
+
+    private Decision ask(User user, Set<String> scopes, String feature, String model) {
+        return authorize.authorize(new Query(user, scopes, Optional.ofNullable(feature), Optional.ofNullable(model)));
+    }
+
+    private void limitAlice(Map<String, Boolean> features, String... models) {
+        core.permissions.put(alice.username(), new Permissions(features, ModelAccess.only(List.of(models))));
+    }
+
+    @Test
+    void aUserWithoutSettingsHasTheDefaultFeaturesAndEveryModel() {
+        assertInstanceOf(Allowed.class, ask(alice, Set.of(), "chat", "gpt-4"));
+        assertInstanceOf(Allowed.class, ask(alice, Set.of(), "images", null));
+        Denied agents = assertInstanceOf(Denied.class, ask(alice, Set.of(), "agents", null));
+        assertEquals(What.FEATURE, agents.refused());
+        assertEquals("agents", agents.subject());
+    }
+
+    @Test
+    void aUsersOwnSettingsOverrideTheDefaults() {
+        limitAlice(Map.of("agents", true, "images", false), "llama-*");
+        assertInstanceOf(Allowed.class, ask(alice, Set.of(), "agents", "llama-3"));
+        assertInstanceOf(Denied.class, ask(alice, Set.of(), "images", null));
+        assertInstanceOf(Allowed.class, ask(alice, Set.of(), "chat", null));
+    }
+
+    @Test
+    void aModelOutsideTheAllowListIsDeniedNamingWhatIsAllowed() {
+        limitAlice(Map.of(), "llama-*", "mistral");
+        Denied denied = assertInstanceOf(Denied.class, ask(alice, Set.of(), "chat", "gpt-4"));
+        assertEquals(What.MODEL, denied.refused());
+        assertEquals("alice may not use the model 'gpt-4'; allowed: llama-*,mistral.", denied.message());
+        assertInstanceOf(Allowed.class, ask(alice, Set.of(), "chat", "llama-3.1-8b"));
+        assertInstanceOf(Denied.class, ask(alice, Set.of(), "chat", "Llama-3"), "patterns are case-sensitive");
+    }
+
+    @Test
+    void noModelInTheRequestMeansNoModelCheck() {
+        limitAlice(Map.of(), "llama-*");
+        assertInstanceOf(Allowed.class, ask(alice, Set.of(), "chat", null));
+    }
+
+    @Test
+    void administratorsMayUseEveryFeatureAndModelWhateverIsSet() {
+        core.permissions.put(root.username(), new Permissions(Map.of("chat", false), ModelAccess.only(List.of())));
+        assertInstanceOf(Allowed.class, ask(root, Set.of(), "chat", "gpt-4"));
+        assertInstanceOf(Allowed.class, ask(root, Set.of(), "agents", null));
+        assertInstanceOf(Allowed.class, ask(root, Set.of(), "not_in_catalog", null));
+    }
+
+    @Test
+    void keyScopesNarrowAdministratorsToo() {
+        Denied feature = assertInstanceOf(Denied.class, ask(root, Set.of("chat"), "images", null));
+        assertTrue(feature.message().contains("only: chat"), feature.message());
+        Denied model = assertInstanceOf(Denied.class, ask(root, Set.of("models:llama-3"), "chat", "mistral"));
+        assertEquals(What.MODEL, model.refused());
+        assertInstanceOf(Allowed.class, ask(root, Set.of("models:llama-3"), "chat", "llama-3"));
+    }
+
+    @Test
+    void aKeyWithOnlyModelScopesMayDoWhatTheUserMayWithThoseModels() {
+        Set<String> scopes = Set.of("models:llama-3");
+        assertInstanceOf(Allowed.class, ask(alice, scopes, "images", "llama-3"));
+        assertInstanceOf(Denied.class, ask(alice, scopes, "chat", "mistral"));
+        assertInstanceOf(Denied.class, ask(alice, scopes, "agents", "llama-3"), "the user's own rights still apply");
+        assertInstanceOf(Allowed.class, ask(alice, scopes, "chat", null), "no model asked: no model check");
+    }
+
+    @Test
+    void featureScopesMatchExactlyOrByATrailingStar() {
+        assertInstanceOf(Allowed.class, ask(alice, Set.of("audio_*"), "audio_speech", null));
+        assertInstanceOf(Denied.class, ask(alice, Set.of("audio_*"), "chat", null));
+        assertInstanceOf(Allowed.class, ask(alice, Set.of("chat", "models:*"), "chat", "anything"));
+    }
+
+    @Test
+    void aScopeCannotGiveWhatTheUserLacks() {
+        limitAlice(Map.of("chat", false), "llama-*");
+        assertInstanceOf(Denied.class, ask(alice, Set.of("chat"), "chat", null));
+        assertInstanceOf(Denied.class, ask(alice, Set.of("models:*"), "images", "gpt-4"));
+    }
+
+    @Test
+    void aFeatureNotInTheCatalogIsDeniedForUsersListingTheKnownOnes() {
+        Denied denied = assertInstanceOf(Denied.class, ask(alice, Set.of(), "teleport", null));
+        assertTrue(denied.message().contains("the features are: chat, images"), denied.message());
+    }
+
+    @Test
+    void aStoreThatFailsDeniesAndNeverAllows() {
+        core.permissions.failing(true);
+        Denied denied = assertInstanceOf(Denied.class, ask(alice, Set.of(), "chat", "llama-3"));
+        assertEquals(What.UNREADABLE, denied.refused());
+        assertTrue(denied.message().contains("Could not read the rights of 'alice'; refused."), denied.message());
+    }
+
+    @Test
+    void aChangeAppliesToTheVeryNextCheck() {
+        assertInstanceOf(Allowed.class, ask(alice, Set.of(), "chat", "gpt-4"));
+        limitAlice(Map.of(), "llama-*");
+        assertInstanceOf(Denied.class, ask(alice, Set.of(), "chat", "gpt-4"));
+        core.permissions.remove(Username.of("alice"));
+        assertInstanceOf(Allowed.class, ask(alice, Set.of(), "chat", "gpt-4"));
+    }
+
+    @Test
+    void onlyChecksThatNeedTheStoreAreLeftUndecidedWithoutIt() {
+        core.permissions.failing(true);
+        Query nothing = new Query(alice, Set.of(), Optional.empty(), Optional.empty());
+        assertEquals(Optional.of(new Allowed()), authorize.withoutStore(nothing));
+        Query admin = new Query(root, Set.of(), Optional.of("chat"), Optional.of("x"));
+        assertEquals(Optional.of(new Allowed()), authorize.withoutStore(admin));
+        Query user = new Query(alice, Set.of(), Optional.of("chat"), Optional.empty());
+        assertEquals(Optional.empty(), authorize.withoutStore(user));
+    }
+
+    @Test
+    void globsMatchTheWholeNameWithStarAndQuestionMark() {
+        assertTrue(ModelAccess.globMatches("llama-*", "llama-"));
+        assertTrue(ModelAccess.globMatches("*-7b*", "mistral-7b-instruct"));
+        assertTrue(ModelAccess.globMatches("qwen?.5", "qwen2.5"));
+        assertTrue(!ModelAccess.globMatches("qwen?.5", "qwen12.5"));
+        assertTrue(!ModelAccess.globMatches("llama", "llama-3"));
+        assertTrue(ModelAccess.globMatches("*", ""));
+    }
+}

@@ -1,0 +1,48 @@
+package dev.gatehouse.http;
+
+import dev.gatehouse.core.model.FeatureCatalog;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The operator's permission settings: the features users may be given, with their defaults
+ * ({@code GATEHOUSE_FEATURES}), and which routes of the proxied server use which feature
+ * ({@code GATEHOUSE_ROUTES}, ahead of the built-in table unless {@code GATEHOUSE_DEFAULT_ROUTES=off}).
+ */
+public record AccessRules(FeatureCatalog catalog, RouteMap routes) {
+
+    public AccessRules {
+        Objects.requireNonNull(catalog, "catalog");
+        Objects.requireNonNull(routes, "routes");
+        for (RouteMap.Rule rule : routes.rules()) {
+            if (!catalog.knows(rule.feature())) {
+                throw new IllegalArgumentException("The route rule for " + rule.pattern() + " names the feature '"
+                        + rule.feature() + "', which is not in the feature list (" + catalog.known() + ");"
+                        + " add it to GATEHOUSE_FEATURES or change the rule in GATEHOUSE_ROUTES.");
+            }
+        }
+    }
+
+    /** LocalAI's features and the built-in route table. */
+    public static AccessRules defaults() {
+        return new AccessRules(FeatureCatalog.localAi(), RouteMap.defaults());
+    }
+
+    /** Reads {@code GATEHOUSE_FEATURES}, {@code GATEHOUSE_ROUTES} and {@code GATEHOUSE_DEFAULT_ROUTES}. */
+    public static AccessRules fromEnvironment(Map<String, String> env) {
+        String features = env.getOrDefault("GATEHOUSE_FEATURES", "");
+        FeatureCatalog catalog = features.isBlank() ? FeatureCatalog.localAi() : FeatureCatalog.parse(features);
+        String defaults = env.getOrDefault("GATEHOUSE_DEFAULT_ROUTES", "on").strip();
+        if (!defaults.equals("on") && !defaults.equals("off")) {
+            throw new IllegalArgumentException("GATEHOUSE_DEFAULT_ROUTES must be on or off, not '" + defaults + "'.");
+        }
+        java.util.List<RouteMap.Rule> rules = new java.util.ArrayList<>(
+                RouteMap.parse(env.getOrDefault("GATEHOUSE_ROUTES", ""), false).rules());
+        if (defaults.equals("on")) {
+            // Built-in rules for features left out of the operator's own list do not apply.
+            RouteMap.defaults().rules().stream().filter(rule -> catalog.knows(rule.feature())).forEach(rules::add);
+        }
+        RouteMap routes = new RouteMap(rules);
+        return new AccessRules(catalog, routes);
+    }
+}

@@ -1,0 +1,82 @@
+package dev.gatehouse.http;
+
+import dev.gatehouse.core.model.ApiKey;
+import dev.gatehouse.core.model.FeatureCatalog;
+import dev.gatehouse.core.port.in.Authorize;
+import dev.gatehouse.http.CallerLookup.StoreNeeded;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.inject.Singleton;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Asks core's {@link Authorize} about a caller, and turns a denial into 403 naming what was refused. */
+@Singleton
+class RequestRights {
+
+    /** What a model named in a header may look like: 1 to 200 visible ASCII characters. */
+    static final Pattern MODEL = Pattern.compile("[\\x21-\\x7e]{1,200}");
+
+    private final Authorize authorize;
+
+    RequestRights(Authorize authorize) {
+        this.authorize = authorize;
+    }
+
+    /** The question for {@code caller}: their user, their key's scopes (none for a session). */
+    static Authorize.Query query(Caller caller, Optional<String> feature, Optional<String> model) {
+        Set<String> scopes = caller.key().map(ApiKey::scopes).orElse(Set.of());
+        return new Authorize.Query(caller.user(), scopes, feature, model);
+    }
+
+    /** The decision; without {@code mayBlock}, {@link StoreNeeded} when only the store can answer. */
+    Authorize.Decision decide(Authorize.Query query, boolean mayBlock) {
+        Optional<Authorize.Decision> quick = authorize.withoutStore(query);
+        if (quick.isPresent()) {
+            return quick.get();
+        }
+        if (!mayBlock) {
+            throw StoreNeeded.INSTANCE;
+        }
+        return authorize.authorize(query);
+    }
+
+    /** Checks the text of a feature a client or proxy named. */
+    static String feature(String text) {
+        try {
+            return FeatureCatalog.checkedName(text.strip());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("X-Gatehouse-Feature: " + e.getMessage());
+        }
+    }
+
+    /** Checks the text of a model a client or proxy named. */
+    static String model(String text) {
+        String model = text.strip();
+        if (!MODEL.matcher(model).matches()) {
+            throw new IllegalArgumentException("X-Gatehouse-Model must be a model name of 1 to 200 visible ASCII"
+                    + " characters, not '" + model.replaceAll("[^\\x21-\\x7e]", "?") + "'.");
+        }
+        return model;
+    }
+
+    /** 403 {@code forbidden} with what was refused ({@code feature}, {@code model} or {@code rights}) and its name. */
+    static MutableHttpResponse<Refusal> denied(Authorize.Denied denied) {
+        String what = switch (denied.refused()) {
+            case FEATURE -> "feature";
+            case MODEL -> "model";
+            case UNREADABLE -> "rights";
+        };
+        // The header is for proxies that answer a refusal themselves and drop this body (nginx).
+        return HttpResponse.<Refusal>status(HttpStatus.FORBIDDEN).header("X-Gatehouse-Refused", what)
+                .body(new Refusal("forbidden", denied.message(), what, denied.subject()));
+    }
+
+    /** The body of a 403 for a feature or model: {@code refused} is feature, model or rights; {@code name} which. */
+    @Serdeable
+    record Refusal(String error, String message, String refused, String name) {
+    }
+}

@@ -1,0 +1,29 @@
+package dev.gatehouse.http;
+
+import dev.gatehouse.core.model.EffectiveRights;
+import dev.gatehouse.core.model.Permissions;
+import java.util.List;
+
+/**
+ * An administrator's page for one user ({@code /admin/users/{name}}): each feature with its
+ * default and the user's own setting, and the models they may use, in one form.
+ */
+public record UserRightsPage(Shell shell, String username, boolean admin, List<FeatureRow> features,
+                             boolean allModels, String models) {
+
+    public UserRightsPage {
+        features = List.copyOf(features);
+    }
+
+    /** One feature: {@code setting} is {@code on}, {@code off} or {@code default}; {@code on} what applies. */
+    public record FeatureRow(String name, boolean byDefault, String setting, boolean on) {
+    }
+
+    static UserRightsPage of(Shell shell, EffectiveRights rights, Permissions settings) {
+        List<FeatureRow> rows = rights.features().stream().map(f -> new FeatureRow(f.name(), f.byDefault(),
+                !settings.features().containsKey(f.name()) ? "default" : settings.features().get(f.name()) ? "on" : "off",
+                f.on())).toList();
+        return new UserRightsPage(shell, rights.username().value(), rights.admin(), rows, settings.models().all(),
+                String.join(", ", settings.models().patterns()));
+    }
+}
