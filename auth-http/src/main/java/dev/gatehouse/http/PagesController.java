@@ -106,7 +106,8 @@ class PagesController {
         Optional<Username> name = parse(username);
         var rights = name.isEmpty() ? null : readPermissions.read(caller.actor(), name.get());
         if (rights instanceof dev.gatehouse.core.port.in.ReadPermissions.Rights found && caller.admin()) {
-            return page("user", UserRightsPage.of(shell, found.effective(), found.settings()));
+            return page("user", UserRightsPage.of(shell, found.effective(), found.settings(),
+                    caller.actor().is(found.effective().username())));
         }
         return page(HttpStatus.NOT_FOUND, "message", new MessagePage(shell, "No such user",
                 "There is no user '" + username + "'. The list of users is on Manage Users."));

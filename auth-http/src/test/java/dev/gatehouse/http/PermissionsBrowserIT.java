@@ -58,4 +58,34 @@ class PermissionsBrowserIT extends ChromiumTests {
             assertEquals(List.of(), chromium.errors);
         }
     }
+
+    @Test
+    void anAdministratorPromotesAliceOnHerPageButCannotChangeTheirOwnRole() throws Exception {
+        chromium.errors.clear();
+        try (RunningServer app = new RunningServer()) {
+            app.addAdmin("admin", ADMIN);
+            app.addUser("alice", ALICE);
+            String origin = app.origin();
+            Page admin = chromium.open();
+            admin.navigate(origin + "/login?next=%2Fadmin%2Fusers%2Falice");
+            BrowserIT.signIn(admin, "admin", ADMIN);
+            admin.waitForURL(origin + "/admin/users/alice");
+            assertThat(admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Impersonate"))).isVisible();
+            assertThat(admin.locator("#role option[selected]")).hasText("User");
+            admin.selectOption("#role", "admin");
+            admin.click(".role-form button[type=submit]");
+            assertThat(admin.locator("#toast")).containsText("Changed the role of alice.");
+            assertThat(admin.locator("#role option[selected]")).containsText("Administrator");
+            assertThat(admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Impersonate")))
+                    .hasCount(0);
+            assertEquals(true, app.cli.users().find(Username.of("alice")).orElseThrow().isAdmin());
+            Chromium.screenshot(admin, "permissions-03-role");
+
+            admin.navigate(origin + "/admin/users/admin");
+            assertThat(admin.locator("#role")).isDisabled();
+            assertThat(admin.locator("#role-note")).containsText("You cannot change your own role");
+            assertThat(admin.locator(".role-form button[type=submit]")).hasCount(0);
+            assertEquals(List.of(), chromium.errors);
+        }
+    }
 }
