@@ -26,6 +26,7 @@ import picocli.CommandLine.Parameters;
         footerHeading = "%nExamples:%n",
         footer = {"  gatehouse user permissions alice",
                   "  gatehouse user permissions alice --enable chat --disable images --models 'llama-*,mistral'",
+                  "  gatehouse user permissions alice --only chat --models 'llama-*'",
                   "  gatehouse user permissions alice --default images --all-models",
                   "  gatehouse user permissions alice --json"})
 final class PermissionsCommand extends CliCommand {
@@ -42,6 +43,10 @@ final class PermissionsCommand extends CliCommand {
     @Option(names = "--default", paramLabel = "FEATURE", split = ",",
             description = "These features follow the default again.")
     List<String> toDefault = new ArrayList<>();
+
+    @Option(names = "--only", paramLabel = "FEATURE", split = ",",
+            description = "Turn these features on and every other feature off, e.g. --only chat.")
+    List<String> only = new ArrayList<>();
 
     @Option(names = "--models", paramLabel = "LIST",
             description = "Only these models: names and patterns (* and ?), comma-separated, e.g. 'llama-*,mistral'.")
@@ -64,6 +69,9 @@ final class PermissionsCommand extends CliCommand {
         if (!both.isEmpty()) {
             throw new UsageException("'" + both.iterator().next() + "' is both enabled and disabled; choose one.");
         }
+        if (!only.isEmpty() && !(enable.isEmpty() && disable.isEmpty() && toDefault.isEmpty())) {
+            throw new UsageException("--only sets every feature; use it without --enable, --disable or --default.");
+        }
         Optional<ModelAccess> access;
         try {
             access = allModels ? Optional.of(ModelAccess.everything())
@@ -73,8 +81,10 @@ final class PermissionsCommand extends CliCommand {
         }
         FeatureCatalog catalog = invocation.featureCatalog();
         try (CliWiring app = invocation.open()) {
-            if (!enable.isEmpty() || !disable.isEmpty() || !toDefault.isEmpty() || access.isPresent()) {
+            if (!enable.isEmpty() || !disable.isEmpty() || !toDefault.isEmpty() || !only.isEmpty() || access.isPresent()) {
                 Map<String, Boolean> features = new HashMap<>();
+                catalog.names().forEach(name -> { if (!only.isEmpty()) { features.put(name, false); } });
+                only.forEach(name -> features.put(name.strip(), true));
                 enable.forEach(name -> features.put(name.strip(), true));
                 disable.forEach(name -> features.put(name.strip(), false));
                 SetPermissions.Result result = app.setPermissions(catalog).set(new SetPermissions.Command(

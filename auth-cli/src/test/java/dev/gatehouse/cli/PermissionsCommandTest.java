@@ -77,6 +77,21 @@ class PermissionsCommandTest {
     }
 
     @Test
+    void onlyTurnsTheNamedFeaturesOnAndEveryOtherOff() {
+        TestCli cli = new TestCli(home);
+        cli.addUser("admin", "--admin");
+        cli.addUser("alice");
+        cli.variables.put("GATEHOUSE_FEATURES", "chat,images,agents:off");
+        TestCli.Run run = cli.run("user", "permissions", "alice", "--only", "chat", "--models", "llama-*");
+        assertEquals(0, run.exitCode(), run::toString);
+        assertEquals("alice\n  chat    on   (set; default on)\n  images  off  (set; default on)\n"
+                + "  agents  off  (set; default off)\nmodels: llama-*", run.out().strip());
+        assertEquals(ExitCodes.REFUSED, cli.run("user", "permissions", "alice", "--only", "teleport").exitCode());
+        assertEquals(ExitCodes.USAGE, cli.run("user", "permissions", "alice", "--only", "chat", "--enable", "images")
+                .exitCode());
+    }
+
+    @Test
     void contradictoryOptionsAreAUsageError() {
         TestCli cli = new TestCli(home);
         cli.addUser("alice");
