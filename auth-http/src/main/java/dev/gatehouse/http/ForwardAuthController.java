@@ -95,7 +95,8 @@ class ForwardAuthController {
         } catch (IllegalArgumentException invalid) {
             return ApiError.badRequest(invalid.getMessage()).contentType(MediaType.APPLICATION_JSON_TYPE);
         }
-        Authorize.Decision decision = rights.decide(RequestRights.query(caller.get(), wanted.feature(), wanted.model()),
+        Authorize.Decision decision = rights.decide(RequestRights.query(caller.get(), wanted.feature(), wanted.model(),
+                wanted.modelUnseen()),
                 mayBlock);
         if (decision instanceof Authorize.Denied denied) {
             return RequestRights.denied(denied).contentType(MediaType.APPLICATION_JSON_TYPE);

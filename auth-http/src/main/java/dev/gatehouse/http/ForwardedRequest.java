@@ -17,9 +17,15 @@ class ForwardedRequest {
     static final String FEATURE = "X-Gatehouse-Feature";
     static final String MODEL = "X-Gatehouse-Model";
 
-    /** The feature and model to check; empty ones are not checked. */
-    record Wanted(Optional<String> feature, Optional<String> model) {
+    /**
+     * The feature and model to check; empty ones are not checked. {@code modelUnseen}: a request
+     * with a feature that sends a body (POST, PUT, PATCH) whose body was not forwarded, so a model
+     * it names could not be seen.
+     */
+    record Wanted(Optional<String> feature, Optional<String> model, boolean modelUnseen) {
     }
+
+    private static final java.util.Set<String> WITH_BODY = java.util.Set.of("POST", "PUT", "PATCH");
 
     private final AccessRules rules;
     private final RequestModel models;
@@ -46,7 +52,9 @@ class ForwardedRequest {
                     .or(() -> models.fromBody(body, request.getHeaders().get("Content-Type")))
                     .map(RequestRights::model);
         }
-        return new Wanted(feature, model);
+        boolean unseen = feature.isPresent() && model.isEmpty() && body == null
+                && WITH_BODY.contains(method.toUpperCase(java.util.Locale.ROOT));
+        return new Wanted(feature, model, unseen);
     }
 
     private static Optional<String> header(HttpRequest<?> request, String name) {

@@ -28,8 +28,13 @@ class RequestRights {
 
     /** The question for {@code caller}: their user, their key's scopes (none for a session). */
     static Authorize.Query query(Caller caller, Optional<String> feature, Optional<String> model) {
+        return query(caller, feature, model, false);
+    }
+
+    /** The question, saying whether the request's model could not be seen (its body was not forwarded). */
+    static Authorize.Query query(Caller caller, Optional<String> feature, Optional<String> model, boolean modelUnseen) {
         Set<String> scopes = caller.key().map(ApiKey::scopes).orElse(Set.of());
-        return new Authorize.Query(caller.user(), scopes, feature, model);
+        return new Authorize.Query(caller.user(), scopes, feature, model, modelUnseen);
     }
 
     /** The decision; without {@code mayBlock}, {@link StoreNeeded} when only the store can answer. */

@@ -96,6 +96,22 @@ class PermissionsTest {
     }
 
     @Test
+    void aPostWhoseBodyTheProxyKeptIsRefusedToCallersLimitedToSomeModels() {
+        String[] chatPost = {"X-Forwarded-Method", "POST", "X-Forwarded-Uri", "/v1/chat/completions"};
+        assertEquals(200, verify(aliceKey, chatPost).statusCode(), "alice may use every model: nothing to check");
+        assertRefused("model", "(not seen)", verify(llamaKey, chatPost));
+        assertRefused("model", "(not seen)", verify(rootLlamaKey, chatPost));
+        app.cli.permissions().put(Username.of("alice"), new Permissions(Map.of(), ModelAccess.only(List.of("llama-*"))));
+        HttpResponse<String> unseen = verify(aliceKey, chatPost);
+        assertRefused("model", "(not seen)", unseen);
+        assertTrue(RunningServer.json(unseen).path("message").asText().contains("X-Gatehouse-Model"), unseen.body());
+        assertEquals(200, verify(aliceKey, "X-Forwarded-Method", "POST", "X-Forwarded-Uri", "/v1/chat/completions",
+                "X-Gatehouse-Model", "llama-3").statusCode(), "the proxy named the model");
+        assertEquals(200, verify(aliceKey, "X-Forwarded-Method", "GET", "X-Forwarded-Uri", "/v1/images/abc.png")
+                .statusCode(), "a GET sends no body to hide a model in");
+    }
+
+    @Test
     void headersFromTheProxyWinAndBadValuesAreRefused() {
         app.cli.permissions().put(Username.of("alice"), new Permissions(Map.of("chat", false), ModelAccess.everything()));
         assertRefused("feature", "chat", verify(aliceKey, "X-Gatehouse-Feature", "chat",

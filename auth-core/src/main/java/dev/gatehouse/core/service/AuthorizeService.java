@@ -15,12 +15,18 @@ import java.util.Optional;
  * a prefix ending in {@code *}, as {@link dev.gatehouse.core.model.Principal#permits} reads them);
  * a key without scopes of a kind is not narrowed in that kind. Then administrators may use
  * everything; anyone else needs the feature on (their own setting, else the operator's default)
- * and the model allowed. The user's settings are read from the store on every check, so a change
+ * and the model allowed. A caller limited to some models is refused when the request's model could
+ * not be seen ({@link Authorize.Query#modelUnseen}). The user's settings are read from the store on
+ * every check, so a change
  * from any process applies to the next request; a store that fails means no.
  */
 public final class AuthorizeService implements Authorize {
 
     static final String MODEL_SCOPE = "models:";
+    /** The subject of a denial for a model Gatehouse could not see. */
+    static final String UNSEEN = "(not seen)";
+    private static final String SEND_MODEL = "the proxy must send X-Gatehouse-Model or forward the body"
+            + " (docs/deployment.md).";
 
     private final PermissionStore permissions;
     private final FeatureCatalog catalog;
@@ -48,6 +54,10 @@ public final class AuthorizeService implements Authorize {
             String feature = query.feature().get();
             return new Denied(What.FEATURE, feature, who + " may not use the feature '" + feature + "'; "
                     + "an administrator can turn it on.");
+        }
+        if (query.modelUnseen() && !rights.models().all()) {
+            return new Denied(What.MODEL, UNSEEN, who + " may use only the models " + rights.models().describe()
+                    + ", and which model this request uses could not be seen; " + SEND_MODEL);
         }
         if (query.model().isPresent() && !rights.models().allows(query.model().get())) {
             String model = query.model().get();
@@ -83,6 +93,11 @@ public final class AuthorizeService implements Authorize {
             String feature = query.feature().get();
             return Optional.of(new Denied(What.FEATURE, feature, "This key may not use the feature '" + feature
                     + "'; its scopes allow only: " + String.join(", ", featureScopes) + ". Use a key with that scope."));
+        }
+        if (query.modelUnseen() && !modelScopes.isEmpty()) {
+            return Optional.of(new Denied(What.MODEL, UNSEEN, "This key may use only the models "
+                    + String.join(", ", modelScopes) + ", and which model this request uses could not be seen; "
+                    + SEND_MODEL));
         }
         if (query.model().isPresent() && !modelScopes.isEmpty()
                 && modelScopes.stream().noneMatch(glob -> ModelAccess.globMatches(glob, query.model().get()))) {

@@ -69,6 +69,26 @@ class AuthorizingRequestsTest {
     }
 
     @Test
+    void aModelThatCouldNotBeSeenIsRefusedToWhoeverIsLimitedToSomeModels() {
+        Query unseen = new Query(alice, Set.of(), Optional.of("chat"), Optional.empty(), true);
+        assertInstanceOf(Allowed.class, authorize.authorize(unseen), "every model allowed: nothing to check");
+        limitAlice(Map.of(), "llama-*");
+        Denied denied = assertInstanceOf(Denied.class, authorize.authorize(unseen));
+        assertEquals(What.MODEL, denied.refused());
+        assertEquals("alice may use only the models llama-*, and which model this request uses could not be seen;"
+                + " the proxy must send X-Gatehouse-Model or forward the body (docs/deployment.md).", denied.message());
+
+        Query byScopedKey = new Query(root, Set.of("models:llama-3"), Optional.of("chat"), Optional.empty(), true);
+        Denied scoped = assertInstanceOf(Denied.class, authorize.withoutStore(byScopedKey).orElseThrow(),
+                "a key limited to some models, administrators' too, without reading the store");
+        assertEquals(What.MODEL, scoped.refused());
+        assertInstanceOf(Allowed.class, authorize.authorize(
+                new Query(root, Set.of(), Optional.of("chat"), Optional.empty(), true)), "administrators are not limited");
+        assertInstanceOf(Allowed.class, authorize.authorize(
+                new Query(alice, Set.of(), Optional.of("chat"), Optional.of("llama-3"), true)), "a model seen is checked");
+    }
+
+    @Test
     void administratorsMayUseEveryFeatureAndModelWhateverIsSet() {
         core.permissions.put(root.username(), new Permissions(Map.of("chat", false), ModelAccess.only(List.of())));
         assertInstanceOf(Allowed.class, ask(root, Set.of(), "chat", "gpt-4"));

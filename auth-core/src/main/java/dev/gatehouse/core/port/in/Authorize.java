@@ -25,14 +25,23 @@ public interface Authorize {
 
     /**
      * Who asks, with which key scopes (empty: no narrowing), for which feature and which model;
-     * nothing asked for is not checked.
+     * nothing asked for is not checked. {@code modelUnseen} says the request may well name a model
+     * that Gatehouse could not see (a POST whose body the proxy did not forward): a caller limited
+     * to some models is then refused rather than let through unchecked.
      */
-    record Query(User user, Set<String> scopes, Optional<String> feature, Optional<String> model) {
+    record Query(User user, Set<String> scopes, Optional<String> feature, Optional<String> model,
+                 boolean modelUnseen) {
         public Query {
             Objects.requireNonNull(user, "user");
             scopes = ApiKey.checkedScopes(scopes);
             Objects.requireNonNull(feature, "feature");
             Objects.requireNonNull(model, "model");
+            modelUnseen = modelUnseen && model.isEmpty();
+        }
+
+        /** A request whose model, if it has one, is known. */
+        public Query(User user, Set<String> scopes, Optional<String> feature, Optional<String> model) {
+            this(user, scopes, feature, model, false);
         }
 
         public static Query of(Principal principal, Optional<String> feature, Optional<String> model) {
