@@ -1,5 +1,6 @@
 package dev.gatehouse.http;
 
+import com.microsoft.playwright.Page;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -11,6 +12,16 @@ abstract class ChromiumTests {
     @BeforeAll
     static void launch() {
         chromium = Chromium.launchOrSkip();
+    }
+
+    /**
+     * Opens {@code /login?next=PATH} of {@code origin} in {@code page}, signs in, and waits until
+     * the browser is at {@code origin + path}.
+     */
+    static void signInTo(Page page, String origin, String path, String username, String password) {
+        page.navigate(origin + "/login?next=" + java.net.URLEncoder.encode(path, java.nio.charset.StandardCharsets.UTF_8));
+        BrowserIT.signIn(page, username, password);
+        page.waitForURL(origin + path);
     }
 
     @AfterAll

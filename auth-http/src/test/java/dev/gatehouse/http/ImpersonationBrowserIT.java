@@ -27,9 +27,7 @@ class ImpersonationBrowserIT extends ChromiumTests {
             app.addUser("alice", ALICE);
             String origin = app.origin();
             Page admin = chromium.open();
-            admin.navigate(origin + "/login?next=/admin");
-            BrowserIT.signIn(admin, "admin", ADMIN);
-            admin.waitForURL(origin + "/admin");
+            signInTo(admin, origin, "/admin", "admin", ADMIN);
 
             admin.click("[aria-label='Impersonate alice']");
             admin.waitForURL(origin + "/account");
@@ -77,9 +75,7 @@ class ImpersonationBrowserIT extends ChromiumTests {
 
             for (ColorScheme scheme : List.of(ColorScheme.LIGHT, ColorScheme.DARK)) {
                 Page phone = chromium.open(390, 844, scheme);
-                phone.navigate(origin + "/login?next=/admin/audit");
-                BrowserIT.signIn(phone, "admin", ADMIN);
-                phone.waitForURL(origin + "/admin/audit");
+                signInTo(phone, origin, "/admin/audit", "admin", ADMIN);
                 int width = ((Number) phone.evaluate("() => document.documentElement.scrollWidth")).intValue();
                 assertTrue(width <= 390, "the audit table must not scroll sideways on a phone; it is " + width + " px wide");
                 Chromium.screenshot(phone, "audit-phone" + (scheme == ColorScheme.DARK ? "-dark" : ""));

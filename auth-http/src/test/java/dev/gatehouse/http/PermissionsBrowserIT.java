@@ -28,9 +28,7 @@ class PermissionsBrowserIT extends ChromiumTests {
             app.addUser("alice", ALICE);
             String origin = app.origin();
             Page admin = chromium.open();
-            admin.navigate(origin + "/login?next=%2Fadmin");
-            BrowserIT.signIn(admin, "admin", ADMIN);
-            admin.waitForURL(origin + "/admin");
+            signInTo(admin, origin, "/admin", "admin", ADMIN);
             admin.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("alice").setExact(true)).click();
             admin.waitForURL(origin + "/admin/users/alice");
             assertThat(admin.locator("h1")).hasText("alice");
@@ -49,9 +47,7 @@ class PermissionsBrowserIT extends ChromiumTests {
                     app.cli.permissions().find(Username.of("alice")).map(p -> p.models().patterns()));
 
             Page alice = chromium.open();
-            alice.navigate(origin + "/login");
-            BrowserIT.signIn(alice, "alice", ALICE);
-            alice.waitForURL(origin + "/account");
+            signInTo(alice, origin, "/account", "alice", ALICE);
             assertThat(alice.locator("[data-my-permissions] [data-features] .badge")).hasText(new String[] {"chat"});
             assertThat(alice.locator("[data-my-permissions] [data-models]")).hasText("llama-*");
             Chromium.screenshot(alice, "permissions-02-account");
@@ -67,9 +63,7 @@ class PermissionsBrowserIT extends ChromiumTests {
             app.addUser("alice", ALICE);
             String origin = app.origin();
             Page admin = chromium.open();
-            admin.navigate(origin + "/login?next=%2Fadmin%2Fusers%2Falice");
-            BrowserIT.signIn(admin, "admin", ADMIN);
-            admin.waitForURL(origin + "/admin/users/alice");
+            signInTo(admin, origin, "/admin/users/alice", "admin", ADMIN);
             assertThat(admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Impersonate"))).isVisible();
             assertThat(admin.locator("#role option[selected]")).hasText("User");
             admin.selectOption("#role", "admin");

@@ -62,9 +62,7 @@ class RegistrationBrowserIT extends ChromiumTests {
             eve.waitForURL(origin + "/waiting");
 
             Page root = chromium.open();
-            root.navigate(origin + "/login?next=/admin");
-            BrowserIT.signIn(root, "root", ADMIN);
-            root.waitForURL(origin + "/admin");
+            signInTo(root, origin, "/admin", "root", ADMIN);
             root.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Pending Approval")).click();
             root.waitForURL(origin + "/admin/pending");
             assertThat(root.locator("tr[data-user]")).hasCount(2);
@@ -88,9 +86,7 @@ class RegistrationBrowserIT extends ChromiumTests {
             assertThat(root.locator("tr[data-user=root] .user-email")).hasCount(0);
             Chromium.screenshot(root, "register-06-users-with-email");
 
-            dora.navigate(origin + "/login");
-            BrowserIT.signIn(dora, "dora", DORA);
-            dora.waitForURL(origin + "/account");
+            signInTo(dora, origin, "/account", "dora", DORA);
             assertEquals(200, dora.context().request().get(origin + "/api/me").status());
 
             eve.navigate(origin + "/login");
@@ -107,9 +103,7 @@ class RegistrationBrowserIT extends ChromiumTests {
         try (RunningServer app = server(RegistrationMode.INVITE)) {
             String origin = app.origin();
             Page root = chromium.open();
-            root.navigate(origin + "/login?next=/admin/invites");
-            BrowserIT.signIn(root, "root", ADMIN);
-            root.waitForURL(origin + "/admin/invites");
+            signInTo(root, origin, "/admin/invites", "root", ADMIN);
             assertThat(root.locator(".empty")).containsText("No invites yet");
             root.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create Invite").setExact(true)).click();
             root.fill("#invite-email", "frank@example.org");
@@ -181,9 +175,7 @@ class RegistrationBrowserIT extends ChromiumTests {
                 phone.navigate(origin + "/register");
                 assertFitsPhone(phone, "/register");
                 Chromium.screenshot(phone, "register-phone" + suffix);
-                phone.navigate(origin + "/login?next=/admin/invites");
-                BrowserIT.signIn(phone, "root", ADMIN);
-                phone.waitForURL(origin + "/admin/invites");
+                signInTo(phone, origin, "/admin/invites", "root", ADMIN);
                 if (scheme == ColorScheme.LIGHT) {
                     app.json("POST", "/api/admin/invites", "{\"email\":\"ida@example.org\",\"uses\":3}",
                             app.signIn("root", ADMIN));

@@ -28,9 +28,7 @@ class TokensBrowserIT extends ChromiumTests {
             app.addUser("alice", ALICE);
             String origin = app.origin();
             Page alice = chromium.open();
-            alice.navigate(origin + "/login");
-            BrowserIT.signIn(alice, "alice", ALICE);
-            alice.waitForURL(origin + "/account");
+            signInTo(alice, origin, "/account", "alice", ALICE);
 
             alice.click("summary");
             alice.locator(".menu-panel").getByRole(AriaRole.LINK,
@@ -98,9 +96,7 @@ class TokensBrowserIT extends ChromiumTests {
             String origin = app.origin();
             for (ColorScheme scheme : List.of(ColorScheme.LIGHT, ColorScheme.DARK)) {
                 Page admin = chromium.open(1280, 860, scheme);
-                admin.navigate(origin + "/login?next=/tokens");
-                BrowserIT.signIn(admin, "admin", ADMIN);
-                admin.waitForURL(origin + "/tokens");
+                signInTo(admin, origin, "/tokens", "admin", ADMIN);
                 admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create API Key").setExact(true)).click();
                 assertThat(admin.locator("#token-owner option")).hasText(new String[] {"admin", "alice", "bob"});
                 assertThat(admin.locator("#token-owner")).hasValue("admin");
@@ -117,9 +113,7 @@ class TokensBrowserIT extends ChromiumTests {
                 Chromium.screenshot(admin, "tokens-admin" + (scheme == ColorScheme.DARK ? "-dark" : ""));
             }
             Page phone = chromium.open(390, 844, ColorScheme.LIGHT);
-            phone.navigate(origin + "/login?next=/tokens");
-            BrowserIT.signIn(phone, "admin", ADMIN);
-            phone.waitForURL(origin + "/tokens");
+            signInTo(phone, origin, "/tokens", "admin", ADMIN);
             int width = ((Number) phone.evaluate("() => document.documentElement.scrollWidth")).intValue();
             assertTrue(width <= 390, "the keys table must not scroll sideways on a phone; it is " + width + " px wide");
             Chromium.screenshot(phone, "tokens-phone");
@@ -168,9 +162,7 @@ class TokensBrowserIT extends ChromiumTests {
             Page alice = chromium.open();
             alice.navigate(origin + "/v1/models");
             alice.waitForURL(origin + "/login?next=%2Fv1%2Fmodels");
-            alice.navigate(origin + "/login?next=/tokens");
-            BrowserIT.signIn(alice, "alice", ALICE);
-            alice.waitForURL(origin + "/tokens");
+            signInTo(alice, origin, "/tokens", "alice", ALICE);
             alice.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create API Key").setExact(true)).click();
             alice.fill("#token-name", "script");
             alice.click("#create-dialog button[type=submit]");
