@@ -19,6 +19,8 @@ import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -29,8 +31,8 @@ import java.util.concurrent.ExecutorService;
  * (nginx {@code auth_request}, Traefik {@code ForwardAuth}, Caddy {@code forward_auth}). A valid
  * key or session cookie gets 200 with {@code X-Gatehouse-User} and {@code X-Gatehouse-Roles};
  * anything else 401, and a browser opening a page also {@code X-Gatehouse-Login}, where the proxy
- * should send it. A caller who may not use the request's feature or model gets 403 naming it
- * ({@link ForwardedRequest} says which they are). {@code POST} with the original body (Traefik's
+ * should send it. A caller who may not use one of the request's features or models gets 403 naming
+ * it ({@link ForwardedRequest} says which they are; every one must be allowed). {@code POST} with the original body (Traefik's
  * {@code forwardBody}) lets the model be read from it. Answered on the event loop when no store
  * is needed, like the access filter.
  */
@@ -95,11 +97,16 @@ class ForwardAuthController {
         } catch (IllegalArgumentException invalid) {
             return ApiError.badRequest(invalid.getMessage()).contentType(MediaType.APPLICATION_JSON_TYPE);
         }
-        Authorize.Decision decision = rights.decide(RequestRights.query(caller.get(), wanted.feature(), wanted.model(),
-                wanted.modelUnseen()),
-                mayBlock);
-        if (decision instanceof Authorize.Denied denied) {
-            return RequestRights.denied(denied).contentType(MediaType.APPLICATION_JSON_TYPE);
+        List<Authorize.Query> queries = new ArrayList<>();
+        wanted.features().forEach(f -> queries.add(RequestRights.query(caller.get(), Optional.of(f), Optional.empty())));
+        wanted.models().forEach(m -> queries.add(RequestRights.query(caller.get(), Optional.empty(), Optional.of(m))));
+        if (wanted.modelUnseen()) {
+            queries.add(RequestRights.query(caller.get(), wanted.features().stream().findFirst(), Optional.empty(), true));
+        }
+        for (Authorize.Query query : queries) {
+            if (rights.decide(query, mayBlock) instanceof Authorize.Denied denied) {
+                return RequestRights.denied(denied).contentType(MediaType.APPLICATION_JSON_TYPE);
+            }
         }
         return answer(request, caller);
     }

@@ -2,14 +2,19 @@ package dev.gatehouse.http;
 
 import io.micronaut.http.HttpRequest;
 import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * What a request forwarded for checking wants to use: {@code X-Gatehouse-Feature} and
- * {@code X-Gatehouse-Model} when the proxy sets them (it must overwrite whatever the client sent),
- * else the feature the operator's {@link RouteMap} gives {@code X-Forwarded-Method} and
- * {@code X-Forwarded-Uri} (or {@code X-Original-Method}/{@code X-Original-URI}), and the model from
- * the path, the query or the forwarded body.
+ * What a request forwarded for checking wants to use. Everything that names a feature or a model
+ * counts, and all of it must be allowed: {@code X-Gatehouse-Feature} / {@code X-Gatehouse-Model}
+ * when the proxy sets them, the feature the operator's {@link RouteMap} gives
+ * {@code X-Forwarded-Method} and {@code X-Forwarded-Uri} (or {@code X-Original-Method} /
+ * {@code X-Original-URI}), and the models of the path, the query and the forwarded body. A header
+ * adds a check and never replaces one, so a client whose own headers reach the check gains nothing.
  */
 @Singleton
 class ForwardedRequest {
@@ -18,11 +23,15 @@ class ForwardedRequest {
     static final String MODEL = "X-Gatehouse-Model";
 
     /**
-     * The feature and model to check; empty ones are not checked. {@code modelUnseen}: a request
-     * with a feature that sends a body (POST, PUT, PATCH) whose body was not forwarded, so a model
-     * it names could not be seen.
+     * The features and models to check; every one must be allowed. {@code modelUnseen}: a request
+     * with a feature that sends a body (POST, PUT, PATCH) whose body was not forwarded and that
+     * names no model elsewhere, so a model in its body could not be seen.
      */
-    record Wanted(Optional<String> feature, Optional<String> model, boolean modelUnseen) {
+    record Wanted(Set<String> features, Set<String> models, boolean modelUnseen) {
+        Wanted {
+            features = Set.copyOf(features);
+            models = Set.copyOf(models);
+        }
     }
 
     private static final java.util.Set<String> WITH_BODY = java.util.Set.of("POST", "PUT", "PATCH");
@@ -35,50 +44,28 @@ class ForwardedRequest {
         this.models = models;
     }
 
-    /** Throws {@link IllegalArgumentException} for a header value no feature or model can have. */
+    /** Throws {@link IllegalArgumentException} for a value no feature or model can have. */
     Wanted wanted(HttpRequest<?> request, byte[] body) {
-        Optional<String> feature = header(request, FEATURE).map(RequestRights::feature);
-        Optional<String> model = header(request, MODEL).map(RequestRights::model);
+        Set<String> features = new LinkedHashSet<>();
+        List<String> named = new ArrayList<>();
+        header(request, FEATURE).map(RequestRights::feature).ifPresent(features::add);
+        header(request, MODEL).ifPresent(named::add);
         Optional<String> uri = header(request, "X-Forwarded-Uri").or(() -> header(request, "X-Original-URI"));
         String method = header(request, "X-Forwarded-Method").or(() -> header(request, "X-Original-Method"))
                 .orElse("GET");
-        Optional<RouteMap.Match> route = uri.flatMap(u -> rules.routes().match(method, path(u)));
-        if (feature.isEmpty()) {
-            feature = route.map(RouteMap.Match::feature);
-        }
-        if (model.isEmpty()) {
-            model = route.flatMap(RouteMap.Match::model)
-                    .or(() -> uri.flatMap(RequestModel::fromQuery))
-                    .or(() -> models.fromBody(body, request.getHeaders().get("Content-Type")))
-                    .map(RequestRights::model);
-        }
-        boolean unseen = feature.isPresent() && model.isEmpty() && body == null
+        Optional<RouteMap.Match> route = uri.flatMap(u -> rules.routes().match(method, ForwardedPath.of(u)));
+        route.map(RouteMap.Match::feature).ifPresent(features::add);
+        route.flatMap(RouteMap.Match::model).ifPresent(named::add);
+        uri.map(RequestModel::fromQuery).ifPresent(named::addAll);
+        named.addAll(models.fromBody(body, request.getHeaders().get("Content-Type")));
+        Set<String> checked = new LinkedHashSet<>();
+        named.forEach(model -> checked.add(RequestRights.model(model)));
+        boolean unseen = !features.isEmpty() && checked.isEmpty() && body == null
                 && WITH_BODY.contains(method.toUpperCase(java.util.Locale.ROOT));
-        return new Wanted(feature, model, unseen);
+        return new Wanted(features, checked, unseen);
     }
 
     private static Optional<String> header(HttpRequest<?> request, String name) {
         return request.getHeaders().get(name, String.class).map(String::strip).filter(value -> !value.isEmpty());
-    }
-
-    private static String path(String uri) {
-        int query = uri.indexOf('?');
-        String path = query < 0 ? uri : uri.substring(0, query);
-        String decoded;
-        try {
-            decoded = java.net.URLDecoder.decode(path.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException badEscape) {
-            decoded = path;
-        }
-        // As a server would route it: //v1/./chat/completions/ must not slip past /v1/chat/completions.
-        String collapsed = decoded.replaceAll("/{2,}", "/");
-        try {
-            collapsed = java.net.URI.create("http://h" + (collapsed.startsWith("/") ? "" : "/") + collapsed
-                    .replace(" ", "%20")).normalize().getPath();
-        } catch (IllegalArgumentException notAUri) {
-            // keep the collapsed text
-        }
-        return collapsed.length() > 1 && collapsed.endsWith("/") ? collapsed.substring(0, collapsed.length() - 1)
-                : collapsed;
     }
 }

@@ -20,7 +20,8 @@ import java.util.Optional;
  * An administrator starts acting as a user ({@code POST /api/admin/users/{name}/impersonate}) and
  * stops ({@code POST /api/impersonation/stop}). Starting swaps the session cookie for the user's
  * new session and keeps the administrator's in {@link AdminCookie}; stopping ends the user's
- * session and hands the administrator's back, or sends them to sign in if it is gone. Stopping is
+ * session and hands the administrator's back (only theirs, and only while they are an administrator),
+ * or sends them to sign in if it is gone. Stopping is
  * public so an impersonation that ran out can still be left; it checks the origin itself.
  */
 @Controller
@@ -77,7 +78,12 @@ class ImpersonationController {
             return ApiError.response(HttpStatus.CONFLICT, "not_impersonating",
                     "This browser is not acting as another user; there is nothing to stop.");
         }
-        Optional<ValidateSession.SignedInUser> admin = adminToken.flatMap(sessions::validate);
+        // Only the administrator who was impersonating gets their session back: a kept cookie that is
+        // someone else's (planted, or left over) is dropped, never made the browser's session.
+        Optional<ValidateSession.SignedInUser> admin = adminToken.flatMap(sessions::validate)
+                .filter(s -> s.user().isAdmin() && s.session().impersonator().isEmpty())
+                .filter(s -> !(result instanceof Impersonate.Stopped stopped)
+                        || stopped.administrator().equals(s.user().username()));
         Map<String, Object> body = new LinkedHashMap<>();
         if (result instanceof Impersonate.Stopped stopped) {
             body.put("user", stopped.user().value());

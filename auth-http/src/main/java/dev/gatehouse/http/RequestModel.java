@@ -1,79 +1,110 @@
 package dev.gatehouse.http;
 
-import io.micronaut.json.tree.JsonNode;
-import io.micronaut.serde.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * Reads the model a proxied request names: the {@code model} query parameter, else the
+ * Reads every model a proxied request names: each {@code model} query parameter, and each
  * {@code model} field of its body (JSON, a URL-encoded form or a multipart form, as audio
- * transcriptions send). The path's {@code {model}} is {@link RouteMap}'s to find.
+ * transcriptions send). Every one is returned, not the first: servers disagree on which of two
+ * they use (Go's JSON takes the last key and matches {@code MODEL} as {@code model}, Go's forms
+ * the first), so a request passes only if all of them may be used. The path's {@code {model}} is
+ * {@link RouteMap}'s to find.
  */
 @Singleton
 class RequestModel {
 
-    private static final Pattern BOUNDARY = Pattern.compile("boundary=\"?([^\";]+)\"?");
-    private static final Pattern MULTIPART_MODEL = Pattern.compile(
-            "Content-Disposition:\\s*form-data;\\s*name=\"model\"[^\\r\\n]*\\r?\\n(?:[^\\r\\n]+\\r?\\n)*\\r?\\n([^\\r\\n]*)",
-            Pattern.CASE_INSENSITIVE);
+    private static final JsonFactory JSON = new JsonFactory();
 
-    private final ObjectMapper json;
-
-    RequestModel(ObjectMapper json) {
-        this.json = json;
-    }
-
-    /** The {@code model} query parameter of {@code uri} (a path with an optional query), if any. */
-    static Optional<String> fromQuery(String uri) {
+    /** The {@code model} query parameters of {@code uri} (a path with an optional query). */
+    static List<String> fromQuery(String uri) {
         int question = uri.indexOf('?');
-        if (question < 0) {
-            return Optional.empty();
-        }
-        return formField(uri.substring(question + 1));
+        return question < 0 ? List.of() : formFields(uri.substring(question + 1));
     }
 
-    /** The {@code model} field of a body of {@code contentType}; empty when there is none or it cannot be read. */
-    Optional<String> fromBody(byte[] body, String contentType) {
+    /**
+     * The {@code model} fields of a body of {@code contentType}; none when it has none. Throws
+     * {@link IllegalArgumentException} when a JSON body cannot be read or names a model that is not
+     * text, and when a multipart model field is encoded: what it names cannot be checked.
+     */
+    List<String> fromBody(byte[] body, String contentType) {
         if (body == null || body.length == 0) {
-            return Optional.empty();
+            return List.of();
         }
         String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
         if (type.startsWith("application/x-www-form-urlencoded")) {
-            return formField(new String(body, StandardCharsets.UTF_8));
+            return formFields(new String(body, StandardCharsets.UTF_8));
         }
-        if (type.startsWith("multipart/form-data")) {
-            Matcher model = MULTIPART_MODEL.matcher(new String(body, StandardCharsets.ISO_8859_1));
-            return model.find() ? Optional.of(model.group(1).strip()).filter(m -> !m.isEmpty()) : Optional.empty();
+        if (type.startsWith("multipart/")) {
+            return MultipartModel.fields(body, contentType);
         }
         try {
-            JsonNode tree = json.readValue(body, JsonNode.class);
-            JsonNode model = tree == null || !tree.isObject() ? null : tree.get("model");
-            return model != null && model.isString() ? Optional.of(model.getStringValue()) : Optional.empty();
-        } catch (IOException | RuntimeException notJson) {
-            return Optional.empty();
+            return jsonFields(body);
+        } catch (IOException notJson) {
+            if (type.contains("json")) {
+                throw new IllegalArgumentException("The forwarded body says it is JSON but cannot be read as JSON,"
+                        + " so its model cannot be checked; send valid JSON.");
+            }
+            return List.of(); // a body of another kind (audio, an image) names no model
         }
     }
 
-    private static Optional<String> formField(String query) {
-        for (String pair : query.split("&")) {
-            int equals = pair.indexOf('=');
-            String name = equals < 0 ? pair : pair.substring(0, equals);
-            if (name.equals("model") && equals > 0) {
-                try {
-                    return Optional.of(URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8))
-                            .filter(m -> !m.isEmpty());
-                } catch (IllegalArgumentException badEscape) {
-                    return Optional.empty();
+    /** Every top-level key that is {@code model} in any case (as Go's encoding/json matches it). */
+    private static List<String> jsonFields(byte[] body) throws IOException {
+        List<String> models = new ArrayList<>();
+        try (JsonParser parser = JSON.createParser(body)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return List.of();
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                boolean model = parser.currentName().equalsIgnoreCase("model");
+                JsonToken value = parser.nextToken();
+                if (model && value == JsonToken.VALUE_STRING) {
+                    models.add(parser.getText());
+                } else if (model && value != JsonToken.VALUE_NULL) {
+                    throw new IllegalArgumentException("The forwarded body's \"model\" must be a string naming"
+                            + " one model, not " + value.asString() + "...; send \"model\": \"NAME\".");
+                } else {
+                    parser.skipChildren();
                 }
             }
         }
-        return Optional.empty();
+        return models;
+    }
+
+    /** Every field named {@code model} (its name decoded, as servers decode it) of a query or form. */
+    static List<String> formFields(String query) {
+        List<String> models = new ArrayList<>();
+        for (String pair : query.split("&")) {
+            int equals = pair.indexOf('=');
+            String name = decode(equals < 0 ? pair : pair.substring(0, equals));
+            if ("model".equals(name) && equals > 0) {
+                String value = decode(pair.substring(equals + 1));
+                if (value == null) {
+                    throw new IllegalArgumentException("The model field '" + pair + "' has a broken %-escape;"
+                            + " encode it properly.");
+                }
+                if (!value.isEmpty()) {
+                    models.add(value);
+                }
+            }
+        }
+        return models;
+    }
+
+    private static String decode(String text) {
+        try {
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException badEscape) {
+            return null;
+        }
     }
 }

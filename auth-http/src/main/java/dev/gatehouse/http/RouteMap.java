@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * (unless switched off) a table for OpenAI-compatible servers such as LocalAI. A rule is
  * {@code [METHOD ]PATTERN=FEATURE}; in a pattern {@code *} is any text within one path segment,
  * {@code **} any text, and {@code {model}} one segment that names the model. The first rule that
- * matches wins; a path no rule matches uses no feature.
+ * matches wins, whatever the case of the path; a path no rule matches uses no feature.
  */
 public record RouteMap(List<Rule> rules) {
 
@@ -71,7 +71,8 @@ public record RouteMap(List<Rule> rules) {
                 last = parts.end();
             }
             regex.append(Pattern.quote(pattern.substring(last)));
-            return Pattern.compile(regex.toString());
+            // Case does not matter: servers that route /V1/Images like /v1/images must not pass it unchecked.
+            return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE);
         }
     }
 

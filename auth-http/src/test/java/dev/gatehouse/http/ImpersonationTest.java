@@ -144,6 +144,23 @@ class ImpersonationTest {
     }
 
     @Test
+    void stoppingNeverHandsOverASessionThatIsNotTheImpersonatingAdministrators() {
+        String bob = app.signIn("bob", ADMIN_PASSWORD);
+        String asAlice = impersonateAlice(bob)[0];
+        String carol = app.signIn("carol", ADMIN_PASSWORD);
+        String planted = AdminCookie.NAME + carol.substring(SessionCookie.NAME.length());
+
+        HttpResponse<String> stopped = app.json("POST", "/api/impersonation/stop", null, asAlice + "; " + planted);
+        assertEquals(200, stopped.statusCode(), stopped.body());
+        assertEquals("/login", json(stopped).path("next").asText(), stopped.body());
+        assertFalse(json(stopped).has("administrator"));
+        assertEquals(Optional.of(SessionCookie.NAME + "="), setCookie(stopped, SessionCookie.NAME), "cleared, not carol's");
+        String plantedUser = AdminCookie.NAME + app.signIn("alice", USER_PASSWORD).substring(SessionCookie.NAME.length());
+        HttpResponse<String> noAdmin = app.json("POST", "/api/impersonation/stop", null, plantedUser);
+        assertEquals(Optional.of(SessionCookie.NAME + "="), setCookie(noAdmin, SessionCookie.NAME), noAdmin.body());
+    }
+
+    @Test
     void lockingTheUserEndsTheImpersonation() {
         String bob = app.signIn("bob", ADMIN_PASSWORD);
         String asAlice = impersonateAlice(bob)[0];

@@ -1,0 +1,44 @@
+package dev.gatehouse.http;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * The path of a forwarded URI as a server would route it, for the route table: the query and any
+ * {@code scheme://host} dropped, %-escapes decoded (an encoded slash counts as one), backslashes
+ * read as slashes, empty and {@code .} segments removed and {@code ..} applied, no trailing slash.
+ * Only ever more rules match this than the raw text, never fewer.
+ */
+final class ForwardedPath {
+
+    private ForwardedPath() {
+    }
+
+    static String of(String uri) {
+        int query = uri.indexOf('?');
+        String path = query < 0 ? uri : uri.substring(0, query);
+        int fragment = path.indexOf('#');
+        path = fragment < 0 ? path : path.substring(0, fragment);
+        if (path.matches("(?s)[A-Za-z][A-Za-z0-9+.-]*://.*")) {
+            int slash = path.indexOf('/', path.indexOf("://") + 3);
+            path = slash < 0 ? "/" : path.substring(slash);
+        }
+        String decoded;
+        try {
+            decoded = URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException badEscape) {
+            decoded = path;
+        }
+        Deque<String> segments = new ArrayDeque<>();
+        for (String segment : decoded.replace('\\', '/').split("/")) {
+            if (segment.equals("..")) {
+                segments.pollLast();
+            } else if (!segment.isEmpty() && !segment.equals(".")) {
+                segments.addLast(segment);
+            }
+        }
+        return "/" + String.join("/", segments);
+    }
+}
