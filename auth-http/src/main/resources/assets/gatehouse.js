@@ -139,7 +139,8 @@ async function submitForm(form) {
   const body = {};
   for (const field of form.elements) {
     if (!field.name || field.disabled || (field.hasAttribute('data-optional') && !field.value.trim())) continue;
-    body[field.name] = field.type === 'checkbox' ? field.checked : field.value;
+    body[field.name] = field.type === 'checkbox' ? field.checked
+      : field.hasAttribute('data-split') ? field.value.split(/[\s,]+/).filter((part) => part) : field.value;
   }
   const data = { user: form.dataset.user || '', id: form.dataset.id || '' };
   const method = form.dataset.method || 'POST';

@@ -76,10 +76,12 @@ public record TokensPage(Shell shell, String me, boolean admin, List<Row> tokens
     /**
      * One key as a table row; {@code expires} and {@code lastUsed} are null when there are none.
      * {@code renamable}: a stored key (configured ones change only with the configuration);
-     * {@code revocable}: a stored key not revoked yet.
+     * {@code revocable}: a stored key not revoked yet; {@code scopes} what narrows it, comma-separated
+     * (empty: all of its owner's rights).
      */
     public record Row(String id, String name, String owner, String prefix, Moment created, Moment expires,
-                      Moment lastUsed, String status, boolean renamable, boolean revocable, boolean mine) {
+                      Moment lastUsed, String status, boolean renamable, boolean revocable, boolean mine,
+                      String scopes) {
 
         static Row of(ApiKey key, String viewer, Instant now) {
             boolean configured = StaticKeys.isConfigured(key);
@@ -87,7 +89,8 @@ public record TokensPage(Shell shell, String me, boolean admin, List<Row> tokens
                     key.displayPrefix().isEmpty() ? "" : key.displayPrefix() + "…",
                     Moment.of(key.createdAt(), now), key.expiresAt().map(at -> Moment.of(at, now)).orElse(null),
                     key.lastUsedAt().map(at -> Moment.of(at, now)).orElse(null), key.status(now),
-                    !configured, !configured && !key.isRevoked(), key.owner().value().equals(viewer));
+                    !configured, !configured && !key.isRevoked(), key.owner().value().equals(viewer),
+                    String.join(", ", key.scopes()));
         }
 
 

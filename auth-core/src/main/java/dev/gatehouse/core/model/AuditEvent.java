@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.UUID;
 
 /**
  * One security-relevant thing that happened: who ({@code actor}) did what ({@code action}) to
@@ -53,10 +52,10 @@ public record AuditEvent(
         this(id, at, action, actor, target, clientIp, outcome, details, Optional.empty());
     }
 
-    /** A new event with a fresh random id. */
+    /** A new event with a fresh id ({@link AuditIds}). */
     public AuditEvent(Instant at, String action, String actor, Optional<Username> target, String clientIp,
                       Outcome outcome, Map<String, String> details) {
-        this(UUID.randomUUID().toString(), at, action, actor, target, clientIp, outcome, details, Optional.empty());
+        this(AuditIds.next(), at, action, actor, target, clientIp, outcome, details, Optional.empty());
     }
 
     /** True if {@code user} took part: as actor, as target, or as the administrator impersonating the actor. */

@@ -2,13 +2,13 @@ package dev.gatehouse.core.service;
 
 import dev.gatehouse.core.model.Actor;
 import dev.gatehouse.core.model.AuditEvent;
+import dev.gatehouse.core.model.AuditIds;
 import dev.gatehouse.core.model.AuditEvent.Outcome;
 import dev.gatehouse.core.model.Username;
 import dev.gatehouse.core.port.out.AuditLog;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 /** Writes audit events for the use cases, stamping the time, the actor and whoever impersonates them. */
 public final class AuditTrail {
@@ -23,7 +23,7 @@ public final class AuditTrail {
 
     /** Records that {@code actor} did {@code action} to {@code target} with this outcome. */
     public void record(String action, Actor actor, Username target, Outcome outcome, Map<String, String> details) {
-        log.append(new AuditEvent(UUID.randomUUID().toString(), clock.instant(), action, actor.auditName(),
+        log.append(new AuditEvent(AuditIds.next(), clock.instant(), action, actor.auditName(),
                 Optional.ofNullable(target), actor.clientIp(), outcome, details,
                 actor.impersonator().map(Username::value)));
     }
