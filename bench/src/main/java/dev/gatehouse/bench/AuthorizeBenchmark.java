@@ -6,6 +6,7 @@ import dev.gatehouse.core.model.Role;
 import dev.gatehouse.core.model.User;
 import dev.gatehouse.core.model.Username;
 import dev.gatehouse.core.port.in.Authorize;
+import dev.gatehouse.core.port.out.PermissionStore;
 import dev.gatehouse.core.port.out.Stores;
 import dev.gatehouse.core.service.AuthorizeService;
 import dev.gatehouse.store.jdbc.JdbcSettings;
@@ -13,6 +14,7 @@ import dev.gatehouse.store.jdbc.JdbcStores;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
@@ -35,7 +37,9 @@ import org.openjdk.jmh.annotations.TearDown;
  * {@code bench/target/rights-bench/} and reused). Each call asks for one of {@code sample} users at
  * random. {@link #checked} asks for the feature {@code chat} and the model {@code llama-3}, which
  * needs the user's settings; {@link #unasked} asks for neither, the same call that needs nothing
- * from the store: their ratio is what a permission check costs.
+ * from the store: their ratio is what a permission check costs. With {@link Cache#KEPT} the store's
+ * real change count lets settings read once be kept; with {@link Cache#COLD} it is hidden, so every
+ * check reads the store, as on PostgreSQL and the JSON store.
  *
  * <p>Set-up refuses to measure anything but the intended path: every sampled user must be allowed
  * chat with {@code llama-3} and refused {@code gpt-4o}.
@@ -44,6 +48,17 @@ import org.openjdk.jmh.annotations.TearDown;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class AuthorizeBenchmark {
+
+    /** Whether settings may be kept. */
+    public enum Cache {
+        /** SQLite's data version as the change count: settings read before are reused. */
+        KEPT,
+        /** No change count: every check reads the store. */
+        COLD
+    }
+
+    @Param
+    public Cache cache;
 
     @Param({"10000"})
     public int users;
@@ -63,7 +78,11 @@ public class AuthorizeBenchmark {
         }
         JdbcSettings settings = seeded();
         stores = JdbcStores.open(settings);
-        authorize = new AuthorizeService(stores.permissions(), FeatureCatalog.localAi());
+        if (stores.permissions().changeCount().isEmpty()) {
+            throw new IllegalStateException("The SQLite store gives no change count: KEPT would measure COLD.");
+        }
+        PermissionStore store = cache == Cache.KEPT ? stores.permissions() : new CountHidden(stores.permissions());
+        authorize = new AuthorizeService(store, FeatureCatalog.localAi());
         checked = new Authorize.Query[sample];
         unasked = new Authorize.Query[sample];
         int stride = users / sample;
@@ -95,6 +114,35 @@ public class AuthorizeBenchmark {
     @Benchmark
     public Authorize.Decision unasked() {
         return authorize.authorize(unasked[ThreadLocalRandom.current().nextInt(unasked.length)]);
+    }
+
+    /** A store that passes every call on but tells no change count. */
+    private static final class CountHidden implements PermissionStore {
+        private final PermissionStore store;
+
+        CountHidden(PermissionStore store) {
+            this.store = store;
+        }
+
+        @Override
+        public Optional<Permissions> find(Username username) {
+            return store.find(username);
+        }
+
+        @Override
+        public void put(Username username, Permissions permissions) {
+            store.put(username, permissions);
+        }
+
+        @Override
+        public boolean remove(Username username) {
+            return store.remove(username);
+        }
+
+        @Override
+        public Map<Username, Permissions> all() {
+            return store.all();
+        }
     }
 
     /** {@code bench/target/rights-bench/permissions-USERS.db}, seeded unless it is there already. */
