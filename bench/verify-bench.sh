@@ -47,49 +47,15 @@ for count in $KEY_COUNTS; do
 done
 
 
-# --- build and seed ------------------------------------------------------------------------------
+# shellcheck source=verify-lib.sh
+source "$ROOT/bench/verify-lib.sh"
+
+# --- build, seed, server ---------------------------------------------------------------------------
 build_if_stale
-
-mkdir -p "$WORK"
-if [[ "${RESEED:-0}" == 1 || ! -s "$KEYS" || ! -f "$STORE" ]] || sources_newer_than "$KEYS"; then
-  rm -f "$STORE" "$STORE-wal" "$STORE-shm" "$KEYS" "$WORK/keys-$USERS.tokens"
-  echo "Seeding $USERS users with one API key each into $STORE ..."
-  java -cp "$JAR" dev.gatehouse.bench.SeedServerStore --store "sqlite:$STORE" --users "$USERS" \
-    --tokens "$WORK/keys-$USERS.tokens" --keys "$KEYS" | tail -1
-else
-  echo "Reusing $STORE ($USERS users and keys; RESEED=1 makes a fresh one)."
-fi
-
-# --- server --------------------------------------------------------------------------------------
-# The same for the server's key-use flush thread (its name cut to 15 characters by the kernel).
-flush_ticks() {
-  local task
-  for task in /proc/"$1"/task/*; do
-    if [[ "$(cat "$task/comm" 2>/dev/null)" == gatehouse-key-u* ]]; then awk '{print $14 + $15}' "$task/stat"; fi
-  done | awk '{sum += $1} END {print sum + 0}'
-}
-
-# Starts the server on a free port; sets SERVER_PID, PORT and SERVER_STARTED (epoch ms).
-start_server() {
-  local started
-  PORT=""
-  started="$(now_ms)"
-  GATEHOUSE_NO_BUILD=1 "$ROOT/gatehouse" --store "sqlite:$STORE" serve --port 0 --no-qr >"$WORK/server.log" 2>&1 &
-  SERVER_PID=$!
-  until [[ -n "$PORT" ]] && curl -fs -o /dev/null "http://127.0.0.1:$PORT/healthz"; do
-    kill -0 "$SERVER_PID" 2>/dev/null || { cat "$WORK/server.log" >&2; die "the server exited during start."; }
-    (( $(now_ms) - started < 120000 )) || die "the server did not answer /healthz within 120 s."
-    [[ -n "$PORT" ]] || PORT="$(sed -n 's|^Gatehouse is listening on http://[^ ]*:\([0-9][0-9]*\).*|\1|p' "$WORK/server.log")"
-    sleep 0.05
-  done
-  SERVER_STARTED="$(now_ms)"
-}
-
+seed_key_store
 
 echo
-echo "Machine: $(nproc) cores, $(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -1),"\
-     "$(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo), load average $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "Java:    $(java -version 2>&1 | head -1)${GATEHOUSE_JAVA_OPTS:+; GATEHOUSE_JAVA_OPTS=$GATEHOUSE_JAVA_OPTS}"
+print_machine
 start_server
 first_key="$(head -1 "$KEYS")"
 curl -fs -o /dev/null -H "x-api-key: $first_key" "http://127.0.0.1:$PORT/auth/verify" \
@@ -100,42 +66,12 @@ curl -s -o /dev/null -w '%{http_code}' -H "x-api-key: $bad_key" "http://127.0.0.
 echo
 echo "Load: wrk -t$THREADS -c$CONNECTIONS -d$DURATION per run, server on port $PORT (pid $SERVER_PID)"
 
-# run NAME PATH [KEY_COUNT]: one wrk run; records requests/s and CPU per request under NAME.
-declare -A RPS=() CPU=()
-FLUSH_MS=0
-declare -a ORDER=()
-run() {
-  local name="$1" path="$2" count="${3:-}" out cpu0 cpu1 flush0 flush1 rps requests cpu flush latency since
-  since=$(( ($(now_ms) - SERVER_STARTED) / 1000 ))
-  flush0="$(flush_ticks "$SERVER_PID")"
-  cpu0="$(cpu_ticks "$SERVER_PID")"
-  out="$(BENCH_KEYS="${count:+$KEYS}" BENCH_KEY_COUNT="${count:-0}" wrk -t"$THREADS" -c"$CONNECTIONS" \
-          -d"$DURATION" -s "$LUA" "http://127.0.0.1:$PORT$path" 2>&1)"
-  cpu1="$(cpu_ticks "$SERVER_PID")"
-  flush1="$(flush_ticks "$SERVER_PID")"
-  if grep -q 'answered\|Non-2xx' <<<"$out" || ! grep -q 'Requests/sec' <<<"$out"; then
-    echo "$out" >&2
-    die "run '$name' had failed requests; see above."
-  fi
-  rps="$(awk '/Requests\/sec/ {printf "%.0f", $2}' <<<"$out")"
-  requests="$(awk '/requests in/ {print $1}' <<<"$out")"
-  flush=$(( (flush1 - flush0) * TICK_US / 1000 ))
-  cpu=$(( (cpu1 - cpu0 - (flush1 - flush0)) * TICK_US / requests ))
-  latency="$(awk '/Latency/ {print $2; exit}' <<<"$out")"
-  [[ " ${ORDER[*]} " == *" $name "* ]] || ORDER+=("$name")
-  FLUSH_MS=$(( FLUSH_MS + flush ))
-  RPS[$name]+="$rps "
-  CPU[$name]+="$cpu "
-  printf '  %-28s %7s req/s %6s us CPU/req   mean latency %8s   from %3d s after start%s\n' "$name" "$rps" \
-    "$cpu" "$latency" "$since" "$( ((flush > 0)) && echo ", key-use flush $flush ms CPU")"
-}
-
 echo " warm-up, not counted (the JIT compiler is still at work; /auth/verify over all $USERS keys):"
 for _ in 1 2; do
   run "/healthz (warm-up)" /healthz
   run "/auth/verify (warm-up)" /auth/verify "$USERS"
 done
-ORDER=() FLUSH_MS=0
+forget_runs
 for round in $(seq "$ROUNDS"); do
   echo " round $round:"
   run /healthz /healthz
@@ -147,21 +83,7 @@ done
 LOAD_RSS="$(awk '/^VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$SERVER_PID/status")"
 stop_server
 
-nth() { tr ' ' '\n' <<<"$1" | grep . | sed -n "$2p"; }
-echo
-echo "Summary ($USERS users with one API key each in SQLite; $ROUNDS rounds; ratios are to the same round's /healthz)"
-echo "                                  req/s (median)   of /healthz, per round   median   server CPU/request, median"
-HC="$(tr ' ' '\n' <<<"${CPU[/healthz]}" | grep . | median)"
-for name in "${ORDER[@]}"; do
-  ratios=""
-  for round in $(seq "$ROUNDS"); do
-    ratios+="$(awk "BEGIN {printf \"%.2f \", $(nth "${RPS[$name]}" "$round") / $(nth "${RPS[/healthz]}" "$round")}")"
-  done
-  rps="$(tr ' ' '\n' <<<"${RPS[$name]}" | grep . | median)"
-  cpu="$(tr ' ' '\n' <<<"${CPU[$name]}" | grep . | median)"
-  printf '  GET %-28s %8s   %-24s %6.2f   %6s us (%.2fx)\n' "$name" "$rps" "$ratios" \
-    "$(tr ' ' '\n' <<<"$ratios" | grep . | median)" "$cpu" "$(awk "BEGIN {print $cpu / ($HC > 0 ? $HC : 1)}")"
-done
+summarize "$USERS users with one API key each in SQLite"
 echo "  target (issue 5): GET /auth/verify with a key keeps at least 0.90 of /healthz's requests/s"
 echo "  CPU per request leaves out the key-use flushes: $FLUSH_MS ms of CPU in all during the rounds"
 echo "  RSS after load $LOAD_RSS MB; load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) (on $(nproc) cores; wrk and"\

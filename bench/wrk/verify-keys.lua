@@ -1,6 +1,7 @@
 -- GET the URL's path with an API key in x-api-key, for wrk; without keys, the same request bare.
 --   BENCH_KEYS       file of API keys, one a line (SeedServerStore --keys writes it); unset: no key sent
 --   BENCH_KEY_COUNT  how many of them to rotate over (default all); 1 = one key for every request
+--   BENCH_HEADERS    more headers for every request, "Name: value" one a line (bench/rights-bench.sh)
 -- Every run of bench/verify-bench.sh goes through this script, /healthz too, so wrk does the same
 -- work per request whichever path it measures. Each wrk thread walks the keys from its own random
 -- offset, so that successive runs over many keys do not all start with the same few.
@@ -23,6 +24,12 @@ function init(args)
     end
     if #keys == 0 then error("no keys in " .. path) end
   end
+  extra = {}
+  for line in (os.getenv("BENCH_HEADERS") or ""):gmatch("[^\n]+") do
+    local name, value = line:match("^%s*([^:]+):%s*(.-)%s*$")
+    if not name then error("BENCH_HEADERS line '" .. line .. "' is not 'Name: value'") end
+    extra[name] = value
+  end
   -- thread_index is set by setup() before init(); os.time() changes from run to run.
   math.randomseed(os.time() * 64 + (thread_index or 1))
   position = #keys > 0 and math.random(#keys) - 1 or 0
@@ -30,10 +37,11 @@ end
 
 function request()
   if #keys == 0 then
-    return wrk.format("GET", wrk.path)
+    return wrk.format("GET", wrk.path, extra)
   end
   position = position % #keys + 1
-  return wrk.format("GET", wrk.path, { ["x-api-key"] = keys[position] })
+  extra["x-api-key"] = keys[position]
+  return wrk.format("GET", wrk.path, extra)
 end
 
 function response(status, headers, body)

@@ -37,16 +37,15 @@ class RequestRights {
         return new Authorize.Query(caller.user(), scopes, feature, model, modelUnseen);
     }
 
-    /** The decision; without {@code mayBlock}, {@link StoreNeeded} when only the store can answer. */
+    /**
+     * The decision; without {@code mayBlock} only what memory can answer (no store needed, or the
+     * user's settings read a moment ago and unchanged since), else {@link StoreNeeded}.
+     */
     Authorize.Decision decide(Authorize.Query query, boolean mayBlock) {
-        Optional<Authorize.Decision> quick = authorize.withoutStore(query);
-        if (quick.isPresent()) {
-            return quick.get();
+        if (mayBlock) {
+            return authorize.authorize(query);
         }
-        if (!mayBlock) {
-            throw StoreNeeded.INSTANCE;
-        }
-        return authorize.authorize(query);
+        return authorize.fromMemory(query).orElseThrow(() -> StoreNeeded.INSTANCE);
     }
 
     /** Checks the text of a feature a client or proxy named. */

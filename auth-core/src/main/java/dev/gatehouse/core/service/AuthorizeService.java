@@ -16,9 +16,10 @@ import java.util.Optional;
  * a key without scopes of a kind is not narrowed in that kind. Then administrators may use
  * everything; anyone else needs the feature on (their own setting, else the operator's default)
  * and the model allowed. A caller limited to some models is refused when the request's model could
- * not be seen ({@link Authorize.Query#modelUnseen}). The user's settings are read from the store on
- * every check, so a change
- * from any process applies to the next request; a store that fails means no.
+ * not be seen ({@link Authorize.Query#modelUnseen}). The user's settings are read from the store
+ * for every check that needs them, or reused while the store's change count says nothing changed
+ * since they were read ({@link KeptRights}), so a change from any process applies to the next
+ * request; a store that fails means no.
  */
 public final class AuthorizeService implements Authorize {
 
@@ -28,11 +29,11 @@ public final class AuthorizeService implements Authorize {
     private static final String SEND_MODEL = "the proxy must send X-Gatehouse-Model or forward the body"
             + " (docs/deployment.md).";
 
-    private final PermissionStore permissions;
+    private final KeptRights rights;
     private final FeatureCatalog catalog;
 
     public AuthorizeService(PermissionStore permissions, FeatureCatalog catalog) {
-        this.permissions = permissions;
+        this.rights = new KeptRights(permissions);
         this.catalog = catalog;
     }
 
@@ -43,13 +44,27 @@ public final class AuthorizeService implements Authorize {
             return decided.get();
         }
         String who = query.user().username().value();
-        Permissions rights;
+        Permissions read;
         try {
-            rights = permissions.find(query.user().username()).orElse(Permissions.DEFAULT);
+            read = rights.read(query.user().username());
         } catch (StoreException e) {
             return new Denied(What.UNREADABLE, who, "Could not read the rights of '" + who + "'; refused. "
                     + "An administrator should check the store.");
         }
+        return decide(query, read);
+    }
+
+    @Override
+    public Optional<Decision> fromMemory(Query query) {
+        Optional<Decision> decided = withoutStore(query);
+        if (decided.isPresent()) {
+            return decided;
+        }
+        return rights.kept(query.user().username()).map(kept -> decide(query, kept));
+    }
+
+    private Decision decide(Query query, Permissions rights) {
+        String who = query.user().username().value();
         if (query.feature().isPresent() && !rights.hasFeature(query.feature().get(), catalog)) {
             String feature = query.feature().get();
             return new Denied(What.FEATURE, feature, who + " may not use the feature '" + feature + "'; "

@@ -2,6 +2,7 @@ package dev.gatehouse.core.contract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.core.model.ModelAccess;
@@ -11,6 +12,8 @@ import dev.gatehouse.core.port.out.PermissionStore;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -96,5 +99,17 @@ public abstract class PermissionStoreContract {
         Username name = Username.of("Zoë O'Brien");
         store().put(name, odd);
         assertEquals(Optional.of(odd), secondInstance().find(name));
+    }
+
+    @Test
+    void aStoreThatTellsAChangeCountMovesItForEveryChangeThroughEitherInstance() throws InterruptedException {
+        OptionalLong first = store().changeCount();
+        Assumptions.assumeTrue(first.isPresent(), "this store tells no change count: every check reads it");
+        store().put(ALICE, CHAT_AND_LLAMA);
+        long afterOwn = store().changeCount().orElseThrow();
+        assertNotEquals(first.getAsLong(), afterOwn, "its own write moves it before put returns");
+        secondInstance().remove(ALICE);
+        Thread.sleep(5); // another instance's change may lag by a few milliseconds
+        assertNotEquals(afterOwn, store().changeCount().orElseThrow(), "another instance's write moves it too");
     }
 }

@@ -10,20 +10,31 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 
 /**
- * Users' permission settings in a table, one row per user, read on every call (no cache: a
- * change from another process applies to the next request). A replacement is one upsert.
+ * Users' permission settings in a table, one row per user, read on every call (no cache here: a
+ * change from another process applies to the next request). A replacement is one upsert. On SQLite
+ * the change count is the file's data version, so checks may keep what they read while it holds.
  */
 final class JdbcPermissionStore implements PermissionStore {
 
     private final PermissionRepository rows;
     private final Transactions transactions;
+    private final SqliteChangeCount changes;
 
-    JdbcPermissionStore(PermissionRepository rows, Transactions transactions) {
+    /** {@code changes} is null for PostgreSQL, which has no cheap equivalent (yet). */
+    JdbcPermissionStore(PermissionRepository rows, Transactions transactions, SqliteChangeCount changes) {
         this.rows = rows;
         this.transactions = transactions;
+        this.changes = changes;
+    }
+
+    /** SQLite's data version covers the whole file; this process's writes make it ask again at once. */
+    @Override
+    public OptionalLong changeCount() {
+        return changes == null ? OptionalLong.empty() : changes.current();
     }
 
     @Override

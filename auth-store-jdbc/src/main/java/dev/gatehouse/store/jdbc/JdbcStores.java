@@ -117,7 +117,7 @@ public final class JdbcStores {
                                 changes),
                         new JdbcInviteStore(context.bean(InviteRepository.class),
                                 context.bean(InviteUseRepository.class), transactions),
-                        new JdbcPermissionStore(context.bean(PermissionRepository.class), transactions),
+                        new JdbcPermissionStore(context.bean(PermissionRepository.class), transactions, changes),
                         () -> {
                             if (changes != null) {
                                 changes.close();

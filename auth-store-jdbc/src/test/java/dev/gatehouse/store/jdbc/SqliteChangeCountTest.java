@@ -17,7 +17,12 @@ import dev.gatehouse.core.port.in.MintApiKey;
 import dev.gatehouse.core.port.in.ValidateSession;
 import dev.gatehouse.core.port.out.SecureRandomSource;
 import dev.gatehouse.core.port.out.Stores;
+import dev.gatehouse.core.model.FeatureCatalog;
+import dev.gatehouse.core.model.ModelAccess;
+import dev.gatehouse.core.model.Permissions;
+import dev.gatehouse.core.port.in.Authorize;
 import dev.gatehouse.core.service.AuditTrail;
+import dev.gatehouse.core.service.AuthorizeService;
 import dev.gatehouse.core.service.IdentifyCallerService;
 import dev.gatehouse.core.service.KeyPolicy;
 import dev.gatehouse.core.service.LastUsedRecorder;
@@ -33,6 +38,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -159,6 +165,33 @@ class SqliteChangeCountTest {
             assertEquals(Optional.of(used), cli.apiKeys().find(minted.key().id()).orElseThrow().lastUsedAt());
             assertEquals(used, cli.sessions().find(session.id()).orElseThrow().lastSeenAt());
             assertEquals(Optional.of(used), server.apiKeys().find(minted.key().id()).orElseThrow().lastUsedAt());
+        }
+    }
+
+    @Test
+    void permissionsCheckedAMomentAgoFollowAChangeFromThisProcessOrTheCliAtTheNextCheck() throws Exception {
+        JdbcSettings settings = JdbcSettings.sqlite(dir.resolve("gatehouse.db"));
+        try (Stores server = JdbcStores.open(settings); Stores cli = JdbcStores.open(settings)) {
+            Username bob = Username.of("bob");
+            User user = User.create(bob, "x", EnumSet.of(Role.USER), Instant.now());
+            Permissions llamas = new Permissions(Map.of("chat", true), ModelAccess.only(List.of("llama-*")));
+            Authorize authorize = new AuthorizeService(server.permissions(), FeatureCatalog.localAi());
+            Authorize.Query llama = new Authorize.Query(user, Set.of(), Optional.of("chat"), Optional.of("llama-3"));
+            server.permissions().put(bob, llamas);
+            assertTrue(authorize.authorize(llama) instanceof Authorize.Allowed);
+            assertTrue(authorize.fromMemory(llama).orElseThrow() instanceof Authorize.Allowed, "kept while nothing changed");
+
+            server.permissions().put(bob, llamas.withModels(ModelAccess.only(List.of("gpt-*"))));
+            assertTrue(authorize.fromMemory(llama).isEmpty(), "this process's change: read again at once");
+            assertTrue(authorize.authorize(llama) instanceof Authorize.Denied);
+
+            cli.permissions().put(bob, llamas);
+            Thread.sleep(2);
+            assertTrue(authorize.fromMemory(llama).isEmpty(), "the CLI's change: read again");
+            assertTrue(authorize.authorize(llama) instanceof Authorize.Allowed);
+            cli.permissions().put(bob, llamas.withFeatures(Map.of("chat", false)));
+            Thread.sleep(2);
+            assertTrue(authorize.authorize(llama) instanceof Authorize.Denied, "the CLI's change is seen at the next check");
         }
     }
 }

@@ -24,6 +24,14 @@ public interface Authorize {
     Optional<Decision> withoutStore(Query query);
 
     /**
+     * The decision without reading the store: {@link #withoutStore}'s, or else the one the user's
+     * settings give as a check read them before, while the store tells that nothing changed since;
+     * empty when the store must be read ({@link #authorize}). Never a decision from settings that
+     * may be out of date.
+     */
+    Optional<Decision> fromMemory(Query query);
+
+    /**
      * Who asks, with which key scopes (empty: no narrowing), for which feature and which model;
      * nothing asked for is not checked. {@code modelUnseen} says the request may well name a model
      * that Gatehouse could not see (a POST whose body the proxy did not forward): a caller limited

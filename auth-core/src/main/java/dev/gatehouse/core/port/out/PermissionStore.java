@@ -5,6 +5,7 @@ import dev.gatehouse.core.model.Username;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Where each user's own permission settings live (features turned on or off, allowed models): at
@@ -25,6 +26,7 @@ import java.util.Optional;
  *       removing a user's record with the user is the use case's job. Failures of the medium
  *       (and a corrupt file) throw {@link StoreException} and leave every record as it was; a
  *       caller that checks rights must then refuse.</li>
+ *   <li>A store that tells a {@link #changeCount} moves it for every change, through any instance.</li>
  * </ul>
  */
 public interface PermissionStore {
@@ -44,5 +46,17 @@ public interface PermissionStore {
     /** The users who have settings, in name order. */
     default List<Username> usernames() {
         return List.copyOf(all().keySet());
+    }
+
+    /**
+     * A number that changes whenever any user's settings in this store's place may have changed,
+     * by this process or any other, so a check may keep the settings it read while the number stays
+     * the same (as {@link ApiKeyStore#changeCount} for keys). Empty when the store cannot tell
+     * cheaply: then every check reads the store. It must be much cheaper than {@link #find}; after
+     * {@link #put} or {@link #remove} through this instance returns it has moved, and another
+     * instance's change moves it within a few milliseconds at most.
+     */
+    default OptionalLong changeCount() {
+        return OptionalLong.empty();
     }
 }
