@@ -4,12 +4,16 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 
-/** The signed-in user's own account. The access filter has already checked the session. */
+/**
+ * The signed-in user's own account, and the administrator acting as them if one is. The access
+ * filter has already checked the session.
+ */
 @Controller("/api/me")
 class MeController {
 
     @Get
     UserView me(HttpRequest<?> request) {
-        return UserView.full(AccessFilter.current(request).user());
+        Caller caller = AccessFilter.current(request);
+        return UserView.full(caller.user()).actedOnBy(caller.impersonator());
     }
 }

@@ -61,8 +61,9 @@ class RequestRights {
     static String model(String text) {
         String model = text.strip();
         if (!MODEL.matcher(model).matches()) {
-            throw new IllegalArgumentException("X-Gatehouse-Model must be a model name of 1 to 200 visible ASCII"
-                    + " characters, not '" + model.replaceAll("[^\\x21-\\x7e]", "?") + "'.");
+            throw new IllegalArgumentException("A model (in X-Gatehouse-Model, the path, the query or the body) must"
+                    + " be a name of 1 to 200 visible ASCII characters, not '" + model.replaceAll("[^\\x21-\\x7e]", "?")
+                    + "'.");
         }
         return model;
     }

@@ -2,6 +2,7 @@ package dev.gatehouse.http;
 
 import dev.gatehouse.core.model.Role;
 import dev.gatehouse.core.model.User;
+import dev.gatehouse.core.model.Username;
 import dev.gatehouse.core.model.UserStatus;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
@@ -15,11 +16,13 @@ import java.util.Optional;
 @Serdeable
 record UserView(String username, @Nullable String email, List<String> roles, boolean admin, @Nullable String status,
                 @Nullable String lockedReason, @Nullable String lockedSince,
-                @Nullable String created, @Nullable String lastLogin, @Nullable String lastIp) {
+                @Nullable String created, @Nullable String lastLogin, @Nullable String lastIp,
+                @Nullable String impersonator) {
 
     /** The short form a sign-in answers with. */
     static UserView brief(User user) {
-        return new UserView(user.username().value(), null, roles(user), user.isAdmin(), null, null, null, null, null, null);
+        return new UserView(user.username().value(), null, roles(user), user.isAdmin(), null, null, null, null, null, null,
+                null);
     }
 
     /** Everything {@code GET /api/me} and the administrators' user list show. */
@@ -31,7 +34,13 @@ record UserView(String username, @Nullable String email, List<String> roles, boo
                 locked.flatMap(UserStatus.Locked::since).map(Object::toString).orElse(null),
                 user.createdAt().toString(),
                 user.lastLogin().map(l -> l.at().toString()).orElse(null),
-                user.lastLogin().map(l -> l.clientIp()).filter(ip -> !ip.isBlank()).orElse(null));
+                user.lastLogin().map(l -> l.clientIp()).filter(ip -> !ip.isBlank()).orElse(null), null);
+    }
+
+    /** The same view naming the administrator acting as this user (only {@code GET /api/me} shows it). */
+    UserView actedOnBy(Optional<Username> impersonatedBy) {
+        return new UserView(username, email, roles, admin, status, lockedReason, lockedSince, created, lastLogin, lastIp,
+                impersonatedBy.map(Username::value).orElse(null));
     }
 
     private static List<String> roles(User user) {

@@ -63,6 +63,9 @@ class ImpersonationTest {
 
         JsonNode me = json(app.json("GET", "/api/me", null, asAlice));
         assertEquals("alice", me.path("username").asText(), me.toString());
+        assertEquals("bob", me.path("impersonator").asText(), me.toString());
+        assertTrue(json(app.json("GET", "/api/me", null, bob)).path("impersonator").isMissingNode(),
+                "nobody acts as bob: the field is left out");
         for (String page : List.of("/account", "/tokens")) {
             HttpResponse<String> html = app.send(app.get(page).header("Accept", "text/html").header("Cookie", asAlice).build());
             assertEquals(200, html.statusCode(), page);
