@@ -34,6 +34,7 @@ class ImpersonationBrowserIT extends ChromiumTests {
             assertThat(admin.locator("[data-impersonation]")).containsText("You are acting as alice (impersonated by admin)");
             assertThat(admin.locator("[data-impersonation]")).containsText("min left");
             assertThat(admin.locator(".menu-name")).hasText("alice");
+            assertThat(admin.locator("[data-dialog=password-dialog]")).hasCount(0);
             Chromium.screenshot(admin, "impersonation-01-account");
 
             admin.navigate(origin + "/tokens");
