@@ -8,7 +8,7 @@ import dev.gatehouse.core.port.out.SessionStore;
 import java.util.Map;
 import java.util.Optional;
 
-/** Ends the caller's session. */
+/** Ends the caller's session; signing out of an impersonation is recorded as its end. */
 public final class SignOutService implements SignOut {
 
     private final SessionStore sessions;
@@ -29,6 +29,11 @@ public final class SignOutService implements SignOut {
         Optional<Session> session = sessions.findByTokenDigest(tokens.digest(token));
         if (session.isEmpty() || !sessions.delete(session.get().id())) {
             return false;
+        }
+        if (session.get().isImpersonation()) {
+            // Signing out of an impersonation ends it: the log says so, as stopping would.
+            ImpersonateService.recordStop(audit, session.get(), clientIp, "signed_out");
+            return true;
         }
         Actor actor = new Actor(Optional.of(session.get().username()), false, clientIp, "web",
                 session.get().impersonator());

@@ -161,6 +161,20 @@ class ImpersonationTest {
     }
 
     @Test
+    void signingOutOfAnImpersonationEndsItAndIsRecordedAsItsEnd() {
+        Impersonate.Started started = started();
+
+        assertTrue(core.signOut.signOut(started.token(), "192.0.2.7"));
+        assertTrue(core.validateSession.validate(started.token()).isEmpty());
+        assertTrue(core.sessions.find(bob.session().id()).isPresent(), "bob's own session stays");
+        AuditEvent event = last("impersonation.stop");
+        assertEquals("bob", event.actor());
+        assertEquals(Optional.of(Username.of("alice")), event.target());
+        assertEquals("signed_out", event.details().get("reason"));
+        assertTrue(core.auditLog.all().stream().noneMatch(e -> e.action().equals("auth.sign_out")));
+    }
+
+    @Test
     void anOrdinarySessionIsNotStoppedAsAnImpersonation() {
         var alice = core.signedIn("alice", USER_PASSWORD);
         assertInstanceOf(Impersonate.NotImpersonating.class, core.impersonate.stop(alice.token(), "192.0.2.7"));
