@@ -148,6 +148,26 @@ class RegistrationBrowserIT extends ChromiumTests {
             assertThat(late.locator(".form-error")).containsText("That invite has been used already");
             assertEquals(origin + "/register?invite=" + link.substring(link.indexOf("inv_")), late.url());
             Chromium.screenshot(late, "invites-05-used-up");
+
+            root.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create Invite").setExact(true)).click();
+            root.click("#invite-dialog button[type=submit]");
+            assertThat(root.locator("#new-key")).hasValue(Pattern.compile(".*/register\\?invite=inv_\\w+$"));
+            String second = root.locator("#new-key").inputValue();
+            root.click("#key-dialog [data-close]");
+            Locator fresh = root.locator("tr[data-invite]").filter(new Locator.FilterOptions().setHasText("Active"));
+            fresh.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Revoke")).click();
+            assertThat(root.locator("#revoke-dialog")).containsText("Its link stops working at once");
+            root.click("#revoke-dialog [data-close]");
+            assertThat(fresh.locator(".status")).hasText("Active");
+            fresh.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Revoke")).click();
+            Chromium.screenshot(root, "invites-06-revoke");
+            root.click("#revoke-dialog button[type=submit]");
+            assertThat(root.locator("#toast")).containsText("Revoked the invite.");
+            assertThat(root.locator("tr[data-invite] .status")).containsText(new String[] {"Revoked", "Used"});
+            late.navigate(second);
+            fillRegistration(late, "gina", "", "velvet-orchard-lamp-5");
+            late.click("button[type=submit]");
+            assertThat(late.locator(".form-error")).containsText("That invite was withdrawn");
             assertEquals(List.of(), chromium.errors.stream().filter(e -> !e.contains("Failed to load resource")).toList());
         }
     }
