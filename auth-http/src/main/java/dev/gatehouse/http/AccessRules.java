@@ -7,9 +7,16 @@ import java.util.Objects;
 /**
  * The operator's permission settings: the features users may be given, with their defaults
  * ({@code GATEHOUSE_FEATURES}), and which routes of the proxied server use which feature
- * ({@code GATEHOUSE_ROUTES}, ahead of the built-in table unless {@code GATEHOUSE_DEFAULT_ROUTES=off}).
+ * ({@code GATEHOUSE_ROUTES}, ahead of the built-in table unless {@code GATEHOUSE_DEFAULT_ROUTES=off}),
+ * and whether a forwarded request no rule maps to a feature is refused to everyone but
+ * administrators ({@code GATEHOUSE_UNMATCHED_ROUTES=deny}) or only authenticated ({@code allow}).
  */
-public record AccessRules(FeatureCatalog catalog, RouteMap routes) {
+public record AccessRules(FeatureCatalog catalog, RouteMap routes, boolean denyUnmatched) {
+
+    /** Paths no rule maps are checked for authentication only. */
+    public AccessRules(FeatureCatalog catalog, RouteMap routes) {
+        this(catalog, routes, false);
+    }
 
     public AccessRules {
         Objects.requireNonNull(catalog, "catalog");
@@ -28,7 +35,10 @@ public record AccessRules(FeatureCatalog catalog, RouteMap routes) {
         return new AccessRules(FeatureCatalog.localAi(), RouteMap.defaults());
     }
 
-    /** Reads {@code GATEHOUSE_FEATURES}, {@code GATEHOUSE_ROUTES} and {@code GATEHOUSE_DEFAULT_ROUTES}. */
+    /**
+     * Reads {@code GATEHOUSE_FEATURES}, {@code GATEHOUSE_ROUTES}, {@code GATEHOUSE_DEFAULT_ROUTES}
+     * and {@code GATEHOUSE_UNMATCHED_ROUTES}.
+     */
     public static AccessRules fromEnvironment(Map<String, String> env) {
         String features = env.getOrDefault("GATEHOUSE_FEATURES", "");
         FeatureCatalog catalog = features.isBlank() ? FeatureCatalog.localAi() : FeatureCatalog.parse(features);
@@ -43,6 +53,11 @@ public record AccessRules(FeatureCatalog catalog, RouteMap routes) {
             RouteMap.defaults().rules().stream().filter(rule -> catalog.knows(rule.feature())).forEach(rules::add);
         }
         RouteMap routes = new RouteMap(rules);
-        return new AccessRules(catalog, routes);
+        String unmatched = env.getOrDefault("GATEHOUSE_UNMATCHED_ROUTES", "allow").strip();
+        if (!unmatched.equals("allow") && !unmatched.equals("deny")) {
+            throw new IllegalArgumentException("GATEHOUSE_UNMATCHED_ROUTES must be allow (paths no rule maps need only"
+                    + " a signed-in caller) or deny (only administrators), not '" + unmatched + "'.");
+        }
+        return new AccessRules(catalog, routes, unmatched.equals("deny"));
     }
 }

@@ -97,6 +97,9 @@ class ForwardAuthController {
         } catch (IllegalArgumentException invalid) {
             return ApiError.badRequest(invalid.getMessage()).contentType(MediaType.APPLICATION_JSON_TYPE);
         }
+        if (wanted.unmatched() && !caller.get().user().isAdmin()) {
+            return RequestRights.unmatched().contentType(MediaType.APPLICATION_JSON_TYPE);
+        }
         List<Authorize.Query> queries = new ArrayList<>();
         wanted.features().forEach(f -> queries.add(RequestRights.query(caller.get(), Optional.of(f), Optional.empty())));
         wanted.models().forEach(m -> queries.add(RequestRights.query(caller.get(), Optional.empty(), Optional.of(m))));

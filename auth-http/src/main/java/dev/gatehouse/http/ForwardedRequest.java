@@ -25,9 +25,10 @@ class ForwardedRequest {
     /**
      * The features and models to check; every one must be allowed. {@code modelUnseen}: a request
      * with a feature that sends a body (POST, PUT, PATCH) whose body was not forwarded and that
-     * names no model elsewhere, so a model in its body could not be seen.
+     * names no model elsewhere, so a model in its body could not be seen. {@code unmatched}: no
+     * feature is named and the operator refuses such requests to all but administrators.
      */
-    record Wanted(Set<String> features, Set<String> models, boolean modelUnseen) {
+    record Wanted(Set<String> features, Set<String> models, boolean modelUnseen, boolean unmatched) {
         Wanted {
             features = Set.copyOf(features);
             models = Set.copyOf(models);
@@ -62,7 +63,9 @@ class ForwardedRequest {
         named.forEach(model -> checked.add(RequestRights.model(model)));
         boolean unseen = !features.isEmpty() && checked.isEmpty() && body == null
                 && WITH_BODY.contains(method.toUpperCase(java.util.Locale.ROOT));
-        return new Wanted(features, checked, unseen);
+        // With GATEHOUSE_UNMATCHED_ROUTES=deny, a forwarded request nothing maps to a feature is for administrators.
+        boolean unmatched = rules.denyUnmatched() && features.isEmpty();
+        return new Wanted(features, checked, unseen, unmatched);
     }
 
     private static Optional<String> header(HttpRequest<?> request, String name) {

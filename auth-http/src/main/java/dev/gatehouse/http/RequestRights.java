@@ -80,7 +80,15 @@ class RequestRights {
                 .body(new Refusal("forbidden", denied.message(), what, denied.subject()));
     }
 
-    /** The body of a 403 for a feature or model: {@code refused} is feature, model or rights; {@code name} which. */
+    /** 403 {@code forbidden} for a request no route rule maps to a feature, where the operator refuses those. */
+    static MutableHttpResponse<Refusal> unmatched() {
+        return HttpResponse.<Refusal>status(HttpStatus.FORBIDDEN).header("X-Gatehouse-Refused", "route")
+                .body(new Refusal("forbidden", "No route rule gives this request a feature, and this server refuses such"
+                        + " requests to everyone but administrators (GATEHOUSE_UNMATCHED_ROUTES=deny); an administrator"
+                        + " can map the route in GATEHOUSE_ROUTES.", "route", ""));
+    }
+
+    /** The body of a 403: {@code refused} is feature, model, rights or route; {@code name} which (empty for a route). */
     @Serdeable
     record Refusal(String error, String message, String refused, String name) {
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gatehouse.core.model.FeatureCatalog;
 import dev.gatehouse.core.model.ModelAccess;
 import dev.gatehouse.core.model.Permissions;
 import dev.gatehouse.core.model.Username;
@@ -109,6 +110,29 @@ class PermissionsTest {
                 "X-Gatehouse-Model", "llama-3").statusCode(), "the proxy named the model");
         assertEquals(200, verify(aliceKey, "X-Forwarded-Method", "GET", "X-Forwarded-Uri", "/v1/images/abc.png")
                 .statusCode(), "a GET sends no body to hide a model in");
+    }
+
+    @Test
+    void withUnmatchedRoutesDeniedOnlyAdministratorsPassWherePathsNameNoFeature() throws Exception {
+        AccessRules deny = new AccessRules(FeatureCatalog.localAi(), RouteMap.defaults(), true);
+        try (RunningServer strict = new RunningServer(deny)) {
+            strict.addAdmin("root", PASSWORD);
+            strict.addUser("alice", PASSWORD);
+            String alice = strict.mintKey("alice").secret();
+            String root = strict.mintKey("root").secret();
+            java.util.function.BiFunction<String, String, HttpResponse<String>> ask = (key, uri) -> strict.send(
+                    strict.get("/auth/verify").header("Authorization", "Bearer " + key)
+                            .header("X-Forwarded-Uri", uri).build());
+
+            HttpResponse<String> refused = ask.apply(alice, "/v1/secret/admin-thing");
+            assertError(403, "forbidden", refused);
+            assertEquals("route", RunningServer.json(refused).path("refused").asText(), refused.body());
+            assertEquals("route", refused.headers().firstValue("X-Gatehouse-Refused").orElse(""));
+            assertEquals(200, ask.apply(root, "/v1/secret/admin-thing").statusCode(), "administrators pass");
+            assertEquals(200, ask.apply(alice, "/v1/chat/completions").statusCode(), "a mapped route is checked as usual");
+        }
+        assertEquals(200, verify(aliceKey, "X-Forwarded-Uri", "/v1/secret/admin-thing").statusCode(),
+                "by default an unmapped path needs only a valid caller");
     }
 
     @Test

@@ -69,6 +69,14 @@ final class RunningServer implements AutoCloseable {
         this("sqlite:" + Files.createTempDirectory("gatehouse-http-").resolve("gatehouse.db"), tweak);
     }
 
+    /** A server with the operator's permission rules {@code access} instead of the environment's. */
+    RunningServer(AccessRules access) throws IOException {
+        String storeUrl = "sqlite:" + Files.createTempDirectory("gatehouse-http-").resolve("gatehouse.db");
+        ServerSettings settings = new ServerSettings("127.0.0.1", 0, storeUrl, List.of());
+        cli = JdbcStores.open(JdbcSettings.parse(storeUrl));
+        server = GatehouseServer.start(settings, null, access);
+    }
+
     /** A server on the database at {@code storeUrl} (SQLite or PostgreSQL), with the CLI's handle on it too. */
     RunningServer(String storeUrl, java.util.function.UnaryOperator<ServerSettings> tweak) {
         server = GatehouseServer.start(tweak.apply(new ServerSettings("127.0.0.1", 0, storeUrl, List.of())));
