@@ -1,13 +1,11 @@
 package dev.gatehouse.store.json;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.core.model.ApiKey;
 import dev.gatehouse.core.model.ApiKeyId;
 import dev.gatehouse.core.model.Username;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
@@ -39,10 +37,7 @@ final class ApiKeysDocument {
             if (root == null) {
                 return empty();
             }
-            if (!(root instanceof ObjectNode object)) {
-                throw new CorruptFileException("holds " + Json.describe(root)
-                        + " at the top level; it must be one JSON object keyed by API key id");
-            }
+            ObjectNode object = Json.topObject(root, "it must be one JSON object keyed by API key id");
             Map<ApiKeyId, ApiKey> keys = new LinkedHashMap<>();
             for (Map.Entry<String, JsonNode> entry : object.properties()) {
                 ApiKey key = read(entry.getKey(), entry.getValue());
@@ -55,11 +50,7 @@ final class ApiKeysDocument {
         public byte[] encode(ApiKeysDocument document) {
             ObjectNode root = Json.MAPPER.createObjectNode();
             document.keys.values().forEach(k -> root.set(k.id().value(), write(k)));
-            try {
-                return Json.PYTHON_STYLE.writeValueAsBytes(root);
-            } catch (JsonProcessingException e) {
-                throw new UncheckedIOException(e);
-            }
+            return Json.pythonStyle(root);
         }
     };
 

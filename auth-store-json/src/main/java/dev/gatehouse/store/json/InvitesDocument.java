@@ -1,13 +1,11 @@
 package dev.gatehouse.store.json;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.core.model.Invite;
 import dev.gatehouse.core.model.InviteId;
 import dev.gatehouse.core.model.Username;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -35,10 +33,7 @@ final class InvitesDocument {
             if (root == null) {
                 return empty();
             }
-            if (!(root instanceof ObjectNode object)) {
-                throw new CorruptFileException("holds " + Json.describe(root)
-                        + " at the top level; it must be one JSON object keyed by invite id");
-            }
+            ObjectNode object = Json.topObject(root, "it must be one JSON object keyed by invite id");
             Map<InviteId, Invite> invites = new LinkedHashMap<>();
             for (Map.Entry<String, JsonNode> entry : object.properties()) {
                 Invite invite = read(entry.getKey(), entry.getValue());
@@ -51,11 +46,7 @@ final class InvitesDocument {
         public byte[] encode(InvitesDocument document) {
             ObjectNode root = Json.MAPPER.createObjectNode();
             document.invites.values().forEach(i -> root.set(i.id().value(), write(i)));
-            try {
-                return Json.PYTHON_STYLE.writeValueAsBytes(root);
-            } catch (JsonProcessingException e) {
-                throw new UncheckedIOException(e);
-            }
+            return Json.pythonStyle(root);
         }
     };
 

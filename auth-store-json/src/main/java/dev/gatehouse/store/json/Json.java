@@ -12,7 +12,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.DateTimeException;
@@ -68,6 +70,23 @@ final class Json {
             throw new CorruptFileException(notJson(e), e);
         } catch (IOException e) {
             throw new CorruptFileException("could not be parsed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The file's top-level object; anything else is a corrupt file whose message ends with {@code mustBe}. */
+    static ObjectNode topObject(JsonNode root, String mustBe) {
+        if (root instanceof ObjectNode object) {
+            return object;
+        }
+        throw new CorruptFileException("holds " + describe(root) + " at the top level; " + mustBe);
+    }
+
+    /** {@code root} as a whole file in {@link #PYTHON_STYLE}. */
+    static byte[] pythonStyle(JsonNode root) {
+        try {
+            return PYTHON_STYLE.writeValueAsBytes(root);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

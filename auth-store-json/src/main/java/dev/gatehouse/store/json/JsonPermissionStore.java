@@ -1,6 +1,5 @@
 package dev.gatehouse.store.json;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,7 +8,6 @@ import dev.gatehouse.core.model.Permissions;
 import dev.gatehouse.core.model.Username;
 import dev.gatehouse.core.port.out.PermissionStore;
 import dev.gatehouse.store.json.StoreFile.Change;
-import java.io.UncheckedIOException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -38,10 +36,7 @@ final class JsonPermissionStore implements PermissionStore {
             if (root == null) {
                 return empty();
             }
-            if (!(root instanceof ObjectNode object)) {
-                throw new CorruptFileException("holds " + Json.describe(root)
-                        + " at the top level; it must be one JSON object of username to permissions");
-            }
+            ObjectNode object = Json.topObject(root, "it must be one JSON object of username to permissions");
             Map<Username, Permissions> records = new TreeMap<>();
             for (Map.Entry<String, JsonNode> entry : object.properties()) {
                 records.put(username(entry.getKey()), permissions(entry.getKey(), entry.getValue()));
@@ -63,11 +58,7 @@ final class JsonPermissionStore implements PermissionStore {
                     permissions.models().patterns().forEach(models::add);
                 }
             });
-            try {
-                return Json.PYTHON_STYLE.writeValueAsBytes(root);
-            } catch (JsonProcessingException e) {
-                throw new UncheckedIOException(e);
-            }
+            return Json.pythonStyle(root);
         }
     };
 

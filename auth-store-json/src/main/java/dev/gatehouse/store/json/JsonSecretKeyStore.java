@@ -1,11 +1,9 @@
 package dev.gatehouse.store.json;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.core.port.out.SecretKeyStore;
 import dev.gatehouse.store.json.StoreFile.Change;
-import java.io.UncheckedIOException;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -31,10 +29,7 @@ final class JsonSecretKeyStore implements SecretKeyStore {
             if (root == null) {
                 return empty();
             }
-            if (!(root instanceof ObjectNode object)) {
-                throw new CorruptFileException("holds " + Json.describe(root)
-                        + " at the top level; it must be one JSON object of key name to base64 key");
-            }
+            ObjectNode object = Json.topObject(root, "it must be one JSON object of key name to base64 key");
             Map<String, byte[]> keys = new LinkedHashMap<>();
             for (Map.Entry<String, JsonNode> entry : object.properties()) {
                 keys.put(entry.getKey(), key(entry.getKey(), entry.getValue()));
@@ -46,11 +41,7 @@ final class JsonSecretKeyStore implements SecretKeyStore {
         public byte[] encode(Map<String, byte[]> keys) {
             ObjectNode root = Json.MAPPER.createObjectNode();
             keys.forEach((name, key) -> root.put(name, Base64.getEncoder().encodeToString(key)));
-            try {
-                return Json.PYTHON_STYLE.writeValueAsBytes(root);
-            } catch (JsonProcessingException e) {
-                throw new UncheckedIOException(e);
-            }
+            return Json.pythonStyle(root);
         }
     };
 

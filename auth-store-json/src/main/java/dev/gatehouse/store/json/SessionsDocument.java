@@ -1,12 +1,10 @@
 package dev.gatehouse.store.json;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.core.model.Session;
 import dev.gatehouse.core.model.SessionId;
 import dev.gatehouse.core.model.Username;
-import java.io.UncheckedIOException;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -36,10 +34,7 @@ final class SessionsDocument {
             if (root == null) {
                 return empty();
             }
-            if (!(root instanceof ObjectNode object)) {
-                throw new CorruptFileException("holds " + Json.describe(root)
-                        + " at the top level; it must be one JSON object keyed by session id");
-            }
+            ObjectNode object = Json.topObject(root, "it must be one JSON object keyed by session id");
             Map<SessionId, Session> sessions = new LinkedHashMap<>();
             for (Map.Entry<String, JsonNode> entry : object.properties()) {
                 Session session = read(entry.getKey(), entry.getValue());
@@ -52,11 +47,7 @@ final class SessionsDocument {
         public byte[] encode(SessionsDocument document) {
             ObjectNode root = Json.MAPPER.createObjectNode();
             document.sessions.values().forEach(s -> root.set(s.id().value(), write(s)));
-            try {
-                return Json.PYTHON_STYLE.writeValueAsBytes(root);
-            } catch (JsonProcessingException e) {
-                throw new UncheckedIOException(e);
-            }
+            return Json.pythonStyle(root);
         }
     };
 

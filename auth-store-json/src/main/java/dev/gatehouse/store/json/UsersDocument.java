@@ -1,11 +1,9 @@
 package dev.gatehouse.store.json;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.core.model.User;
 import dev.gatehouse.core.model.Username;
-import java.io.UncheckedIOException;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -34,20 +32,13 @@ final class UsersDocument {
             if (root == null) {
                 return empty();
             }
-            if (!(root instanceof ObjectNode object)) {
-                throw new CorruptFileException("holds " + Json.describe(root) + " at the top level; llms.py's"
-                        + " users.json must be one JSON object keyed by username");
-            }
+            ObjectNode object = Json.topObject(root, "llms.py's users.json must be one JSON object keyed by username");
             return new UsersDocument(object, decodeAll(object));
         }
 
         @Override
         public byte[] encode(UsersDocument document) {
-            try {
-                return Json.PYTHON_STYLE.writeValueAsBytes(document.tree);
-            } catch (JsonProcessingException e) {
-                throw new UncheckedIOException(e);
-            }
+            return Json.pythonStyle(document.tree);
         }
     };
 
