@@ -11,6 +11,7 @@ import dev.gatehouse.core.port.in.Refused.Reason;
 import dev.gatehouse.core.port.out.UserStore;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -58,11 +59,15 @@ public final class ChangeRoleService implements ChangeRole {
         return new Changed(updated.get(), changed);
     }
 
-    /** Refuses to demote {@code username} when no other active administrator would remain. */
+    /**
+     * Refuses to demote {@code username} when no other active administrator would remain. The
+     * store has no query by role, so everyone is read once and both questions are answered from it.
+     */
     private Optional<Refused> lastAdministrator(Username username) {
-        boolean another = users.list().stream()
+        List<User> everyone = users.list();
+        boolean another = everyone.stream()
                 .anyMatch(u -> u.isAdmin() && u.status().isActive() && !u.username().equals(username));
-        boolean isAdmin = users.find(username).map(User::isAdmin).orElse(false);
+        boolean isAdmin = everyone.stream().anyMatch(u -> u.username().equals(username) && u.isAdmin());
         return isAdmin && !another
                 ? Optional.of(new Refused(Reason.NOT_ALLOWED, "'" + username + "' is the last active administrator;"
                         + " make someone else an administrator first."))
