@@ -9,10 +9,8 @@ import dev.gatehouse.core.port.out.ApiKeyStore;
 import dev.gatehouse.core.port.out.UserStore;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Identifies callers by key or session. A key is checked in this order, cheapest first: the static
@@ -29,8 +27,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class IdentifyCallerService implements IdentifyCaller {
 
-    private static final int MAX_KEPT = 100_000;
-
     private final ApiKeyStore keys;
     private final UserStore users;
     private final TokenDigests tokens;
@@ -38,7 +34,7 @@ public final class IdentifyCallerService implements IdentifyCaller {
     private final ValidateSession sessions;
     private final LastUsedRecorder lastUsed;
     private final Clock clock;
-    private final Map<String, Kept> kept = new ConcurrentHashMap<>();
+    private final KeptByCount<String, Principal> kept = new KeptByCount<>();
     private final PlainImportedKeys plainImports;
 
     public IdentifyCallerService(ApiKeyStore keys, UserStore users, TokenDigests tokens, StaticKeys staticKeys,
@@ -123,12 +119,8 @@ public final class IdentifyCallerService implements IdentifyCaller {
             return new Identified(reused.get());
         }
         Result result = keys.findByDigest(digest).map(this::check).orElseGet(Unknown::new);
-        if (result instanceof Identified identified && before.isPresent()) {
-            if (kept.size() >= MAX_KEPT) {
-                kept.clear();
-            }
-            // The count read before the store: a change made meanwhile shows as a new count next time.
-            kept.put(digest, new Kept(identified.principal(), before.getAsLong()));
+        if (result instanceof Identified identified) {
+            kept.put(digest, identified.principal(), before);
         } else {
             kept.remove(digest);
         }
@@ -136,18 +128,18 @@ public final class IdentifyCallerService implements IdentifyCaller {
     }
 
     private Optional<Principal> reuse(String digest, OptionalLong changeCount) {
-        Kept last = kept.get(digest);
-        if (last == null || changeCount.isEmpty() || last.changeCount != changeCount.getAsLong()) {
+        Optional<Principal> last = kept.get(digest, changeCount);
+        if (last.isEmpty()) {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        ApiKey key = last.principal.apiKey().orElseThrow();
+        ApiKey key = last.get().apiKey().orElseThrow();
         if (key.isExpired(now)) {
             kept.remove(digest);
             return Optional.empty();
         }
         lastUsed.record(key.id(), now);
-        return Optional.of(last.principal);
+        return last;
     }
 
     @Override
@@ -182,8 +174,5 @@ public final class IdentifyCallerService implements IdentifyCaller {
         return users.find(staticKeys.mappedTo().get()).filter(user -> user.status().isActive())
                 .<Result>map(user -> new Identified(Principal.ofStaticKey(user, key)))
                 .orElseGet(() -> new NotUsable(key.id(), Why.OWNER_NOT_ACTIVE));
-    }
-
-    private record Kept(Principal principal, long changeCount) {
     }
 }

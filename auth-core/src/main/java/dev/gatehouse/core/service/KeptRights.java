@@ -4,10 +4,8 @@ import dev.gatehouse.core.model.Permissions;
 import dev.gatehouse.core.model.Username;
 import dev.gatehouse.core.port.out.PermissionStore;
 import dev.gatehouse.core.port.out.StoreException;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Users' permission settings as {@link AuthorizeService} last read them, each with the store's
@@ -18,10 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class KeptRights {
 
-    private static final int MAX_KEPT = 100_000;
-
     private final PermissionStore store;
-    private final Map<Username, Kept> kept = new ConcurrentHashMap<>();
+    private final KeptByCount<Username, Permissions> kept = new KeptByCount<>();
 
     KeptRights(PermissionStore store) {
         this.store = store;
@@ -29,25 +25,15 @@ final class KeptRights {
 
     /** The user's settings if read before and nothing in the store changed since; empty: {@link #read}. */
     Optional<Permissions> kept(Username user) {
-        if (kept.isEmpty()) {
-            return Optional.empty();
-        }
-        Kept last = kept.get(user);
-        if (last == null) {
-            return Optional.empty();
-        }
-        OptionalLong now = count();
-        return now.isPresent() && now.getAsLong() == last.changeCount ? Optional.of(last.rights) : Optional.empty();
+        return kept.isEmpty() ? Optional.empty() : kept.get(user, this::count);
     }
 
     /** The user's settings ({@link Permissions#DEFAULT} without any): kept ones while unchanged, else read. */
     Permissions read(Username user) {
         OptionalLong before = count();
-        if (before.isPresent()) {
-            Kept last = kept.get(user);
-            if (last != null && last.changeCount == before.getAsLong()) {
-                return last.rights;
-            }
+        Optional<Permissions> last = kept.get(user, before);
+        if (last.isPresent()) {
+            return last.get();
         }
         Permissions rights;
         try {
@@ -56,15 +42,7 @@ final class KeptRights {
             kept.remove(user);
             throw e;
         }
-        if (before.isPresent()) {
-            if (kept.size() >= MAX_KEPT) {
-                kept.clear();
-            }
-            // The count read before the store: a change made meanwhile shows as a new count next time.
-            kept.put(user, new Kept(rights, before.getAsLong()));
-        } else {
-            kept.remove(user);
-        }
+        kept.put(user, rights, before);
         return rights;
     }
 
@@ -75,8 +53,5 @@ final class KeptRights {
         } catch (StoreException e) {
             return OptionalLong.empty();
         }
-    }
-
-    private record Kept(Permissions rights, long changeCount) {
     }
 }

@@ -7,10 +7,8 @@ import dev.gatehouse.core.port.out.SessionStore;
 import dev.gatehouse.core.port.out.UserStore;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Resolves session tokens to users, enforcing absolute and idle expiry and the user's status.
@@ -22,14 +20,12 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ValidateSessionService implements ValidateSession {
 
-    private static final int MAX_KEPT = 100_000;
-
     private final SessionStore sessions;
     private final UserStore users;
     private final TokenDigests tokens;
     private final SessionPolicy policy;
     private final Clock clock;
-    private final Map<String, Kept> kept = new ConcurrentHashMap<>();
+    private final KeptByCount<String, SignedInUser> kept = new KeptByCount<>();
     private final Optional<AuditTrail> audit;
 
     /** Without an audit trail: an impersonation that times out ends unrecorded (for tools and tests). */
@@ -62,12 +58,8 @@ public final class ValidateSessionService implements ValidateSession {
             return reused;
         }
         Optional<SignedInUser> result = check(digest, now);
-        if (result.isPresent() && before.isPresent() && fresh(result.get().session(), now)) {
-            if (kept.size() >= MAX_KEPT) {
-                kept.clear();
-            }
-            // The count read before the store: a change made meanwhile shows as a new count next time.
-            kept.put(digest, new Kept(result.get(), before.getAsLong()));
+        if (result.isPresent() && fresh(result.get().session(), now)) {
+            kept.put(digest, result.get(), before);
         } else {
             kept.remove(digest);
         }
@@ -83,12 +75,7 @@ public final class ValidateSessionService implements ValidateSession {
     }
 
     private Optional<SignedInUser> reuse(String digest, OptionalLong changeCount, Instant now) {
-        if (changeCount.isEmpty()) {
-            return Optional.empty();
-        }
-        Kept last = kept.get(digest);
-        return last != null && last.changeCount == changeCount.getAsLong() && fresh(last.signedIn.session(), now)
-                ? Optional.of(last.signedIn) : Optional.empty();
+        return kept.get(digest, changeCount).filter(signedIn -> fresh(signedIn.session(), now));
     }
 
     /** Reusable until the session is due an activity write, or expires. */
@@ -132,8 +119,5 @@ public final class ValidateSessionService implements ValidateSession {
     private boolean impersonationHolds(Session session, User target) {
         return !target.isAdmin() && session.impersonator().flatMap(users::find)
                 .filter(admin -> admin.isAdmin() && admin.status().isActive()).isPresent();
-    }
-
-    private record Kept(SignedInUser signedIn, long changeCount) {
     }
 }
