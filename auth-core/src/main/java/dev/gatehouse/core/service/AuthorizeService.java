@@ -100,6 +100,9 @@ public final class AuthorizeService implements Authorize {
     }
 
     private static Optional<Decision> byScopes(Query query) {
+        if (query.scopes().isEmpty()) {
+            return Optional.empty(); // sessions and unscoped keys: nothing to narrow, nothing to sort out
+        }
         List<String> modelScopes = query.scopes().stream().filter(s -> s.startsWith(MODEL_SCOPE))
                 .map(s -> s.substring(MODEL_SCOPE.length())).toList();
         List<String> featureScopes = query.scopes().stream().filter(s -> !s.startsWith(MODEL_SCOPE)).toList();
