@@ -61,12 +61,17 @@ public record Principal(User user, Credential how, Optional<Session> session, Op
             return true;
         }
         for (String granted : scopes) {
-            boolean wildcard = granted.endsWith("*");
-            if (granted.equals(scope) || wildcard && scope.startsWith(granted.substring(0, granted.length() - 1))) {
+            if (grants(granted, scope)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** True if the one scope {@code granted} covers {@code scope}: equal, or ending in {@code *} and a prefix of it. */
+    public static boolean grants(String granted, String scope) {
+        return granted.equals(scope)
+                || granted.endsWith("*") && scope.startsWith(granted.substring(0, granted.length() - 1));
     }
 
     /** The administrator acting as this user, when the session is an impersonation. */

@@ -3,6 +3,7 @@ package dev.gatehouse.core.service;
 import dev.gatehouse.core.model.FeatureCatalog;
 import dev.gatehouse.core.model.ModelAccess;
 import dev.gatehouse.core.model.Permissions;
+import dev.gatehouse.core.model.Principal;
 import dev.gatehouse.core.port.in.Authorize;
 import dev.gatehouse.core.port.out.PermissionStore;
 import dev.gatehouse.core.port.out.StoreException;
@@ -12,7 +13,7 @@ import java.util.Optional;
 /**
  * Checks a request's feature and model. Key scopes come first and bind everyone, administrators
  * too: {@code models:GLOB} scopes limit the models, every other scope the features (exactly, or
- * a prefix ending in {@code *}, as {@link dev.gatehouse.core.model.Principal#permits} reads them);
+ * a prefix ending in {@code *}, as {@link Principal#grants} reads them);
  * a key without scopes of a kind is not narrowed in that kind. Then administrators may use
  * everything; anyone else needs the feature on (their own setting, else the operator's default)
  * and the model allowed. A caller limited to some models is refused when the request's model could
@@ -107,7 +108,7 @@ public final class AuthorizeService implements Authorize {
                 .map(s -> s.substring(MODEL_SCOPE.length())).toList();
         List<String> featureScopes = query.scopes().stream().filter(s -> !s.startsWith(MODEL_SCOPE)).toList();
         if (query.feature().isPresent() && !featureScopes.isEmpty()
-                && featureScopes.stream().noneMatch(scope -> grants(scope, query.feature().get()))) {
+                && featureScopes.stream().noneMatch(scope -> Principal.grants(scope, query.feature().get()))) {
             String feature = query.feature().get();
             return Optional.of(new Denied(What.FEATURE, feature, "This key may not use the feature '" + feature
                     + "'; its scopes allow only: " + String.join(", ", featureScopes) + ". Use a key with that scope."));
@@ -124,10 +125,5 @@ public final class AuthorizeService implements Authorize {
                     + "'; its scopes allow only: " + String.join(", ", modelScopes) + ". Use a key with that scope."));
         }
         return Optional.empty();
-    }
-
-    private static boolean grants(String scope, String feature) {
-        return scope.equals(feature)
-                || scope.endsWith("*") && feature.startsWith(scope.substring(0, scope.length() - 1));
     }
 }
