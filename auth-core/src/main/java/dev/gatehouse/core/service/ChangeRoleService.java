@@ -14,7 +14,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 
 /** Promotes users to administrator and demotes them, keeping at least one active administrator. */
 public final class ChangeRoleService implements ChangeRole {
@@ -43,20 +42,18 @@ public final class ChangeRoleService implements ChangeRole {
             audit.record("user.role_change", actor, username, Outcome.REFUSED, Map.of("reason", refused.get().message()));
             return refused.get();
         }
-        AtomicReference<String> before = new AtomicReference<>();
-        Optional<User> updated = users.update(username, current -> {
-            before.set(current.isAdmin() ? "admin" : "user");
-            return current.withRoles(admin ? EnumSet.of(Role.ADMIN, Role.USER) : EnumSet.of(Role.USER));
-        });
-        if (updated.isEmpty()) {
+        Optional<UserChange> change = UserChange.apply(users, username,
+                current -> current.withRoles(admin ? EnumSet.of(Role.ADMIN, Role.USER) : EnumSet.of(Role.USER)));
+        if (change.isEmpty()) {
             return Refused.noSuchUser(username);
         }
+        String before = change.get().before().isAdmin() ? "admin" : "user";
         String after = admin ? "admin" : "user";
-        boolean changed = !after.equals(before.get());
+        boolean changed = !after.equals(before);
         if (changed) {
-            audit.record("user.role_change", actor, username, Outcome.SUCCESS, Map.of("from", before.get(), "to", after));
+            audit.record("user.role_change", actor, username, Outcome.SUCCESS, Map.of("from", before, "to", after));
         }
-        return new Changed(updated.get(), changed);
+        return new Changed(change.get().after(), changed);
     }
 
     /**

@@ -1,14 +1,12 @@
 package dev.gatehouse.core.service;
 
 import dev.gatehouse.core.model.Actor;
-import dev.gatehouse.core.model.User;
 import dev.gatehouse.core.model.UserStatus;
 import dev.gatehouse.core.model.Username;
 import dev.gatehouse.core.port.in.Refused;
 import dev.gatehouse.core.port.in.UnlockUser;
 import dev.gatehouse.core.port.out.UserStore;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /** Unlocks accounts. */
 public final class UnlockUserService implements UnlockUser {
@@ -27,17 +25,15 @@ public final class UnlockUserService implements UnlockUser {
         if (refused.isPresent()) {
             return refused.get();
         }
-        AtomicBoolean wasLocked = new AtomicBoolean();
-        Optional<User> updated = users.update(username, current -> {
-            wasLocked.set(current.status().isLocked());
-            return current.status().isLocked() ? current.withStatus(UserStatus.ACTIVE) : current;
-        });
-        if (updated.isEmpty()) {
+        Optional<UserChange> change = UserChange.apply(users, username,
+                current -> current.status().isLocked() ? current.withStatus(UserStatus.ACTIVE) : current);
+        if (change.isEmpty()) {
             return Refused.noSuchUser(username);
         }
-        if (wasLocked.get()) {
+        boolean wasLocked = change.get().before().status().isLocked();
+        if (wasLocked) {
             audit.success("user.unlock", actor, username);
         }
-        return new Unlocked(updated.get(), wasLocked.get());
+        return new Unlocked(change.get().after(), wasLocked);
     }
 }
