@@ -15,8 +15,9 @@ final class ImpersonationRules {
 
     /** An administrator, signed in with a session of their own, not already acting as someone. */
     static Optional<Refused> mayStart(Actor actor, Optional<Session> session) {
-        if (!actor.admin()) {
-            return Optional.of(Refused.adminsOnly());
+        Optional<Refused> notAdmin = AccountRules.mustBeAdmin(actor);
+        if (notAdmin.isPresent()) {
+            return notAdmin;
         }
         if (actor.isImpersonated() || session.filter(Session::isImpersonation).isPresent()) {
             return Optional.of(new Refused(Reason.NOT_ALLOWED, "You are already acting as another user;"
