@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 
 /**
- * All seven store contracts for one kind of store. A store adapter's test extends this and says
+ * All eight store contracts for one kind of store. A store adapter's test extends this and says
  * how to open a fresh, empty place and a second instance on it (as another process would); every
  * contract then runs on a pair opened for each test, closed afterwards.
  */
