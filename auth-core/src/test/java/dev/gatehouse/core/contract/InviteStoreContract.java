@@ -109,6 +109,22 @@ public abstract class InviteStoreContract {
     }
 
     @Test
+    void pagesCarryEachInvitesOwnUses() {
+        Invite a = invite("invite0000000a", T0, 2);
+        Invite b = invite("invite0000000b", T0, 2);
+        Invite c = invite("invite0000000c", T0, 2);
+        List.of(a, b, c).forEach(store()::insert);
+        store().recordUse(a.id(), use("alice", T0.plusSeconds(1)));
+        store().recordUse(c.id(), use("carol", T0.plusSeconds(2)));
+        store().recordUse(c.id(), use("cora", T0.plusSeconds(3)));
+        List<Invite> first = secondInstance().page(Optional.empty(), 2);
+        assertEquals(List.of(List.of(use("alice", T0.plusSeconds(1))), List.of()), first.stream().map(Invite::uses).toList());
+        List<Invite> rest = secondInstance().page(Optional.of(b.id()), 2);
+        assertEquals(List.of(List.of(use("carol", T0.plusSeconds(2)), use("cora", T0.plusSeconds(3)))),
+                rest.stream().map(Invite::uses).toList());
+    }
+
+    @Test
     void aRevokedOrExpiredInviteTakesNoUse() {
         Invite revoked = invite("invite00000001", T0, 5);
         Invite expiring = invite("invite00000002", T0, 5);

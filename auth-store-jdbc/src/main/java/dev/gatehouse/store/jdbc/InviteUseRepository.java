@@ -17,4 +17,7 @@ interface InviteUseRepository extends GenericRepository<InviteUseRow, String> {
 
     @Query("SELECT * FROM invite_uses ORDER BY invite_id, seq")
     List<InviteUseRow> all();
+
+    @Query("SELECT * FROM invite_uses WHERE invite_id IN (:inviteIds) ORDER BY invite_id, seq")
+    List<InviteUseRow> byInvites(java.util.Collection<String> inviteIds);
 }

@@ -58,14 +58,19 @@ final class JdbcInviteStore implements InviteStore {
 
     @Override
     public List<Invite> list() {
-        return transactions.read(() -> withUses(invites.newestFirst()));
+        return transactions.read(() -> withUses(invites.newestFirst(), uses.all()));
     }
 
     @Override
     public List<Invite> page(Optional<InviteId> after, int limit) {
         Pages.check(limit);
-        return transactions.read(() -> withUses(after.map(a -> invites.pageAfter(a.value(), limit))
-                .orElseGet(() -> invites.firstPage(limit))));
+        return transactions.read(() -> {
+            List<InviteRow> rows = after.map(a -> invites.pageAfter(a.value(), limit))
+                    .orElseGet(() -> invites.firstPage(limit));
+            // Only this page's uses, not the whole table's.
+            List<String> ids = rows.stream().map(InviteRow::id).toList();
+            return withUses(rows, ids.isEmpty() ? List.of() : uses.byInvites(ids));
+        });
     }
 
     @Override
@@ -97,11 +102,11 @@ final class JdbcInviteStore implements InviteStore {
         return invite(row, uses.byInvite(row.id()));
     }
 
-    private List<Invite> withUses(List<InviteRow> rows) {
+    private static List<Invite> withUses(List<InviteRow> rows, List<InviteUseRow> useRows) {
         if (rows.isEmpty()) {
             return List.of();
         }
-        Map<String, List<InviteUseRow>> byInvite = uses.all().stream()
+        Map<String, List<InviteUseRow>> byInvite = useRows.stream()
                 .collect(Collectors.groupingBy(InviteUseRow::inviteId));
         return rows.stream().map(r -> invite(r, byInvite.getOrDefault(r.id(), List.of()))).toList();
     }
