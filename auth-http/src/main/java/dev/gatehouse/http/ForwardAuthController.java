@@ -19,8 +19,6 @@ import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -100,16 +98,8 @@ class ForwardAuthController {
         if (wanted.unmatched() && !caller.get().user().isAdmin()) {
             return RequestRights.unmatched().contentType(MediaType.APPLICATION_JSON_TYPE);
         }
-        List<Authorize.Query> queries = new ArrayList<>();
-        wanted.features().forEach(f -> queries.add(RequestRights.query(caller.get(), Optional.of(f), Optional.empty())));
-        wanted.models().forEach(m -> queries.add(RequestRights.query(caller.get(), Optional.empty(), Optional.of(m))));
-        if (wanted.modelUnseen()) {
-            queries.add(RequestRights.query(caller.get(), wanted.features().stream().findFirst(), Optional.empty(), true));
-        }
-        for (Authorize.Query query : queries) {
-            if (rights.decide(query, mayBlock) instanceof Authorize.Denied denied) {
-                return RequestRights.denied(denied).contentType(MediaType.APPLICATION_JSON_TYPE);
-            }
+        if (rights.decide(caller.get(), wanted, mayBlock) instanceof Authorize.Denied denied) {
+            return RequestRights.denied(denied).contentType(MediaType.APPLICATION_JSON_TYPE);
         }
         return answer(request, caller);
     }
