@@ -5,7 +5,6 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.cookie.SameSite;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -21,13 +20,12 @@ final class AdminCookie {
     }
 
     static Optional<String> token(HttpRequest<?> request) {
-        return request.getCookies().findCookie(NAME).map(Cookie::getValue).filter(v -> !v.isBlank());
+        return SessionCookie.token(request, NAME);
     }
 
     /** Lives as long as the administrator's session may. */
     static Cookie keep(String token, Session adminSession, boolean secure, Clock clock) {
-        Duration remaining = Duration.between(clock.instant(), adminSession.expiresAt());
-        return base(token, secure).maxAge(Math.max(0, remaining.toSeconds()));
+        return SessionCookie.lasting(base(token, secure), adminSession, clock);
     }
 
     static Cookie clear(boolean secure) {

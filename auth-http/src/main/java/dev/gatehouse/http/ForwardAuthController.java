@@ -19,8 +19,6 @@ import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -78,40 +76,55 @@ class ForwardAuthController {
         return verify(request, body);
     }
 
+    /**
+     * Checked on the event loop when memory can answer; else on a blocking thread, going on from
+     * what the first try found (the caller, the body's models) rather than finding it again.
+     */
     private CompletableFuture<HttpResponse<?>> verify(HttpRequest<?> request, @Nullable byte[] body) {
+        Check check = new Check(request, body);
         try {
-            return CompletableFuture.completedFuture(answer(request, find(request, false), body, false));
+            return CompletableFuture.completedFuture(check.answer(false));
         } catch (StoreNeeded needed) {
-            return CompletableFuture.supplyAsync(() -> answer(request, find(request, true), body, true), blocking);
+            return CompletableFuture.supplyAsync(() -> check.answer(true), blocking);
         }
     }
 
-    private HttpResponse<?> answer(HttpRequest<?> request, Optional<Caller> caller, @Nullable byte[] body,
-                                   boolean mayBlock) {
-        if (caller.isEmpty()) {
-            return answer(request, caller);
+    /** One forwarded request's check; each step's result is kept once found. */
+    private final class Check {
+
+        private final HttpRequest<?> request;
+        @Nullable
+        private final byte[] body;
+        private Optional<Caller> caller;
+        private ForwardedRequest.Wanted wanted;
+
+        Check(HttpRequest<?> request, @Nullable byte[] body) {
+            this.request = request;
+            this.body = body;
         }
-        ForwardedRequest.Wanted wanted;
-        try {
-            wanted = forwarded.wanted(request, body);
-        } catch (IllegalArgumentException invalid) {
-            return ApiError.badRequest(invalid.getMessage()).contentType(MediaType.APPLICATION_JSON_TYPE);
-        }
-        if (wanted.unmatched() && !caller.get().user().isAdmin()) {
-            return RequestRights.unmatched().contentType(MediaType.APPLICATION_JSON_TYPE);
-        }
-        List<Authorize.Query> queries = new ArrayList<>();
-        wanted.features().forEach(f -> queries.add(RequestRights.query(caller.get(), Optional.of(f), Optional.empty())));
-        wanted.models().forEach(m -> queries.add(RequestRights.query(caller.get(), Optional.empty(), Optional.of(m))));
-        if (wanted.modelUnseen()) {
-            queries.add(RequestRights.query(caller.get(), wanted.features().stream().findFirst(), Optional.empty(), true));
-        }
-        for (Authorize.Query query : queries) {
-            if (rights.decide(query, mayBlock) instanceof Authorize.Denied denied) {
+
+        HttpResponse<?> answer(boolean mayBlock) {
+            if (caller == null) {
+                caller = find(request, mayBlock);
+            }
+            if (caller.isEmpty()) {
+                return ForwardAuthController.answer(request, caller);
+            }
+            if (wanted == null) {
+                try {
+                    wanted = forwarded.wanted(request, body);
+                } catch (IllegalArgumentException invalid) {
+                    return ApiError.badRequest(invalid.getMessage()).contentType(MediaType.APPLICATION_JSON_TYPE);
+                }
+            }
+            if (wanted.unmatched() && !caller.get().user().isAdmin()) {
+                return RequestRights.unmatched().contentType(MediaType.APPLICATION_JSON_TYPE);
+            }
+            if (rights.decide(caller.get(), wanted, mayBlock) instanceof Authorize.Denied denied) {
                 return RequestRights.denied(denied).contentType(MediaType.APPLICATION_JSON_TYPE);
             }
+            return ForwardAuthController.answer(request, caller);
         }
-        return answer(request, caller);
     }
 
     /** The caller; in {@code --auth none} everyone is {@code default} unless a valid key says otherwise. */

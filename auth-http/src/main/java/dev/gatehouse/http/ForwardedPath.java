@@ -4,6 +4,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.regex.Pattern;
 
 /**
  * The path of a forwarded URI as a server would route it, for the route table: the query and any
@@ -13,6 +14,9 @@ import java.util.Deque;
  */
 final class ForwardedPath {
 
+    /** A URI that starts with {@code scheme://}: its host goes before the path. */
+    private static final Pattern ABSOLUTE = Pattern.compile("(?s)[A-Za-z][A-Za-z0-9+.-]*://.*");
+
     private ForwardedPath() {
     }
 
@@ -21,7 +25,7 @@ final class ForwardedPath {
         String path = query < 0 ? uri : uri.substring(0, query);
         int fragment = path.indexOf('#');
         path = fragment < 0 ? path : path.substring(0, fragment);
-        if (path.matches("(?s)[A-Za-z][A-Za-z0-9+.-]*://.*")) {
+        if (ABSOLUTE.matcher(path).matches()) {
             int slash = path.indexOf('/', path.indexOf("://") + 3);
             path = slash < 0 ? "/" : path.substring(slash);
         }

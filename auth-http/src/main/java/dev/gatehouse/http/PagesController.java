@@ -1,11 +1,14 @@
 package dev.gatehouse.http;
 
 import dev.gatehouse.core.model.ApiKey;
+import dev.gatehouse.core.model.RegistrationMode;
 import dev.gatehouse.core.model.Session;
 import dev.gatehouse.core.model.Username;
 import dev.gatehouse.core.port.in.ListApiKeys;
 import dev.gatehouse.core.port.in.ListUsers;
 import dev.gatehouse.core.port.in.ManageSessions;
+import dev.gatehouse.core.port.in.ReadPermissions;
+import dev.gatehouse.core.port.in.Register;
 import dev.gatehouse.core.service.KeyPolicy;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
@@ -44,13 +47,13 @@ class PagesController {
     private final ListApiKeys listApiKeys;
     private final KeyPolicy keyPolicy;
     private final Clock clock;
-    private final dev.gatehouse.core.port.in.Register register;
-    private final dev.gatehouse.core.port.in.ReadPermissions readPermissions;
+    private final Register register;
+    private final ReadPermissions readPermissions;
 
     PagesController(Assets assets, SetupMode setupMode, ListUsers listUsers, KeyOwners keyOwners,
                     ManageSessions manageSessions, ListApiKeys listApiKeys, KeyPolicy keyPolicy, Clock clock,
-                    dev.gatehouse.core.port.in.Register register,
-                    dev.gatehouse.core.port.in.ReadPermissions readPermissions) {
+                    Register register,
+                    ReadPermissions readPermissions) {
         this.register = register;
         this.readPermissions = readPermissions;
         this.assets = assets;
@@ -78,7 +81,7 @@ class PagesController {
             return HttpResponse.seeOther(URI.create(target));
         }
         return page("login", new LoginPage(shell("Sign in", Optional.empty()), target,
-                register.mode() != dev.gatehouse.core.model.RegistrationMode.CLOSED));
+                register.mode() != RegistrationMode.CLOSED));
     }
 
     @Get("/setup")
@@ -95,7 +98,7 @@ class PagesController {
         var rights = readPermissions.read(caller.actor(), caller.user().username());
         return page("account", AccountPage.of(shell("My Account", Optional.of(caller)), caller.user(), sessions,
                 caller.session().map(Session::id), clock.instant(),
-                rights instanceof dev.gatehouse.core.port.in.ReadPermissions.Rights r ? r.effective() : null));
+                rights instanceof ReadPermissions.Rights r ? r.effective() : null));
     }
 
     /** One user's features and models, for administrators to change. */
@@ -105,7 +108,7 @@ class PagesController {
         Shell shell = shell(username, Optional.of(caller));
         Optional<Username> name = parse(username);
         var rights = name.isEmpty() ? null : readPermissions.read(caller.actor(), name.get());
-        if (rights instanceof dev.gatehouse.core.port.in.ReadPermissions.Rights found && caller.admin()) {
+        if (rights instanceof ReadPermissions.Rights found && caller.admin()) {
             return page("user", UserRightsPage.of(shell, found.effective(), found.settings(),
                     caller.actor().is(found.effective().username())));
         }

@@ -5,9 +5,9 @@ import dev.gatehouse.core.port.in.ListInvites;
 import dev.gatehouse.core.port.in.ListUsers;
 import dev.gatehouse.core.port.in.Register;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -15,12 +15,10 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.views.ModelAndView;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** The pages of registration: the form, the waiting page, and administrators' pending users and invites. */
@@ -82,12 +80,10 @@ class RegistrationPagesController {
     }
 
     private Shell shell(String title, Optional<Caller> caller) {
-        return new Shell(title, assets.url("gatehouse.css"), assets.url("gatehouse.js"), assets.url("icon.svg"),
-                caller.map(c -> c.user().username().value()).orElse(null), caller.map(Caller::admin).orElse(false));
+        return Shell.of(title, assets, caller);
     }
 
     private static HttpResponse<?> page(String view, Object model) {
-        return HttpResponse.ok().body(new ModelAndView<>(view, Map.of("page", model)))
-                .contentType(MediaType.TEXT_HTML_TYPE).header(HttpHeaders.CACHE_CONTROL, "no-store");
+        return PagesController.page(HttpStatus.OK, view, model);
     }
 }

@@ -9,6 +9,8 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -46,6 +48,26 @@ class RequestRights {
             return authorize.authorize(query);
         }
         return authorize.fromMemory(query).orElseThrow(() -> StoreNeeded.INSTANCE);
+    }
+
+    /**
+     * The decision for everything a forwarded request wants: each feature, each model, and the
+     * unseen model if any, in that order; the first denial, else allowed. Each question is core's
+     * own, so each may read the user's rights (see {@link Authorize#authorize}).
+     */
+    Authorize.Decision decide(Caller caller, ForwardedRequest.Wanted wanted, boolean mayBlock) {
+        List<Authorize.Query> queries = new ArrayList<>();
+        wanted.features().forEach(f -> queries.add(query(caller, Optional.of(f), Optional.empty())));
+        wanted.models().forEach(m -> queries.add(query(caller, Optional.empty(), Optional.of(m))));
+        if (wanted.modelUnseen()) {
+            queries.add(query(caller, wanted.features().stream().findFirst(), Optional.empty(), true));
+        }
+        for (Authorize.Query query : queries) {
+            if (decide(query, mayBlock) instanceof Authorize.Denied denied) {
+                return denied;
+            }
+        }
+        return new Authorize.Allowed();
     }
 
     /** Checks the text of a feature a client or proxy named. */

@@ -20,13 +20,23 @@ final class SessionCookie {
     }
 
     static Optional<String> token(HttpRequest<?> request) {
-        return request.getCookies().findCookie(NAME).map(Cookie::getValue).filter(v -> !v.isBlank());
+        return token(request, NAME);
+    }
+
+    /** The non-blank value of the cookie {@code name}, if the request carries one. */
+    static Optional<String> token(HttpRequest<?> request, String name) {
+        return request.getCookies().findCookie(name).map(Cookie::getValue).filter(v -> !v.isBlank());
     }
 
     /** The cookie lives as long as the session may at most: its remaining absolute lifetime. */
     static Cookie issue(String token, Session session, boolean secure, Clock clock) {
+        return lasting(base(token, secure), session, clock);
+    }
+
+    /** {@code cookie} with the remaining absolute lifetime of {@code session} as its max age. */
+    static Cookie lasting(Cookie cookie, Session session, Clock clock) {
         Duration remaining = Duration.between(clock.instant(), session.expiresAt());
-        return base(token, secure).maxAge(Math.max(0, remaining.toSeconds()));
+        return cookie.maxAge(Math.max(0, remaining.toSeconds()));
     }
 
     static Cookie clear(boolean secure) {
