@@ -30,8 +30,9 @@ class ForwardedRequest {
      */
     record Wanted(Set<String> features, Set<String> models, boolean modelUnseen, boolean unmatched) {
         Wanted {
-            features = Set.copyOf(features);
-            models = Set.copyOf(models);
+            // In the order they were named, so the same request is always refused for the same name.
+            features = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(features));
+            models = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(models));
         }
     }
 

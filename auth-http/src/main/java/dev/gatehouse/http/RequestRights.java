@@ -52,8 +52,8 @@ class RequestRights {
 
     /**
      * The decision for everything a forwarded request wants: each feature, each model, and the
-     * unseen model if any, in that order; the first denial, else allowed. Each question is core's
-     * own, so each may read the user's rights (see {@link Authorize#authorize}).
+     * unseen model if any, in that order; the first denial, else allowed. Core reads the user's
+     * rights at most once for all of them ({@link Authorize#authorizeAll}).
      */
     Authorize.Decision decide(Caller caller, ForwardedRequest.Wanted wanted, boolean mayBlock) {
         List<Authorize.Query> queries = new ArrayList<>();
@@ -62,12 +62,10 @@ class RequestRights {
         if (wanted.modelUnseen()) {
             queries.add(query(caller, wanted.features().stream().findFirst(), Optional.empty(), true));
         }
-        for (Authorize.Query query : queries) {
-            if (decide(query, mayBlock) instanceof Authorize.Denied denied) {
-                return denied;
-            }
+        if (mayBlock) {
+            return authorize.authorizeAll(queries);
         }
-        return new Authorize.Allowed();
+        return authorize.fromMemoryAll(queries).orElseThrow(() -> StoreNeeded.INSTANCE);
     }
 
     /** Checks the text of a feature a client or proxy named. */

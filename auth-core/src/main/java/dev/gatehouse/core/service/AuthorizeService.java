@@ -39,29 +39,49 @@ public final class AuthorizeService implements Authorize {
     }
 
     @Override
-    public Decision authorize(Query query) {
-        Optional<Decision> decided = withoutStore(query);
-        if (decided.isPresent()) {
-            return decided.get();
+    public Decision authorizeAll(List<Query> queries) {
+        Permissions read = null;
+        for (Query query : queries) {
+            Decision decision = withoutStore(query).orElse(null);
+            if (decision == null) {
+                if (read == null) {
+                    try {
+                        read = rights.read(query.user().username());
+                    } catch (StoreException e) {
+                        String who = query.user().username().value();
+                        return new Denied(What.UNREADABLE, who, "Could not read the rights of '" + who + "'; refused. "
+                                + "An administrator should check the store.");
+                    }
+                }
+                decision = decide(query, read);
+            }
+            if (decision instanceof Denied) {
+                return decision;
+            }
         }
-        String who = query.user().username().value();
-        Permissions read;
-        try {
-            read = rights.read(query.user().username());
-        } catch (StoreException e) {
-            return new Denied(What.UNREADABLE, who, "Could not read the rights of '" + who + "'; refused. "
-                    + "An administrator should check the store.");
-        }
-        return decide(query, read);
+        return new Allowed();
     }
 
     @Override
-    public Optional<Decision> fromMemory(Query query) {
-        Optional<Decision> decided = withoutStore(query);
-        if (decided.isPresent()) {
-            return decided;
+    public Optional<Decision> fromMemoryAll(List<Query> queries) {
+        Permissions kept = null;
+        for (Query query : queries) {
+            Decision decision = withoutStore(query).orElse(null);
+            if (decision == null) {
+                if (kept == null) {
+                    Optional<Permissions> remembered = rights.kept(query.user().username());
+                    if (remembered.isEmpty()) {
+                        return Optional.empty();
+                    }
+                    kept = remembered.get();
+                }
+                decision = decide(query, kept);
+            }
+            if (decision instanceof Denied) {
+                return Optional.of(decision);
+            }
         }
-        return rights.kept(query.user().username()).map(kept -> decide(query, kept));
+        return Optional.of(new Allowed());
     }
 
     private Decision decide(Query query, Permissions rights) {

@@ -105,6 +105,19 @@ class PermissionCheckReuseTest {
     }
 
     @Test
+    void theQuestionsOfOneRequestReadTheSettingsOnceEvenWhereNothingIsKept() {
+        server.tells = false;
+        List<Query> oneRequest = List.of(new Query(alice, Set.of(), Optional.of("chat"), Optional.empty()),
+                new Query(alice, Set.of(), Optional.empty(), Optional.of("llama-3")),
+                new Query(alice, Set.of(), Optional.empty(), Optional.of("gpt-4o")));
+        Denied denied = assertInstanceOf(Denied.class, authorize.authorizeAll(oneRequest));
+        assertEquals("gpt-4o", denied.subject(), "the first denial in order");
+        assertEquals(1, server.finds.get());
+        assertInstanceOf(Allowed.class, authorize.authorizeAll(oneRequest.subList(0, 2)));
+        assertEquals(2, server.finds.get());
+    }
+
+    @Test
     void aStoreThatCannotTellIsReadEveryTime() {
         server.tells = false;
         ask("llama-3");

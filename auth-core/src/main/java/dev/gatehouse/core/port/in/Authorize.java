@@ -3,6 +3,7 @@ package dev.gatehouse.core.port.in;
 import dev.gatehouse.core.model.ApiKey;
 import dev.gatehouse.core.model.Principal;
 import dev.gatehouse.core.model.User;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -14,8 +15,16 @@ import java.util.Set;
  */
 public interface Authorize {
 
-    /** The decision for one request. */
-    Decision authorize(Query query);
+    /** The decision for one question. */
+    default Decision authorize(Query query) {
+        return authorizeAll(List.of(query));
+    }
+
+    /**
+     * The decision for several questions about one request of one user (each feature, each model
+     * it names): the first denial in order, else allowed. The user's settings are read at most once.
+     */
+    Decision authorizeAll(List<Query> queries);
 
     /**
      * The decision when it needs nothing from a store (no feature and no model asked, an
@@ -29,7 +38,12 @@ public interface Authorize {
      * empty when the store must be read ({@link #authorize}). Never a decision from settings that
      * may be out of date.
      */
-    Optional<Decision> fromMemory(Query query);
+    default Optional<Decision> fromMemory(Query query) {
+        return fromMemoryAll(List.of(query));
+    }
+
+    /** {@link #fromMemory} for the questions of {@link #authorizeAll}: empty if any needs the store. */
+    Optional<Decision> fromMemoryAll(List<Query> queries);
 
     /**
      * Who asks, with which key scopes (empty: no narrowing), for which feature and which model;
