@@ -1,6 +1,6 @@
 # verify-lib.sh: what verify-bench.sh and rights-bench.sh share, sourced after lib.sh with USERS,
 # DURATION, THREADS, CONNECTIONS, ROUNDS, WORK, STORE, KEYS and LUA set. Gives: seed_key_store,
-# start_server (SERVER_PID, PORT, SERVER_STARTED), print_machine, run (one wrk run, recorded under
+# start_server (SERVER_PID, PORT, SERVER_STARTED), run (one wrk run, recorded under
 # its name) and summarize (ratios per round to /healthz, medians, CPU per request).
 
 # Seeds USERS users with one API key each into STORE (their secrets in KEYS), unless a fitting one is there.
@@ -38,12 +38,6 @@ start_server() {
     sleep 0.05
   done
   SERVER_STARTED="$(now_ms)"
-}
-
-print_machine() {
-  echo "Machine: $(nproc) cores, $(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -1),"\
-       "$(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo), load average $(cut -d' ' -f1-3 /proc/loadavg)"
-  echo "Java:    $(java -version 2>&1 | head -1)${GATEHOUSE_JAVA_OPTS:+; GATEHOUSE_JAVA_OPTS=$GATEHOUSE_JAVA_OPTS}"
 }
 
 # run NAME PATH [KEY_COUNT [HEADERS]]: one wrk run; records requests/s and CPU per request under NAME.
