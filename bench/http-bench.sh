@@ -78,9 +78,7 @@ start_server() {
 
 
 echo
-echo "Machine: $(nproc) cores, $(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -1),"\
-     "$(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo), load average $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "Java:    $(java -version 2>&1 | head -1)${GATEHOUSE_JAVA_OPTS:+; GATEHOUSE_JAVA_OPTS=$GATEHOUSE_JAVA_OPTS}"
+print_machine
 
 # --- start-up ------------------------------------------------------------------------------------
 echo

@@ -1,6 +1,6 @@
 # lib.sh: what the HTTP benchmarks share. Sourced after ROOT, JAR and BENCH_NAME are set.
 # Gives: die, a stopped server on exit (SERVER_PID), sources_newer_than, build_if_stale,
-# now_ms, cpu_ticks, TICK_US and median.
+# now_ms, cpu_ticks, TICK_US, median and print_machine.
 
 SERVER_PID=""
 
@@ -37,3 +37,9 @@ now_ms() { date +%s%3N; }
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }   # user + system time of a process
 TICK_US=$((1000000 / $(getconf CLK_TCK)))
 median() { sort -g | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
+
+print_machine() {
+  echo "Machine: $(nproc) cores, $(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -1),"\
+       "$(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "Java:    $(java -version 2>&1 | head -1)${GATEHOUSE_JAVA_OPTS:+; GATEHOUSE_JAVA_OPTS=$GATEHOUSE_JAVA_OPTS}"
+}

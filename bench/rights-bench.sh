@@ -47,11 +47,6 @@ source "$ROOT/bench/lib.sh"
 # shellcheck source=verify-lib.sh
 source "$ROOT/bench/verify-lib.sh"
 
-for count in $KEY_COUNTS; do
-  [[ "$count" =~ ^[0-9]+$ ]] && (( count >= 1 && count <= USERS )) \
-    || die "KEY_COUNTS holds '$count'; each count must be 1 to USERS ($USERS)."
-done
-
 ASKED=$'X-Gatehouse-Feature: chat\nX-Gatehouse-Model: llama-3'
 ROUTED='X-Forwarded-Uri: /v1/chat/completions?model=llama-3'
 
@@ -98,6 +93,4 @@ stop_server
 
 summarize "$USERS users with one API key and settings of their own each in SQLite"
 echo "  (b) and (c) against (a): what checking the feature and model costs"
-echo "  CPU per request leaves out the key-use flushes: $FLUSH_MS ms of CPU in all during the rounds"
-echo "  RSS after load $LOAD_RSS MB; load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) (on $(nproc) cores; wrk and"\
-     "the server alone make 4 to 5; compare with the load before the run, at the top)"
+print_rss_and_load

@@ -41,12 +41,6 @@ BENCH_NAME=verify-bench
 # shellcheck source=lib.sh
 source "$ROOT/bench/lib.sh"
 
-for count in $KEY_COUNTS; do
-  [[ "$count" =~ ^[0-9]+$ ]] && (( count >= 1 && count <= USERS )) \
-    || die "KEY_COUNTS holds '$count'; each count must be 1 to USERS ($USERS)."
-done
-
-
 # shellcheck source=verify-lib.sh
 source "$ROOT/bench/verify-lib.sh"
 
@@ -85,6 +79,4 @@ stop_server
 
 summarize "$USERS users with one API key each in SQLite"
 echo "  target (issue 5): GET /auth/verify with a key keeps at least 0.90 of /healthz's requests/s"
-echo "  CPU per request leaves out the key-use flushes: $FLUSH_MS ms of CPU in all during the rounds"
-echo "  RSS after load $LOAD_RSS MB; load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) (on $(nproc) cores; wrk and"\
-     "the server alone make 4 to 5; compare with the load before the run, at the top)"
+print_rss_and_load

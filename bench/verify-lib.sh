@@ -1,7 +1,13 @@
 # verify-lib.sh: what verify-bench.sh and rights-bench.sh share, sourced after lib.sh with USERS,
-# DURATION, THREADS, CONNECTIONS, ROUNDS, WORK, STORE, KEYS and LUA set. Gives: seed_key_store,
-# start_server (SERVER_PID, PORT, SERVER_STARTED), print_machine, run (one wrk run, recorded under
-# its name) and summarize (ratios per round to /healthz, medians, CPU per request).
+# KEY_COUNTS, DURATION, THREADS, CONNECTIONS, ROUNDS, WORK, STORE, KEYS and LUA set. Checks
+# KEY_COUNTS when sourced. Gives: seed_key_store, start_server (SERVER_PID, PORT, SERVER_STARTED),
+# run (one wrk run, recorded under its name), summarize (ratios per round to /healthz, medians, CPU
+# per request) and print_rss_and_load (the closing lines).
+
+for count in $KEY_COUNTS; do
+  [[ "$count" =~ ^[0-9]+$ ]] && (( count >= 1 && count <= USERS )) \
+    || die "KEY_COUNTS holds '$count'; each count must be 1 to USERS ($USERS)."
+done
 
 # Seeds USERS users with one API key each into STORE (their secrets in KEYS), unless a fitting one is there.
 seed_key_store() {
@@ -38,12 +44,6 @@ start_server() {
     sleep 0.05
   done
   SERVER_STARTED="$(now_ms)"
-}
-
-print_machine() {
-  echo "Machine: $(nproc) cores, $(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -1),"\
-       "$(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo), load average $(cut -d' ' -f1-3 /proc/loadavg)"
-  echo "Java:    $(java -version 2>&1 | head -1)${GATEHOUSE_JAVA_OPTS:+; GATEHOUSE_JAVA_OPTS=$GATEHOUSE_JAVA_OPTS}"
 }
 
 # run NAME PATH [KEY_COUNT [HEADERS]]: one wrk run; records requests/s and CPU per request under NAME.
@@ -101,4 +101,11 @@ summarize() {
     printf '  GET %-34s %8s   %-24s %6.2f   %6s us (%.2fx)\n' "$name" "$rps" "$ratios" \
       "$(tr ' ' '\n' <<<"$ratios" | grep . | median)" "$cpu" "$(awk "BEGIN {print $cpu / ($hc > 0 ? $hc : 1)}")"
   done
+}
+
+# The closing lines: the key-use flushes left out, the RSS after load ($LOAD_RSS) and the load average.
+print_rss_and_load() {
+  echo "  CPU per request leaves out the key-use flushes: $FLUSH_MS ms of CPU in all during the rounds"
+  echo "  RSS after load $LOAD_RSS MB; load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) (on $(nproc) cores; wrk and"\
+       "the server alone make 4 to 5; compare with the load before the run, at the top)"
 }

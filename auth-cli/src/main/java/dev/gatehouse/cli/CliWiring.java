@@ -39,6 +39,16 @@ import dev.gatehouse.core.port.in.ReadPermissions;
 import dev.gatehouse.core.port.in.SetPermissions;
 import dev.gatehouse.core.service.ReadPermissionsService;
 import dev.gatehouse.core.service.SetPermissionsService;
+import dev.gatehouse.core.port.in.ApproveUser;
+import dev.gatehouse.core.port.in.CreateInvite;
+import dev.gatehouse.core.port.in.ListInvites;
+import dev.gatehouse.core.port.in.RejectUser;
+import dev.gatehouse.core.port.in.RevokeInvite;
+import dev.gatehouse.core.service.ApproveUserService;
+import dev.gatehouse.core.service.CreateInviteService;
+import dev.gatehouse.core.service.ListInvitesService;
+import dev.gatehouse.core.service.RejectUserService;
+import dev.gatehouse.core.service.RevokeInviteService;
 import java.time.Clock;
 
 /**
@@ -62,6 +72,7 @@ public final class CliWiring implements AutoCloseable {
     private final ImportApiKeys importApiKeys;
     private final ReadAuditLog readAuditLog;
     private final AuditTrail audit;
+    private final Clock clock;
 
     /** The use cases over {@code stores}, without static keys from configuration, keys living a year by default. */
     public CliWiring(Stores stores, PasswordHasher hasher, Clock clock) {
@@ -74,6 +85,7 @@ public final class CliWiring implements AutoCloseable {
      */
     public CliWiring(Stores stores, PasswordHasher hasher, Clock clock, StaticKeys staticKeys, KeyPolicy keyPolicy) {
         this.stores = stores;
+        this.clock = clock;
         AuditTrail audit = new AuditTrail(stores.audit(), clock);
         PasswordPolicy policy = PasswordPolicy.defaults();
         this.addUser = new AddUserService(stores.users(), stores.sessions(), hasher, policy, audit, clock);
@@ -148,11 +160,6 @@ public final class CliWiring implements AutoCloseable {
         return readAuditLog;
     }
 
-    /** The stores the use cases work on, for commands wired outside this class. */
-    public Stores stores() {
-        return stores;
-    }
-
     /** Changing users' permissions against the operator's {@code catalog} of features. */
     public SetPermissions setPermissions(FeatureCatalog catalog) {
         return new SetPermissionsService(stores.users(), stores.permissions(), catalog, audit);
@@ -161,6 +168,28 @@ public final class CliWiring implements AutoCloseable {
     /** Reading users' rights against the operator's {@code catalog} of features. */
     public ReadPermissions readPermissions(FeatureCatalog catalog) {
         return new ReadPermissionsService(stores.users(), stores.permissions(), catalog);
+    }
+
+    /** Making invites: their codes are shown once and kept as digests. */
+    public CreateInvite createInvite() {
+        SecureRandomSource random = SecureRandomSource.system();
+        return new CreateInviteService(stores.invites(), new TokenDigests(random, stores.secrets()), random, audit, clock);
+    }
+
+    public ListInvites listInvites() {
+        return new ListInvitesService(stores.invites());
+    }
+
+    public RevokeInvite revokeInvite() {
+        return new RevokeInviteService(stores.invites(), audit, clock);
+    }
+
+    public ApproveUser approveUser() {
+        return new ApproveUserService(stores.users(), audit);
+    }
+
+    public RejectUser rejectUser() {
+        return new RejectUserService(stores.users(), stores.sessions(), audit);
     }
 
     @Override

@@ -41,9 +41,8 @@ final class InviteCreateCommand extends CliCommand {
             throw new UsageException("--expires: " + e.getMessage());
         }
         try (CliWiring app = invocation.open()) {
-            CreateInvite.Result result = RegistrationWiring.over(app.stores(), invocation.environment().clock())
-                    .createInvite().create(new CreateInvite.Command(invocation.actor(), Optional.ofNullable(email),
-                            Optional.ofNullable(uses), lifetime));
+            CreateInvite.Result result = app.createInvite().create(new CreateInvite.Command(invocation.actor(),
+                    Optional.ofNullable(email), Optional.ofNullable(uses), lifetime));
             if (result instanceof CreateInvite.Created created) {
                 String base = baseUrl == null ? "" : baseUrl.replaceAll("/+$", "");
                 invocation.say("Created invite " + created.invite().id() + " (expires "

@@ -20,8 +20,7 @@ final class RejectUserCommand extends CliCommand {
     public Integer call() {
         Invocation invocation = invocation();
         try (CliWiring app = invocation.open()) {
-            RejectUser.Result result = RegistrationWiring.over(app.stores(), invocation.environment().clock())
-                    .rejectUser().reject(invocation.actor(), username);
+            RejectUser.Result result = app.rejectUser().reject(invocation.actor(), username);
             if (result instanceof RejectUser.Rejected) {
                 invocation.say("Rejected user '" + username + "'; the pending account is deleted.");
                 return ExitCodes.OK;

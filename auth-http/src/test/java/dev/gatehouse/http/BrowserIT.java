@@ -122,7 +122,7 @@ class BrowserIT extends ChromiumTests {
             assertThat(admin.locator("h1")).hasText("Setup is complete");
             Chromium.screenshot(admin, "12-setup-complete");
             // Refused sign-ins log "Failed to load resource: 401/403"; anything else is a fault.
-            assertEquals(List.of(), chromium.errors.stream().filter(e -> !e.contains("Failed to load resource")).toList());
+            assertEquals(List.of(), faults());
         } finally {
             server.getApplicationContext().close();
         }
@@ -207,7 +207,7 @@ class BrowserIT extends ChromiumTests {
             assertThat(laptop.locator(".form-error")).containsText("Wait");
             assertThat(laptop.locator("button[type=submit]")).isDisabled();
             Chromium.screenshot(laptop, "15-login-throttled");
-            assertEquals(List.of(), chromium.errors.stream().filter(e -> !e.contains("Failed to load resource")).toList());
+            assertEquals(List.of(), faults());
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.gatehouse.http;
 
 import com.microsoft.playwright.Page;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -22,6 +23,11 @@ abstract class ChromiumTests {
         page.navigate(origin + "/login?next=" + java.net.URLEncoder.encode(path, java.nio.charset.StandardCharsets.UTF_8));
         BrowserIT.signIn(page, username, password);
         page.waitForURL(origin + path);
+    }
+
+    /** The browser's errors so far less "Failed to load resource", which refused requests (401, 403) log. */
+    static List<String> faults() {
+        return chromium.errors.stream().filter(e -> !e.contains("Failed to load resource")).toList();
     }
 
     @AfterAll

@@ -100,7 +100,7 @@ class GovernanceBrowserIT extends ChromiumTests {
             }
             assertThat(root.locator("tr[data-action='impersonation.start']")).containsText("root");
             Chromium.screenshot(root, "story-07-audit");
-            assertEquals(List.of(), chromium.errors.stream().filter(e -> !e.contains("Failed to load resource")).toList());
+            assertEquals(List.of(), faults());
         }
     }
 

@@ -6,25 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gatehouse.core.model.RegistrationMode;
 import dev.gatehouse.core.service.RegistrationRules;
-import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -209,43 +202,22 @@ class GovernanceStoryTest {
         return app;
     }
 
-    /** A fresh SQLite file, or a fresh schema on the test PostgreSQL that is dropped afterwards. */
-    private record Database(String storeUrl, String jdbc, String[] credentials, String schema) implements AutoCloseable {
+    /** A fresh SQLite file, or a fresh schema on the test PostgreSQL ({@link PostgresSchema}) that is dropped afterwards. */
+    private record Database(String storeUrl, PostgresSchema schema) implements AutoCloseable {
 
         static Database fresh(String kind) throws Exception {
             if (kind.equals("sqlite")) {
                 return new Database("sqlite:" + Files.createTempDirectory("gatehouse-story-").resolve("gatehouse.db"),
-                        null, null, null);
+                        null);
             }
-            String url = System.getenv("GATEHOUSE_TEST_POSTGRES_URL");
-            if (url == null) {
-                if ("true".equals(System.getenv("CI"))) {
-                    throw new AssertionError("CI=true but GATEHOUSE_TEST_POSTGRES_URL is not set; .ci/run sets it.");
-                }
-                assumeTrue(false, "GATEHOUSE_TEST_POSTGRES_URL is not set: no PostgreSQL to test against");
-            }
-            byte[] random = new byte[8];
-            ThreadLocalRandom.current().nextBytes(random);
-            String schema = "gh_story_" + HexFormat.of().formatHex(random);
-            URI uri = URI.create(url);
-            String[] credentials = uri.getUserInfo().split(":", 2);
-            String jdbc = "jdbc:postgresql://" + uri.getHost() + ":" + uri.getPort() + uri.getPath();
-            Database db = new Database(url + "?currentSchema=" + schema, jdbc, credentials, schema);
-            db.run("CREATE SCHEMA " + schema);
-            return db;
-        }
-
-        private void run(String sql) throws SQLException {
-            try (Connection admin = DriverManager.getConnection(jdbc, credentials[0], credentials[1]);
-                 Statement statement = admin.createStatement()) {
-                statement.execute(sql);
-            }
+            PostgresSchema schema = PostgresSchema.fresh("gh_story_");
+            return new Database(schema.storeUrl(), schema);
         }
 
         @Override
         public void close() throws SQLException {
             if (schema != null) {
-                run("DROP SCHEMA " + schema + " CASCADE");
+                schema.close();
             }
         }
     }

@@ -81,7 +81,7 @@ class ImpersonationBrowserIT extends ChromiumTests {
                 assertTrue(width <= 390, "the audit table must not scroll sideways on a phone; it is " + width + " px wide");
                 Chromium.screenshot(phone, "audit-phone" + (scheme == ColorScheme.DARK ? "-dark" : ""));
             }
-            assertEquals(List.of(), chromium.errors.stream().filter(e -> !e.contains("Failed to load resource")).toList());
+            assertEquals(List.of(), faults());
         }
     }
 }

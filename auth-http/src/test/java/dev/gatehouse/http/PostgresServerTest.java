@@ -2,16 +2,9 @@ package dev.gatehouse.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.net.URI;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.HexFormat;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,40 +16,19 @@ import org.junit.jupiter.api.Test;
  */
 class PostgresServerTest {
 
-    private String jdbc;
-    private String[] credentials;
-    private String schema;
+    private PostgresSchema schema;
     private String storeUrl;
 
     @BeforeEach
     void freshSchema() throws SQLException {
-        String url = System.getenv("GATEHOUSE_TEST_POSTGRES_URL");
-        if (url == null) {
-            if ("true".equals(System.getenv("CI"))) {
-                throw new AssertionError("CI=true but GATEHOUSE_TEST_POSTGRES_URL is not set; .ci/run sets it.");
-            }
-            assumeTrue(false, "GATEHOUSE_TEST_POSTGRES_URL is not set: no PostgreSQL to test against");
-        }
-        byte[] random = new byte[8];
-        ThreadLocalRandom.current().nextBytes(random);
-        schema = "gh_http_" + HexFormat.of().formatHex(random);
-        URI uri = URI.create(url);
-        credentials = uri.getUserInfo().split(":", 2);
-        jdbc = "jdbc:postgresql://" + uri.getHost() + ":" + uri.getPort() + uri.getPath();
-        try (Connection admin = DriverManager.getConnection(jdbc, credentials[0], credentials[1]);
-             Statement statement = admin.createStatement()) {
-            statement.execute("CREATE SCHEMA " + schema);
-        }
-        storeUrl = url + "?currentSchema=" + schema;
+        schema = PostgresSchema.fresh("gh_http_");
+        storeUrl = schema.storeUrl();
     }
 
     @AfterEach
     void dropSchema() throws SQLException {
         if (schema != null) {
-            try (Connection admin = DriverManager.getConnection(jdbc, credentials[0], credentials[1]);
-                 Statement statement = admin.createStatement()) {
-                statement.execute("DROP SCHEMA " + schema + " CASCADE");
-            }
+            schema.close();
         }
     }
 

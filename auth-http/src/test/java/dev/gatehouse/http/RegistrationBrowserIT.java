@@ -93,7 +93,7 @@ class RegistrationBrowserIT extends ChromiumTests {
             BrowserIT.signIn(eve, "eve", EVE);
             assertThat(eve.locator(".form-error")).containsText("username or password");
             assertEquals(origin + "/login", eve.url());
-            assertEquals(List.of(), chromium.errors.stream().filter(e -> !e.contains("Failed to load resource")).toList());
+            assertEquals(List.of(), faults());
         }
     }
 
@@ -168,7 +168,7 @@ class RegistrationBrowserIT extends ChromiumTests {
             fillRegistration(late, "gina", "", "velvet-orchard-lamp-5");
             late.click("button[type=submit]");
             assertThat(late.locator(".form-error")).containsText("That invite was withdrawn");
-            assertEquals(List.of(), chromium.errors.stream().filter(e -> !e.contains("Failed to load resource")).toList());
+            assertEquals(List.of(), faults());
         }
     }
 
@@ -206,7 +206,7 @@ class RegistrationBrowserIT extends ChromiumTests {
                 assertFitsPhone(phone, "/admin/invites");
                 Chromium.screenshot(phone, "invites-phone" + suffix);
             }
-            assertEquals(List.of(), chromium.errors.stream().filter(e -> !e.contains("Failed to load resource")).toList());
+            assertEquals(List.of(), faults());
         }
     }
 
