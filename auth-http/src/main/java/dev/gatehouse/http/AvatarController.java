@@ -64,7 +64,13 @@ class AvatarController {
         return result instanceof ChangeAvatar.Changed ? HttpResponse.noContent() : refused((Refused) result);
     }
 
-    /** The avatar as an image: the uploaded one, or a generated initial for users without one. */
+    /**
+     * The avatar as an image: the uploaded one, or a generated initial. Uploaded avatars are shown
+     * to their owner and to administrators (the only pages that show them); anyone else asking, and
+     * everyone asking for a name that has no account, gets the initial drawn from the name, with
+     * no store lookup: the answer is the same whether the name exists or not, so it tells nobody
+     * which usernames exist.
+     */
     @Get("/api/users/{username}/avatar")
     HttpResponse<?> show(HttpRequest<?> request, @PathVariable String username) {
         Username name;
@@ -73,13 +79,10 @@ class AvatarController {
         } catch (IllegalArgumentException e) {
             return ApiError.badRequest(e.getMessage());
         }
+        Caller caller = AccessFilter.current(request);
+        boolean maySee = caller.admin() || caller.user().username().equals(name);
         // A conditional request, as every page's menu sends, is answered from the time alone.
-        Optional<Instant> updated = stores.avatars().updatedAt(name);
-        // The built-in callers of --auth none and apikey have no account, but a menu to draw.
-        boolean builtIn = AccessFilter.current(request).user().username().equals(name);
-        if (updated.isEmpty() && !builtIn && stores.users().find(name).isEmpty()) {
-            return ApiError.response(HttpStatus.NOT_FOUND, "not_found", "There is no user '" + name + "'.");
-        }
+        Optional<Instant> updated = maySee ? stores.avatars().updatedAt(name) : Optional.empty();
         String etag = etag(name, updated);
         if (request.getHeaders().get(HttpHeaders.IF_NONE_MATCH, String.class).filter(etag::equals).isPresent()) {
             return HttpResponse.notModified().header(HttpHeaders.ETAG, etag);

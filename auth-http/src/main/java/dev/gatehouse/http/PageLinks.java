@@ -18,7 +18,11 @@ final class PageLinks {
 
     /**
      * {@code next} if it is a path on this site, else {@link #HOME}. "//host" and "/\host" are
-     * refused: browsers read both as another site.
+     * refused: browsers read both as another site; so are control characters (CR/LF would split a
+     * header) and paths over 2048 characters. What passes comes back as a valid URI reference, so
+     * a Location header can always carry it: spaces, non-ASCII letters and other characters a URI
+     * may not hold are percent-encoded (as UTF-8), a {@code %} that starts no escape becomes
+     * {@code %25}, and escapes already there (such as {@code %2F}) stay as they are.
      */
     static String safeNext(String next) {
         if (next == null || next.isEmpty() || next.charAt(0) != '/' || next.length() > 2048) {
@@ -27,7 +31,32 @@ final class PageLinks {
         if (next.startsWith("//") || next.startsWith("/\\") || next.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
             return HOME;
         }
-        return next;
+        return uriReference(next);
+    }
+
+    /** RFC 3986's unreserved characters, sub-delimiters and path and query separators; not '#' (never sent). */
+    private static final String ALLOWED =
+            "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~!$&'()*+,;=:@/?";
+
+    /** Keeps what a URI may hold and existing {@code %XX} escapes; escapes every other byte of the UTF-8 text. */
+    private static String uriReference(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < bytes.length; i++) {
+            int c = bytes[i] & 0xff;
+            boolean escape = c == '%' && i + 2 < bytes.length && hex(bytes[i + 1]) && hex(bytes[i + 2]);
+            if (escape || c < 0x80 && c != '%' && ALLOWED.indexOf(c) >= 0) {
+                out.append((char) c);
+            } else {
+                out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
+            }
+        }
+        return out.toString();
+    }
+
+    private static boolean hex(byte b) {
+        return b >= '0' && b <= '9' || b >= 'a' && b <= 'f' || b >= 'A' && b <= 'F';
     }
 
     /** Percent-encodes one path segment: everything but RFC 3986's unreserved characters. */

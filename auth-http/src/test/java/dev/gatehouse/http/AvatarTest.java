@@ -15,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Arrays;
 import java.util.Base64;
 import javax.imageio.ImageIO;
@@ -134,15 +135,43 @@ class AvatarTest {
     }
 
     @Test
-    void withoutAnUploadTheAvatarIsADrawnInitialAndUnknownUsersAreNotFound() {
+    void withoutAnUploadTheAvatarIsADrawnInitialAndUnknownNamesLookTheSame() {
         HttpResponse<byte[]> initial = avatarOf("admin");
         assertEquals(200, initial.statusCode());
         assertEquals("image/svg+xml", initial.headers().firstValue("Content-Type").orElseThrow());
         assertTrue(text(initial).contains(">A</text>"), text(initial));
-        assertEquals(404, avatarOf("nobody").statusCode());
         HttpResponse<byte[]> anonymous = sendBytes(HttpRequest.newBuilder(
                 URI.create(app.origin() + "/api/users/admin/avatar")).build());
         assertEquals(401, anonymous.statusCode(), "avatars are for signed-in users");
+    }
+
+    @Test
+    void aUserCannotTellWhichUsernamesExistFromAvatars() throws Exception {
+        app.addUser("anna", "correct horse battery");
+        String anna = SessionCookie.NAME + "=" + RunningServer.token(app.login("anna", "correct horse battery"));
+        HttpResponse<byte[]> uploaded = sendBytes(HttpRequest.newBuilder(URI.create(app.origin() + "/api/me/avatar"))
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(picture("png", 32, 32))).header("Content-Type", "image/png")
+                .header("Origin", app.origin()).header("Cookie", anna).build());
+        assertEquals(200, uploaded.statusCode(), () -> text(uploaded));
+
+        // alice (no administrator) asks for anna (an upload), admin (none) and ann (no such user): one shape.
+        HttpResponse<byte[]> withUpload = avatarOf("anna");
+        HttpResponse<byte[]> withoutUpload = avatarOf("admin");
+        HttpResponse<byte[]> nobody = avatarOf("ann");
+        for (HttpResponse<byte[]> answer : List.of(withUpload, withoutUpload, nobody)) {
+            assertEquals(200, answer.statusCode());
+            assertEquals("image/svg+xml", answer.headers().firstValue("Content-Type").orElseThrow());
+            assertEquals("private, no-cache", answer.headers().firstValue("Cache-Control").orElseThrow());
+            assertTrue(answer.headers().firstValue("ETag").orElseThrow().startsWith("\"initial-"));
+        }
+        // Their owner and administrators see uploads.
+        HttpResponse<byte[]> own = sendBytes(HttpRequest.newBuilder(URI.create(app.origin() + "/api/users/anna/avatar"))
+                .header("Cookie", anna).build());
+        assertEquals("image/png", own.headers().firstValue("Content-Type").orElseThrow());
+        String admin = SessionCookie.NAME + "=" + RunningServer.token(app.login("admin", "correct horse battery"));
+        HttpResponse<byte[]> byAdmin = sendBytes(HttpRequest.newBuilder(
+                URI.create(app.origin() + "/api/users/anna/avatar")).header("Cookie", admin).build());
+        assertEquals("image/png", byAdmin.headers().firstValue("Content-Type").orElseThrow());
     }
 
     @Test

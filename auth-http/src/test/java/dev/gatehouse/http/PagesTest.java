@@ -86,6 +86,36 @@ class PagesTest {
     }
 
     @Test
+    void aSignedInPersonOpeningLoginGoesToAnyNextPathEncodedAndNeverToAnotherSiteOrA500() {
+        String[][] cases = {
+                {"/a%20b", "/a%20b"},                                  // a space
+                {"/caf%C3%A9/%E6%97%A5%E6%9C%AC", "/caf%C3%A9/%E6%97%A5%E6%9C%AC"}, // unicode
+                {"/a%252Fb", "/a%2Fb"},                                // an encoded slash stays encoded
+                {"/%2F%2Fevil.example", "/account"},                   // decoded, "//evil.example": another site
+                {"/a%25zz", "/a%25zz"},                                // a '%' that starts no escape
+                {"/a%22%3Cb%3E%7C%5E%60", "/a%22%3Cb%3E%7C%5E%60"},   // characters a URI may not hold
+                {"/admin?after=bob%26x%3D1", "/admin?after=bob&x=1"},
+                {"/a%0D%0ASet-Cookie:%20x=1", "/account"},             // CR/LF
+                {"/a%0Ab", "/account"},
+                {"%2F%2Fevil.example%2F", "/account"},
+                {"%2F%5Cevil.example", "/account"},
+                {"https://evil.example/", "/account"},
+                {"/" + "a".repeat(2100), "/account"},                  // very long
+                {"/" + "%C3%A9".repeat(300), "/" + "%C3%A9".repeat(300)},
+        };
+        for (String[] c : cases) {
+            HttpResponse<String> login = page("/login?next=" + c[0], bob);
+            assertEquals(303, login.statusCode(), () -> c[0] + ": " + login.body());
+            assertEquals(c[1], login.headers().firstValue("Location").orElseThrow(), c[0]);
+        }
+        HttpResponse<String> huge = page("/login?next=/" + "a".repeat(20_000), bob);
+        assertTrue(huge.statusCode() < 500 && huge.statusCode() != 200, () -> huge.statusCode() + " " + huge.body());
+        HttpResponse<String> form = app.send(app.get("/login?next=/a%20b").header("Accept", "text/html").build());
+        assertEquals(200, form.statusCode(), form.body());
+        assertTrue(form.body().contains("/a%20b"), "the sign-in form carries the encoded path: " + form.body());
+    }
+
+    @Test
     void pagesAreNeverCachedAndCarryTheStrictContentSecurityPolicy() {
         HttpResponse<String> page = page("/account", bob);
         assertEquals("no-store", page.headers().firstValue("Cache-Control").orElseThrow());

@@ -58,6 +58,21 @@ class RegistrationHttpTest {
     }
 
     @Test
+    void aPasswordThatIsTheUsernameIsRefusedAtRegistrationAsEverywhereElse() throws Exception {
+        try (RunningServer app = server(RegistrationMode.OPEN)) {
+            String name = "marigold-harbour";
+            for (String password : new String[] {name, "Marigold-Harbour"}) {
+                HttpResponse<String> same = app.json("POST", "/api/register", "{\"username\":\"" + name
+                        + "\",\"password\":\"" + password + "\"}", null);
+                assertError(400, "weak_password", same);
+                assertTrue(json(same).path("message").asText().contains("may not be the username"), same.body());
+            }
+            assertError(401, "invalid_credentials", app.login(name, name));
+            assertEquals(201, register(app, name, null).statusCode(), "a password unlike the name is taken");
+        }
+    }
+
+    @Test
     void anEmailGivenAtRegistrationShowsInTheAdministratorsListAndTable() throws Exception {
         try (RunningServer app = server(RegistrationMode.OPEN)) {
             String alice = RunningServer.cookie(RunningServer.token(

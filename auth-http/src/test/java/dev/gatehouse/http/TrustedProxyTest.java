@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,36 @@ class TrustedProxyTest {
     }
 
     @Test
+    void forwardedHopsAreReadAsIpLiteralsOnlyAndANameIsNeitherLookedUpNorTakenAsTheClient() throws Exception {
+        try (RunningServer app = new RunningServer(List.of("127.0.0.1", "10.0.0.2"))) {
+            app.addUser("alice", "correct horse battery");
+            String[][] cases = {
+                    {"198.51.100.7:5555", "198.51.100.7"},
+                    {"[2001:db8::1]:4711", "2001:db8:0:0:0:0:0:1"},
+                    {"[2001:db8::2]", "2001:db8:0:0:0:0:0:2"},
+                    {"2001:db8::3", "2001:db8:0:0:0:0:0:3"},
+                    {"evil.example", "127.0.0.1"},              // a name: the client is unknown, the proxy stands for it
+                    {"evil.example:443", "127.0.0.1"},
+                    {"[evil.example]:443", "127.0.0.1"},
+                    {"1.2.3", "127.0.0.1"},                     // what a resolver would read as 1.2.0.3
+                    {"256.1.1.1", "127.0.0.1"},
+                    {"localhost", "127.0.0.1"},
+                    {"198.51.100.9, evil.example, 10.0.0.2", "10.0.0.2"}, // the trusted hop that passed the name on
+            };
+            for (String[] c : cases) {
+                long start = System.nanoTime();
+                HttpResponse<String> login = app.login("alice", "correct horse battery", "X-Forwarded-For", c[0]);
+                long millis = (System.nanoTime() - start) / 1_000_000;
+                assertEquals(200, login.statusCode(), login.body());
+                assertTrue(millis < 2000, c[0] + " took " + millis + " ms");
+                HttpResponse<String> me = app.send(app.get("/api/me")
+                        .header("Cookie", SessionCookie.NAME + "=" + RunningServer.token(login)).build());
+                assertTrue(me.body().contains("\"lastIp\":\"" + c[1] + "\""), c[0] + " -> " + me.body());
+            }
+        }
+    }
+
+    @Test
     void aBodyOverTheLimitIsRefusedWithJson() throws Exception {
         try (RunningServer app = new RunningServer()) {
             app.addUser("alice", "correct horse battery");
@@ -36,6 +67,88 @@ class TrustedProxyTest {
                     .header("Content-Type", "application/json").build());
             assertEquals(413, answer.statusCode(), answer.body());
             assertTrue(answer.body().contains("\"error\":\"request_too_large\""), answer.body());
+        }
+    }
+
+    @Test
+    void aChunkedBodyIsCountedAsItArrivesAndRefusedOverTheLimit() throws Exception {
+        try (RunningServer app = new RunningServer()) {
+            app.addUser("alice", "correct horse battery");
+            String small = "{\"username\":\"alice\",\"password\":\"correct horse battery\"}";
+            String fine = raw(app, chunked("/api/auth/login", small.getBytes(StandardCharsets.UTF_8)));
+            assertTrue(fine.startsWith("HTTP/1.1 200"), "a small chunked body is read as any: " + fine);
+
+            byte[] twoMegabytes = ("{\"username\":\"alice\",\"password\":\"" + "a".repeat(2 * 1024 * 1024 - 40) + "\"}")
+                    .getBytes(StandardCharsets.UTF_8);
+            assertTrue(twoMegabytes.length <= 2 * 1024 * 1024);
+            for (String path : List.of("/api/auth/login", "/api/me/password", "/auth/verify")) {
+                String answer = raw(app, chunked(path, twoMegabytes));
+                assertTrue(answer.startsWith("HTTP/1.1 413"), path + ": " + answer.lines().findFirst().orElse(""));
+                assertTrue(answer.contains("\"error\":\"request_too_large\"") && answer.contains("at most 1048576 bytes"),
+                        answer);
+            }
+            byte[] threeMegabytes = new byte[3 * 1024 * 1024];
+            java.util.Arrays.fill(threeMegabytes, (byte) 'a');
+            String over = raw(app, chunked("/api/auth/login", threeMegabytes));
+            assertTrue(over.isEmpty() || over.startsWith("HTTP/1.1 413"), over.lines().findFirst().orElse(""));
+        }
+    }
+
+    @Test
+    void aContentLengthThatUnderstatesTheBodyCutsTheBodyThere() throws Exception {
+        try (RunningServer app = new RunningServer()) {
+            app.addUser("alice", "correct horse battery");
+            byte[] body = ("{\"username\":\"alice\",\"password\":\"correct horse battery\"" + " ".repeat(2 * 1024 * 1024) + "}")
+                    .getBytes(StandardCharsets.UTF_8);
+            java.io.ByteArrayOutputStream request = new java.io.ByteArrayOutputStream();
+            request.write(("POST /api/auth/login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: 100\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            request.write(body);
+            String answer = raw(app, request.toByteArray());
+            assertTrue(answer.startsWith("HTTP/1.1 400"), "only the 100 bytes said are the body, half a JSON object: "
+                    + answer.lines().findFirst().orElse(""));
+            assertTrue(!answer.contains("Set-Cookie"), answer);
+        }
+    }
+
+    /** A POST of {@code body} to {@code path} in 64 KB chunks, with no Content-Length. */
+    private static byte[] chunked(String path, byte[] body) throws java.io.IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.write(("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        for (int at = 0; at < body.length; at += 65536) {
+            int n = Math.min(65536, body.length - at);
+            out.write((Integer.toHexString(n) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(body, at, n);
+            out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+        }
+        out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        return out.toByteArray();
+    }
+
+    /** Sends {@code request} on a raw socket and reads the answer until the server closes; a reset reads as what came. */
+    static String raw(RunningServer app, byte[] request) throws java.io.IOException {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", app.server.getPort())) {
+            socket.setSoTimeout(20_000);
+            Thread writer = new Thread(() -> {
+                try {
+                    socket.getOutputStream().write(request);
+                    socket.getOutputStream().flush();
+                } catch (java.io.IOException e) {
+                    // the server may answer and close before it has read everything
+                }
+            });
+            writer.start();
+            java.io.ByteArrayOutputStream answer = new java.io.ByteArrayOutputStream();
+            byte[] buffer = new byte[8192];
+            try {
+                for (int n; (n = socket.getInputStream().read(buffer)) > 0; ) {
+                    answer.write(buffer, 0, n);
+                }
+            } catch (java.net.SocketException e) {
+                // reset after the answer
+            }
+            return answer.toString(StandardCharsets.UTF_8);
         }
     }
 }

@@ -81,7 +81,7 @@ public final class RegisterService implements Register {
         } catch (IllegalArgumentException invalid) {
             return declined(command, Why.INVALID, invalid.getMessage(), Optional.empty());
         }
-        Optional<String> weak = policy.problemWith(command.password());
+        Optional<String> weak = policy.problemWith(command.password(), name);
         if (weak.isPresent()) {
             return declined(command, Why.WEAK_PASSWORD, weak.get(), Optional.empty());
         }
