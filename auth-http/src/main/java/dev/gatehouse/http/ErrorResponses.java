@@ -2,6 +2,8 @@ package dev.gatehouse.http;
 
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.core.annotation.NonNull;
+import dev.gatehouse.core.port.out.StoreException;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.response.Error;
@@ -9,6 +11,7 @@ import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import jakarta.inject.Singleton;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Every error Micronaut itself produces (404, 405, 413, 415, 500...) in our shape,
@@ -25,6 +28,16 @@ class ErrorResponses implements ErrorResponseProcessor<ApiError> {
     public MutableHttpResponse<ApiError> processResponse(@NonNull ErrorContext context, @NonNull MutableHttpResponse<?> response) {
         HttpStatus status = response.getStatus();
         ApiError body;
+        Optional<StoreException> store = context.getRootCause().flatMap(StoreUnavailable::cause);
+        if (store.isPresent()) {
+            // A store failure wrapped in another exception (a filter's future, a library's own):
+            // the same answer as StoreUnavailable.Handler gives.
+            StoreUnavailable.log(context.getRequest(), store.get());
+            MutableHttpResponse<ApiError> unavailable = StoreUnavailable.json();
+            return response.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, unavailable.getHeaders().get(HttpHeaders.RETRY_AFTER))
+                    .body(unavailable.getBody().orElseThrow()).contentType("application/json");
+        }
         if (status.getCode() >= 500) {
             context.getRootCause().ifPresent(cause -> LOG.log(System.Logger.Level.ERROR,
                     "Request " + context.getRequest().getMethodName() + " " + context.getRequest().getPath() + " failed", cause));

@@ -32,7 +32,8 @@ class HealthController {
             return HttpResponse.ok(Map.of("status", "ok"));
         } catch (RuntimeException e) {
             String message = String.valueOf(e.getMessage()).lines().findFirst().orElse("The store does not answer.");
-            return ApiError.response(HttpStatus.SERVICE_UNAVAILABLE, "store_unavailable", message);
+            return ApiError.response(HttpStatus.SERVICE_UNAVAILABLE, "store_unavailable", message)
+                    .header(io.micronaut.http.HttpHeaders.RETRY_AFTER, String.valueOf(StoreUnavailable.RETRY_AFTER_SECONDS));
         }
     }
 }

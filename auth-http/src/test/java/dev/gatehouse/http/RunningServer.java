@@ -77,10 +77,10 @@ final class RunningServer implements AutoCloseable {
         server = GatehouseServer.start(settings, null, access);
     }
 
-    /** A server on the database at {@code storeUrl} (SQLite or PostgreSQL), with the CLI's handle on it too. */
+    /** A server on the store at {@code storeUrl} (SQLite, PostgreSQL or JSON), with the CLI's handle on it too. */
     RunningServer(String storeUrl, java.util.function.UnaryOperator<ServerSettings> tweak) {
         server = GatehouseServer.start(tweak.apply(new ServerSettings("127.0.0.1", 0, storeUrl, List.of())));
-        cli = JdbcStores.open(JdbcSettings.parse(storeUrl));
+        cli = CoreFactory.open(storeUrl, System.getProperty("user.home"));
     }
 
     String origin() {
