@@ -6,34 +6,41 @@ import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.cookie.SameSite;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * While an administrator acts as a user, their own session waits in {@code gatehouse_admin_session}:
  * HttpOnly, SameSite=Strict, sent only to the route that stops impersonating, so no other request
- * carries two sessions.
+ * carries two sessions. Over TLS it is {@code __Secure-gatehouse_admin_session} (browsers accept
+ * it only from a secure origin; {@code __Host-} would need Path=/, which would send it everywhere).
+ * Both names are read.
  */
 final class AdminCookie {
 
     static final String NAME = "gatehouse_admin_session";
+    /** The name over TLS. */
+    static final String SECURE_NAME = "__Secure-" + NAME;
 
     private AdminCookie() {
     }
 
     static Optional<String> token(HttpRequest<?> request) {
-        return SessionCookie.token(request, NAME);
+        return SessionCookie.token(request, SECURE_NAME).or(() -> SessionCookie.token(request, NAME));
     }
 
     /** Lives as long as the administrator's session may. */
     static Cookie keep(String token, Session adminSession, boolean secure, Clock clock) {
-        return SessionCookie.lasting(base(token, secure), adminSession, clock);
+        return SessionCookie.lasting(base(secure ? SECURE_NAME : NAME, token, secure), adminSession, clock);
     }
 
-    static Cookie clear(boolean secure) {
-        return base("", secure).maxAge(0);
+    /** Clears the cookie, over TLS under both names. */
+    static Set<Cookie> clear(boolean secure) {
+        Cookie plain = base(NAME, "", secure).maxAge(0);
+        return secure ? Set.of(base(SECURE_NAME, "", true).maxAge(0), plain) : Set.of(plain);
     }
 
-    private static Cookie base(String value, boolean secure) {
-        return Cookie.of(NAME, value).path(ImpersonationController.STOP_PATH).httpOnly(true)
+    private static Cookie base(String name, String value, boolean secure) {
+        return Cookie.of(name, value).path(ImpersonationController.STOP_PATH).httpOnly(true)
                 .sameSite(SameSite.Strict).secure(secure);
     }
 }

@@ -84,6 +84,6 @@ class AuthController {
     @Post("/logout")
     HttpResponse<?> logout(HttpRequest<?> request) {
         SessionCookie.token(request).ifPresent(token -> signOut.signOut(token, client.clientIp(request)));
-        return HttpResponse.noContent().cookie(SessionCookie.clear(client.secure(request)));
+        return HttpResponse.noContent().cookies(SessionCookie.clear(client.secure(request)));
     }
 }

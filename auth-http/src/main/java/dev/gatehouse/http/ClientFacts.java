@@ -59,6 +59,11 @@ class ClientFacts {
                 && "https".equalsIgnoreCase(request.getHeaders().get("X-Forwarded-Proto", String.class).orElse("").strip());
     }
 
+    /** True if the socket's peer is a configured trusted proxy. */
+    boolean fromTrustedProxy(HttpRequest<?> request) {
+        return trusted(peer(request));
+    }
+
     private boolean trusted(String address) {
         return trustedProxies.contains(address);
     }

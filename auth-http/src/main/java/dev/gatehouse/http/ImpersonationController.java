@@ -90,12 +90,12 @@ class ImpersonationController {
         }
         if (admin.isEmpty()) {
             body.put("next", "/login");
-            return HttpResponse.ok(body).cookie(SessionCookie.clear(secure)).cookie(AdminCookie.clear(secure));
+            return HttpResponse.ok(body).cookies(SessionCookie.clear(secure)).cookies(AdminCookie.clear(secure));
         }
         body.put("administrator", admin.get().user().username().value());
         body.put("next", "/admin");
         return HttpResponse.ok(body)
                 .cookie(SessionCookie.issue(adminToken.get(), admin.get().session(), secure, clock))
-                .cookie(AdminCookie.clear(secure));
+                .cookies(AdminCookie.clear(secure));
     }
 }

@@ -19,12 +19,14 @@ import java.util.Optional;
  * {@code --auth apikey}, accepted beside users' keys otherwise), the session idle timeout, and how
  * long new API keys live when their minter does not say (empty: until revoked), who may register
  * ({@code GATEHOUSE_REGISTRATION}, {@code GATEHOUSE_ADMIN_EMAIL}), and how long an administrator
- * may act as a user before that session ends.
+ * may act as a user before that session ends, and the names besides {@code localhost}, IP
+ * addresses and the listening address a browser may reach the server by
+ * ({@code GATEHOUSE_ALLOWED_HOSTS}; {@link HostCheck}).
  */
 public record ServerSettings(String host, int port, String storeUrl, List<String> trustedProxies,
                              AuthMode auth, List<String> apiKeys, Duration sessionIdle,
                              Optional<Duration> keyLifetime, RegistrationRules registration,
-                             Duration impersonationLimit) {
+                             Duration impersonationLimit, List<String> allowedHosts) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8000;
@@ -70,25 +72,32 @@ public record ServerSettings(String host, int port, String storeUrl, List<String
             throw new IllegalArgumentException("The impersonation limit must be between 1m and 8h, not "
                     + HumanDuration.format(impersonationLimit) + ".");
         }
+        allowedHosts = HostCheck.names(allowedHosts == null ? List.of() : allowedHosts);
     }
 
     /** Registration closed, the default impersonation limit (30 minutes). */
     public ServerSettings(String host, int port, String storeUrl, List<String> trustedProxies,
                           AuthMode auth, List<String> apiKeys, Duration sessionIdle, Optional<Duration> keyLifetime) {
         this(host, port, storeUrl, trustedProxies, auth, apiKeys, sessionIdle, keyLifetime, RegistrationRules.closed(),
-                DEFAULT_IMPERSONATION_LIMIT);
+                DEFAULT_IMPERSONATION_LIMIT, List.of());
     }
 
     /** The same settings with other registration rules. */
     public ServerSettings withRegistration(RegistrationRules rules) {
         return new ServerSettings(host, port, storeUrl, trustedProxies, auth, apiKeys, sessionIdle, keyLifetime, rules,
-                impersonationLimit);
+                impersonationLimit, allowedHosts);
+    }
+
+    /** The same settings with other names the server may be reached by (besides localhost and IP addresses). */
+    public ServerSettings withAllowedHosts(List<String> names) {
+        return new ServerSettings(host, port, storeUrl, trustedProxies, auth, apiKeys, sessionIdle, keyLifetime,
+                registration, impersonationLimit, names);
     }
 
     /** The same settings with another impersonation limit. */
     public ServerSettings withImpersonationLimit(Duration limit) {
         return new ServerSettings(host, port, storeUrl, trustedProxies, auth, apiKeys, sessionIdle, keyLifetime,
-                registration, limit);
+                registration, limit, allowedHosts);
     }
 
     /**
@@ -114,19 +123,19 @@ public record ServerSettings(String host, int port, String storeUrl, List<String
     /** The same settings with another auth mode and keys. */
     public ServerSettings withAuth(AuthMode mode, List<String> keys) {
         return new ServerSettings(host, port, storeUrl, trustedProxies, mode, keys, sessionIdle, keyLifetime, registration,
-                impersonationLimit);
+                impersonationLimit, allowedHosts);
     }
 
     /** The same settings with another idle timeout. */
     public ServerSettings withSessionIdle(Duration idle) {
         return new ServerSettings(host, port, storeUrl, trustedProxies, auth, apiKeys, idle, keyLifetime, registration,
-                impersonationLimit);
+                impersonationLimit, allowedHosts);
     }
 
     /** The same settings with another default key lifetime (empty: new keys live until revoked). */
     public ServerSettings withKeyLifetime(Optional<Duration> lifetime) {
         return new ServerSettings(host, port, storeUrl, trustedProxies, auth, apiKeys, sessionIdle, lifetime, registration,
-                impersonationLimit);
+                impersonationLimit, allowedHosts);
     }
 
     /** {@code never}, or a duration such as {@code 90d} or {@code 1y}, as {@code GATEHOUSE_KEY_LIFETIME} says it. */
@@ -142,7 +151,8 @@ public record ServerSettings(String host, int port, String storeUrl, List<String
      * {@code GATEHOUSE_TRUSTED_PROXIES} (comma-separated addresses), {@code GATEHOUSE_AUTH},
      * {@code GATEHOUSE_API_KEYS}, {@code GATEHOUSE_SESSION_IDLE} (e.g. {@code 12h}) and
      * {@code GATEHOUSE_KEY_LIFETIME} (e.g. {@code 90d}, or {@code never}) and
-     * {@code GATEHOUSE_IMPERSONATION_LIMIT} (e.g. {@code 15m}); the store defaults to
+     * {@code GATEHOUSE_IMPERSONATION_LIMIT} (e.g. {@code 15m}) and {@code GATEHOUSE_ALLOWED_HOSTS}
+     * (comma-separated names); the store defaults to
      * {@code sqlite:~/.gatehouse/gatehouse.db}.
      */
     public static ServerSettings fromEnvironment(Map<String, String> env, String userHome) {
@@ -161,7 +171,8 @@ public record ServerSettings(String host, int port, String storeUrl, List<String
                 idle == null || idle.isBlank() ? null : HumanDuration.parse(idle),
                 parseKeyLifetime(env.get("GATEHOUSE_KEY_LIFETIME")),
                 parseRegistration(env.get("GATEHOUSE_REGISTRATION"), env.get("GATEHOUSE_ADMIN_EMAIL")),
-                impersonationLimit(env.get("GATEHOUSE_IMPERSONATION_LIMIT")));
+                impersonationLimit(env.get("GATEHOUSE_IMPERSONATION_LIMIT")),
+                csv(env.getOrDefault("GATEHOUSE_ALLOWED_HOSTS", "")));
     }
 
     /** A duration such as {@code 15m}, or the default when empty. */
@@ -180,6 +191,7 @@ public record ServerSettings(String host, int port, String storeUrl, List<String
                 + ", sessionIdle=" + HumanDuration.format(sessionIdle)
                 + ", keyLifetime=" + keyLifetime.map(HumanDuration::format).orElse("never")
                 + ", registration=" + registration.mode().label()
-                + ", impersonationLimit=" + HumanDuration.format(impersonationLimit) + "]";
+                + ", impersonationLimit=" + HumanDuration.format(impersonationLimit)
+                + ", allowedHosts=" + allowedHosts + "]";
     }
 }

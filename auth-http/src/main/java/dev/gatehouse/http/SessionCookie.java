@@ -7,20 +7,28 @@ import io.micronaut.http.cookie.SameSite;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * The browser's hold on a session: {@code gatehouse_session}, never readable by scripts
- * (HttpOnly), not sent on cross-site sub-requests (SameSite=Lax), TLS-only when the request was.
+ * The browser's hold on a session, never readable by scripts (HttpOnly), not sent on cross-site
+ * sub-requests (SameSite=Lax). Over TLS (directly, or as a trusted proxy says) it is
+ * {@code __Host-gatehouse_session}: Secure, Path=/, no Domain, which browsers only accept from a
+ * secure origin and never let a sibling subdomain or a plain-HTTP page set or overwrite. Over
+ * plain HTTP (local use) it is {@code gatehouse_session}. Both names are read, the {@code __Host-}
+ * one first, so sessions made before the prefix survive an upgrade; signing out clears both.
  */
 final class SessionCookie {
 
+    /** The plain name, over HTTP, and the name sessions from before the prefix carry. */
     static final String NAME = "gatehouse_session";
+    /** The name over TLS. */
+    static final String HOST_NAME = "__Host-" + NAME;
 
     private SessionCookie() {
     }
 
     static Optional<String> token(HttpRequest<?> request) {
-        return token(request, NAME);
+        return token(request, HOST_NAME).or(() -> token(request, NAME));
     }
 
     /** The non-blank value of the cookie {@code name}, if the request carries one. */
@@ -30,7 +38,7 @@ final class SessionCookie {
 
     /** The cookie lives as long as the session may at most: its remaining absolute lifetime. */
     static Cookie issue(String token, Session session, boolean secure, Clock clock) {
-        return lasting(base(token, secure), session, clock);
+        return lasting(base(secure ? HOST_NAME : NAME, token, secure), session, clock);
     }
 
     /** {@code cookie} with the remaining absolute lifetime of {@code session} as its max age. */
@@ -39,11 +47,13 @@ final class SessionCookie {
         return cookie.maxAge(Math.max(0, remaining.toSeconds()));
     }
 
-    static Cookie clear(boolean secure) {
-        return base("", secure).maxAge(0);
+    /** Clears the session cookie: over TLS both names (one may be left from before the prefix). */
+    static Set<Cookie> clear(boolean secure) {
+        Cookie plain = base(NAME, "", secure).maxAge(0);
+        return secure ? Set.of(base(HOST_NAME, "", true).maxAge(0), plain) : Set.of(plain);
     }
 
-    private static Cookie base(String value, boolean secure) {
-        return Cookie.of(NAME, value).path("/").httpOnly(true).sameSite(SameSite.Lax).secure(secure);
+    private static Cookie base(String name, String value, boolean secure) {
+        return Cookie.of(name, value).path("/").httpOnly(true).sameSite(SameSite.Lax).secure(secure);
     }
 }

@@ -27,6 +27,64 @@ class AuthModesTest {
         }
     }
 
+    /** A request with the Host (and other headers) a browser on a rebound name would send; the status line back. */
+    private static String statusFor(RunningServer app, String method, String path, String host, String... headers)
+            throws Exception {
+        StringBuilder request = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: " + host + "\r\n");
+        for (String header : headers) {
+            request.append(header).append("\r\n");
+        }
+        boolean body = !method.equals("GET");
+        request.append(body ? "Content-Type: application/json\r\nContent-Length: 2\r\n" : "")
+                .append("Connection: close\r\n\r\n").append(body ? "{}" : "");
+        String answer = TrustedProxyTest.raw(app, request.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String status = answer.lines().findFirst().orElse("");
+        return status.substring(status.indexOf(' ') + 1, status.indexOf(' ') + 4)
+                + (answer.contains("\"error\":\"") ? " " + answer.replaceAll("(?s).*\"error\":\"([a-z_]+)\".*", "$1") : "");
+    }
+
+    @Test
+    void withAuthNoneOnlyAddressesLocalhostAndAllowedNamesAreAnsweredAgainstDnsRebinding() throws Exception {
+        try (RunningServer app = new RunningServer(s -> s.withAuth(AuthMode.NONE, List.of())
+                .withAllowedHosts(List.of("gatehouse.lan", "*.home.example")))) {
+            int port = app.server.getPort();
+            for (String host : List.of("127.0.0.1:" + port, "localhost:" + port, "[::1]:" + port, "192.0.2.7",
+                    "gatehouse.lan:" + port, "GATEHOUSE.LAN.", "ai.home.example")) {
+                assertEquals("200", statusFor(app, "GET", "/api/me", host), host);
+            }
+            for (String host : List.of("evil.example:" + port, "evil.example", "127.0.0.1.nip.io:" + port,
+                    "localhost.evil.example", "home.example", "gatehouse.lan.evil.example", "")) {
+                assertEquals("421 host_not_allowed", statusFor(app, "GET", "/api/me", host), host);
+                assertEquals("421 host_not_allowed", statusFor(app, "POST", "/api/admin/users", host,
+                        "Origin: http://" + host), host);
+            }
+            assertEquals("403 csrf", statusFor(app, "POST", "/api/admin/users", "127.0.0.1:" + port,
+                    "Origin: http://evil.example:" + port), "a foreign page's state change");
+            assertEquals("200", statusFor(app, "GET", "/healthz", "evil.example"), "health answers any name");
+        }
+    }
+
+    @Test
+    void onLoopbackOtherModesRefuseForeignNamesTooButNotFromATrustedProxy() throws Exception {
+        try (RunningServer app = new RunningServer(s -> s)) {
+            app.addUser("admin", "correct horse battery");
+            assertEquals("421 host_not_allowed", statusFor(app, "GET", "/login", "evil.example"));
+            assertEquals("200", statusFor(app, "GET", "/login", "localhost"));
+        }
+        try (RunningServer app = new RunningServer(List.of("127.0.0.1"))) {
+            app.addUser("admin", "correct horse battery");
+            assertEquals("200", statusFor(app, "GET", "/login", "gatehouse.example.org"),
+                    "behind a trusted proxy the proxy picks the names it serves");
+        }
+    }
+
+    @Test
+    void anAllowedHostThatIsNoHostNameStopsTheStart() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new ServerSettings("127.0.0.1", 0, "sqlite:x.db", List.of()).withAllowedHosts(List.of("https://a.example/")));
+        assertTrue(e.getMessage().contains("without scheme, port or path"), e.getMessage());
+    }
+
     @Test
     void withAuthApikeyOnlyTheConfiguredKeysGetInEitherHeaderWorks() throws Exception {
         String key = "sk-local-0123456789abcdef";

@@ -29,6 +29,47 @@ class TrustedProxyTest {
     }
 
     @Test
+    void overTlsTheSessionCookieIsHostPrefixedAndSecureHstsIsSentAndTheOldNameStillWorks() throws Exception {
+        try (RunningServer app = new RunningServer(List.of("127.0.0.1"))) {
+            app.addUser("alice", "correct horse battery");
+            HttpResponse<String> login = app.login("alice", "correct horse battery", "X-Forwarded-Proto", "https");
+            assertEquals(200, login.statusCode(), login.body());
+            String cookie = login.headers().firstValue("Set-Cookie").orElseThrow();
+            String lower = cookie.toLowerCase(Locale.ROOT);
+            assertTrue(cookie.startsWith("__Host-gatehouse_session=") && lower.contains("; secure")
+                    && lower.contains("; path=/") && !lower.contains("domain="), cookie);
+            assertEquals("max-age=31536000", login.headers().firstValue("Strict-Transport-Security").orElse(""));
+            String token = RunningServer.token(login);
+
+            for (String name : List.of("__Host-gatehouse_session", "gatehouse_session")) {
+                HttpResponse<String> me = app.send(app.get("/api/me").header("X-Forwarded-Proto", "https")
+                        .header("Cookie", name + "=" + token).build());
+                assertEquals(200, me.statusCode(), name + ": " + me.body());
+            }
+            HttpResponse<String> out = app.send(app.post("/api/auth/logout", "").header("X-Forwarded-Proto", "https")
+                    .header("Origin", app.origin()).header("Cookie", "__Host-gatehouse_session=" + token).build());
+            assertEquals(204, out.statusCode(), out.body());
+            List<String> cleared = out.headers().allValues("Set-Cookie");
+            assertTrue(cleared.stream().anyMatch(c -> c.startsWith("__Host-gatehouse_session=;"))
+                    && cleared.stream().anyMatch(c -> c.startsWith("gatehouse_session=;")), cleared.toString());
+        }
+    }
+
+    @Test
+    void overPlainHttpOrWhenAnUntrustedPeerClaimsTlsTheCookieIsPlainAndNoHstsIsSent() throws Exception {
+        try (RunningServer app = new RunningServer()) {
+            app.addUser("alice", "correct horse battery");
+            for (HttpResponse<String> login : List.of(app.login("alice", "correct horse battery"),
+                    app.login("alice", "correct horse battery", "X-Forwarded-Proto", "https"))) {
+                String cookie = login.headers().firstValue("Set-Cookie").orElseThrow();
+                assertTrue(cookie.startsWith("gatehouse_session=") && !cookie.toLowerCase(Locale.ROOT).contains("; secure"),
+                        cookie);
+                assertTrue(login.headers().firstValue("Strict-Transport-Security").isEmpty());
+            }
+        }
+    }
+
+    @Test
     void forwardedHopsAreReadAsIpLiteralsOnlyAndANameIsNeitherLookedUpNorTakenAsTheClient() throws Exception {
         try (RunningServer app = new RunningServer(List.of("127.0.0.1", "10.0.0.2"))) {
             app.addUser("alice", "correct horse battery");

@@ -1,0 +1,125 @@
+package dev.gatehouse.http;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.annotation.Order;
+import io.micronaut.core.order.Ordered;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ServerFilter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Against DNS rebinding: a web page on a name its owner points at 127.0.0.1 is "same-origin" with
+ * itself, so only the name a request was sent to ({@code Host}) can tell it apart. A request is
+ * answered only when its {@code Host} is an IP address, {@code localhost}, the listening address,
+ * or a name the operator allowed ({@code --allowed-host}, {@code GATEHOUSE_ALLOWED_HOSTS});
+ * everything else gets 421 {@code host_not_allowed}. State changes must then also come from a page
+ * of that same host ({@link SameOrigin}, checked by the access filter: 403 {@code csrf}), so their
+ * {@code Origin} is held to the allowed names too. In {@code --auth none} (every caller an administrator) this holds for
+ * every request; in the other modes for requests to a server listening on loopback that do not
+ * come from a trusted proxy (a proxy chooses the names it serves itself). {@code /healthz} and
+ * {@code /readyz} answer any name: they tell nothing and change nothing.
+ */
+@ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
+@Order(Ordered.HIGHEST_PRECEDENCE + 40)
+class HostCheck {
+
+    /** A host name as written in the setting: letters, digits, dots and dashes, optionally after "*.". */
+    private static final Pattern NAME = Pattern.compile("(\\*\\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*");
+
+    private final ServerSettings settings;
+    private final ClientFacts client;
+    private final boolean loopback;
+
+    HostCheck(ServerSettings settings, ClientFacts client) {
+        this.settings = settings;
+        this.client = client;
+        String listen = bare(settings.host());
+        this.loopback = listen.equals("localhost") || ClientFacts.literal(listen)
+                .map(address -> address.startsWith("127.") || address.equals("0:0:0:0:0:0:0:1")).orElse(false);
+    }
+
+    /** The names of {@code GATEHOUSE_ALLOWED_HOSTS}, lower-case; anything that is no host name stops the start. */
+    static List<String> names(List<String> given) {
+        return given.stream().map(name -> {
+            String text = name.strip().toLowerCase(Locale.ROOT);
+            text = text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
+            if (!NAME.matcher(text).matches() || text.length() > 253) {
+                throw new IllegalArgumentException("'" + name.strip().replaceAll("\\p{Cntrl}", "?") + "' is not a host"
+                        + " name for --allowed-host / GATEHOUSE_ALLOWED_HOSTS; give names such as gatehouse.example.org"
+                        + " or *.example.org, without scheme, port or path.");
+            }
+            return text;
+        }).distinct().toList();
+    }
+
+    @RequestFilter
+    @Nullable
+    HttpResponse<?> check(HttpRequest<?> request) {
+        String path = request.getPath();
+        if (path.equals("/healthz") || path.equals("/readyz") || !applies(request)) {
+            return null;
+        }
+        Optional<String> host = request.getHeaders().get("Host", String.class).map(String::strip);
+        if (host.isPresent() && !allowed(hostOf(host.get()))) {
+            return ApiError.response(HttpStatus.MISDIRECTED_REQUEST, "host_not_allowed", "This server does not"
+                    + " answer to the name '" + shown(hostOf(host.get())) + "'. Open it by IP address or localhost,"
+                    + " or, if this name is really yours, start Gatehouse with --allowed-host NAME"
+                    + " (GATEHOUSE_ALLOWED_HOSTS).");
+        }
+        return null;
+    }
+
+    private boolean applies(HttpRequest<?> request) {
+        return settings.auth() == AuthMode.NONE || loopback && !client.fromTrustedProxy(request);
+    }
+
+    private boolean allowed(String name) {
+        if (name.isEmpty()) {
+            return false;
+        }
+        // An IP address cannot be rebound: a page opened by address is of that address.
+        if (name.equals("localhost") || ClientFacts.literal(name).isPresent() || name.equals(bare(settings.host()))) {
+            return true;
+        }
+        for (String allowed : settings.allowedHosts()) {
+            if (allowed.startsWith("*.") ? name.endsWith(allowed.substring(1)) : name.equals(allowed)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The name in a Host header: without port, brackets kept off, lower-case, no trailing dot. */
+    static String hostOf(String header) {
+        String text = header.strip().toLowerCase(Locale.ROOT);
+        if (text.startsWith("[")) {
+            int end = text.indexOf(']');
+            return end < 0 ? "" : text.substring(1, end);
+        }
+        int colon = text.indexOf(':');
+        if (colon >= 0 && colon == text.lastIndexOf(':')) {
+            text = text.substring(0, colon);
+        }
+        return bare(text);
+    }
+
+    private static String bare(String name) {
+        String text = name.strip().toLowerCase(Locale.ROOT);
+        if (text.startsWith("[") && text.endsWith("]")) {
+            text = text.substring(1, text.length() - 1);
+        }
+        return text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
+    }
+
+    /** A name as the message may show it: printable, at most 100 characters. */
+    private static String shown(String name) {
+        String printable = name.replaceAll("[^\\x20-\\x7e]", "?");
+        return printable.length() > 100 ? printable.substring(0, 100) + "…" : printable;
+    }
+}
