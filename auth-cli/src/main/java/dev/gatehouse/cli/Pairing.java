@@ -1,29 +1,41 @@
 package dev.gatehouse.cli;
 
 import dev.gatehouse.core.model.Actor;
+import dev.gatehouse.core.model.ApiKey;
+import dev.gatehouse.core.model.ApiKeyId;
 import dev.gatehouse.core.model.User;
 import dev.gatehouse.core.model.Username;
 import dev.gatehouse.core.port.in.ListUsers;
 import dev.gatehouse.core.port.in.MintApiKey;
 import dev.gatehouse.core.port.in.Refused;
+import dev.gatehouse.core.port.in.RevokeApiKeys;
+import dev.gatehouse.core.port.out.ApiKeyStore;
 import dev.gatehouse.core.port.out.SecureRandomSource;
 import dev.gatehouse.core.port.out.Stores;
 import dev.gatehouse.core.service.AuditTrail;
 import dev.gatehouse.core.service.KeyPolicy;
 import dev.gatehouse.core.service.ListUsersService;
 import dev.gatehouse.core.service.MintApiKeyService;
+import dev.gatehouse.core.service.RevokeApiKeysService;
 import dev.gatehouse.core.service.TokenDigests;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * The key {@code gatehouse serve} offers for pairing a phone or app: a fresh key of the first
- * administrator (or of a named user), named {@code pairing-YYYY-MM-DD} and audited like every
- * minted key, and the server URL carrying it in its fragment ({@code #token=KEY}, as llmux's
- * pairing does), which browsers never send to a server or put in a Referer.
+ * The key {@code gatehouse serve --pair} offers for pairing a phone or app: a fresh key of the
+ * first administrator (or of a named user), named {@code pairing-YYYY-MM-DD} and audited like
+ * every minted key, and the server URL carrying it in its fragment ({@code #token=KEY}, as llmux's
+ * pairing does), which browsers never send to a server or put in a Referer. The key is narrow and
+ * short-lived, because it is printed (and may be logged): scoped to {@link #SCOPES} — every model
+ * the owner may use through the AI server, and nothing that manages Gatehouse (scoped keys are
+ * refused there) — and living {@link #DEFAULT_LIFETIME} unless asked otherwise; an app that keeps
+ * it exchanges it at once for a key of its own ({@code POST /api/keys} with the same scope). A new
+ * pairing revokes the pairing keys made before it.
  */
 final class Pairing {
 
@@ -35,7 +47,14 @@ final class Pairing {
         }
     }
 
+    /** What a pairing key may do: use any model its owner may (a key with a scope manages nothing). */
+    static final Set<String> SCOPES = Set.of("models:*");
+    /** How long a pairing key lives unless {@code --pair-lifetime} says otherwise. */
+    static final Duration DEFAULT_LIFETIME = Duration.ofMinutes(10);
+
     private final ListUsers users;
+    private final ApiKeyStore keys;
+    private final RevokeApiKeys revoke;
     private final MintApiKey mint;
     private final Clock clock;
 
@@ -43,6 +62,8 @@ final class Pairing {
     Pairing(Stores stores, KeyPolicy policy, Clock clock) {
         SecureRandomSource random = SecureRandomSource.system();
         this.users = new ListUsersService(stores.users());
+        this.keys = stores.apiKeys();
+        this.revoke = new RevokeApiKeysService(stores.apiKeys(), new AuditTrail(stores.audit(), clock), clock);
         this.mint = new MintApiKeyService(stores.users(), stores.apiKeys(), new TokenDigests(random, stores.secrets()),
                 random, policy, new AuditTrail(stores.audit(), clock), clock);
         this.clock = clock;
@@ -74,15 +95,45 @@ final class Pairing {
                 .min(Comparator.comparing(User::createdAt).thenComparing(User::username)).map(User::username);
     }
 
-    /** Mints the pairing key of {@code owner} and the link to {@code baseUrl} carrying it. */
-    Link link(Username owner, String baseUrl) {
+    /**
+     * Revokes the pairing keys made before (live keys named {@code pairing-…} with the pairing
+     * scope, whoever owns them), then mints the pairing key of {@code owner}, living
+     * {@code lifetime}, and the link to {@code baseUrl} carrying it.
+     */
+    Link link(Username owner, String baseUrl, Duration lifetime) {
+        revokePrevious();
         String name = "pairing-" + clock.instant().atOffset(ZoneOffset.UTC).toLocalDate();
         MintApiKey.Result result = mint.mint(new MintApiKey.Command(Actor.operator(), Optional.of(owner),
-                Optional.of(name), Optional.empty(), Set.of()));
+                Optional.of(name), Optional.of(clock.instant().plus(lifetime)), SCOPES));
         if (result instanceof Refused refused) {
             throw new UsageException("Cannot make a pairing key for '" + owner + "': " + refused.message());
         }
         MintApiKey.Minted minted = (MintApiKey.Minted) result;
         return new Link(owner, minted.key().id().value(), name, baseUrl + "/#token=" + minted.secret());
+    }
+
+    /** How many earlier pairing keys were revoked. */
+    int revokePrevious() {
+        int revoked = 0;
+        Optional<ApiKeyId> after = Optional.empty();
+        while (true) {
+            List<ApiKey> page = keys.page(after, 500);
+            for (ApiKey key : page) {
+                if (isPairingKey(key) && !key.isRevoked()
+                        && revoke.revoke(Actor.operator(), key.id()) instanceof RevokeApiKeys.Revoked done) {
+                    revoked += done.count();
+                }
+            }
+            if (page.size() < 500) {
+                return revoked;
+            }
+            after = Optional.of(page.get(page.size() - 1).id());
+        }
+    }
+
+    /** A key a pairing made: its name and its scope say so (an older unscoped pairing key is left to its owner). */
+    static boolean isPairingKey(ApiKey key) {
+        return key.name().matches("pairing-\\d{4}-\\d{2}-\\d{2}") && key.scopes().equals(SCOPES)
+                && key.origin() == ApiKey.Origin.MINTED;
     }
 }

@@ -20,18 +20,18 @@ import picocli.CommandLine.Option;
         description = {"Run the Gatehouse server and its web UI on the store (routes: docs/api.md).",
                        "With no users yet it starts in setup mode and prints a one-time setup code, URL and QR code;"
                                + " only /setup works until the first administrator exists.",
-                       "Once an administrator exists it prints a pairing link and QR code: the server URL with a fresh API key"
-                               + " of the first administrator (or --qr-owner) after '#token=', for a phone or app to scan."
-                               + " Each start makes a new key named pairing-YYYY-MM-DD; --no-qr skips it (do so where the"
-                               + " output is logged).",
+                       "With --pair (and an administrator) it prints a pairing link and QR code: the server URL with a"
+                               + " fresh API key of the first administrator (or --qr-owner) after '#token=', for a phone or"
+                               + " app to scan. The key may only use models (models:*; it manages nothing), lives"
+                               + " --pair-lifetime (10m), and revokes the pairing key made before it.",
                        "The CLI keeps working on the same store while it runs ('gatehouse user add admin' ends setup too)."},
         footerHeading = "%nExamples:%n",
         footer = {"  gatehouse serve                               # http://127.0.0.1:8000, default store",
                   "  gatehouse serve --host 0.0.0.0 --port 9000 --trusted-proxy 10.0.0.2",
                   "  GATEHOUSE_STORE=postgres://gh:secret@db:5432/gatehouse gatehouse serve",
                   "  GATEHOUSE_API_KEYS=sk-one,sk-two gatehouse serve --auth apikey",
-                  "  gatehouse serve --qr-owner alice              # pair a phone as alice",
-                  "  gatehouse serve --no-qr                       # as a service whose output is logged",
+                  "  gatehouse serve --pair                        # pair a phone or app as the first administrator",
+                  "  gatehouse serve --pair --qr-owner alice       # pair a phone as alice",
                   "  gatehouse serve --auth none                   # no sign-in at all (llms.py without users)"})
 final class ServeCommand extends CliCommand {
 
@@ -81,11 +81,30 @@ final class ServeCommand extends CliCommand {
                     + " (default ${DEFAULT-VALUE}). Env: GATEHOUSE_IMPERSONATION_LIMIT.")
     String impersonationLimit;
 
-    @Option(names = "--no-qr", description = "Do not make a pairing key or print its link and QR code.")
+    @Option(names = "--allowed-host", paramLabel = "NAME", split = ",",
+            description = "A name browsers may reach the server by besides IP addresses and localhost (repeatable;"
+                    + " *.example.org for every subdomain). Other names are refused (421), against DNS rebinding: always"
+                    + " in --auth none, and on a loopback address for requests not from a --trusted-proxy."
+                    + " Env: GATEHOUSE_ALLOWED_HOSTS.")
+    List<String> allowedHosts;
+
+    @Option(names = "--pair", description = "Make a pairing key and print its link and QR code for a phone or app:"
+            + " a key of the first administrator (or --qr-owner) that may only use models (scope models:*), lives"
+            + " --pair-lifetime, and revokes the previous pairing key. Off by default: the link holds a working key,"
+            + " so do not use it where the output is logged.")
+    boolean pair;
+
+    @Option(names = "--pair-lifetime", paramLabel = "DURATION", defaultValue = "${env:GATEHOUSE_PAIR_LIFETIME:-10m}",
+            description = "How long the --pair key works, 1m to 24h (default ${DEFAULT-VALUE}); the app should trade it"
+                    + " for a key of its own at once. Env: GATEHOUSE_PAIR_LIFETIME.")
+    String pairLifetime;
+
+    @Option(names = "--no-qr", hidden = true, description = "Kept so older service files still start: no pairing,"
+            + " which is now the default.")
     boolean noQr;
 
     @Option(names = "--qr-owner", paramLabel = "NAME",
-            description = "Whose pairing key to make (default: the first administrator).")
+            description = "Whose --pair key to make (default: the first administrator).")
     Username qrOwner;
 
     @Override
@@ -104,20 +123,27 @@ final class ServeCommand extends CliCommand {
                     ServerSettings.csv(keys == null ? "" : keys), HumanDuration.parse(sessionIdle),
                     ServerSettings.parseKeyLifetime(keyLifetime))
                     .withRegistration(ServerSettings.parseRegistration(registration, adminEmail))
-                    .withImpersonationLimit(ServerSettings.impersonationLimit(impersonationLimit));
+                    .withImpersonationLimit(ServerSettings.impersonationLimit(impersonationLimit))
+                    .withAllowedHosts(allowedHosts != null ? allowedHosts : ServerSettings.csv(
+                            invocation.environment().variable("GATEHOUSE_ALLOWED_HOSTS") == null ? ""
+                                    : invocation.environment().variable("GATEHOUSE_ALLOWED_HOSTS")));
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        if (noQr && qrOwner != null) {
-            throw new UsageException("--qr-owner and --no-qr contradict each other; give one of them.");
+        if (noQr && pair) {
+            throw new UsageException("--pair and --no-qr contradict each other; give one of them.");
         }
+        if (qrOwner != null && !pair) {
+            throw new UsageException("--qr-owner names whose pairing key --pair makes; add --pair, or leave --qr-owner out.");
+        }
+        java.time.Duration pairFor = pairLifetime(pairLifetime);
         Stores stores = url.open();
         EmbeddedServer server;
         Pairing pairing;
         Optional<Username> pairAs;
         try {
             pairing = new Pairing(stores, new KeyPolicy(settings.keyLifetime()), invocation.environment().clock());
-            pairAs = noQr || settings.auth() != AuthMode.AUTO ? Optional.empty() : pairing.owner(Optional.ofNullable(qrOwner));
+            pairAs = !pair || settings.auth() != AuthMode.AUTO ? Optional.empty() : pairing.owner(Optional.ofNullable(qrOwner));
             server = GatehouseServer.start(settings, stores, access);
         } catch (RuntimeException e) {
             stores.close();
@@ -130,24 +156,50 @@ final class ServeCommand extends CliCommand {
             stopped.countDown();
         }, "gatehouse-shutdown"));
         invocation.say(GatehouseServer.startMessage(server).stripTrailing());
-        pairAs.ifPresent(owner -> printPairing(invocation, pairing, owner, GatehouseServer.baseUrl(server)));
+        if (pair && settings.auth() != AuthMode.AUTO) {
+            invocation.err().println("gatehouse: no pairing code: --auth " + settings.auth().label()
+                    + " has no user keys; pairing needs --auth auto.");
+            invocation.err().flush();
+        } else if (pair && pairAs.isEmpty()) {
+            invocation.err().println("gatehouse: no pairing code yet: there is no administrator; finish setup first.");
+            invocation.err().flush();
+        }
+        pairAs.ifPresent(owner -> printPairing(invocation, pairing, owner, GatehouseServer.baseUrl(server), pairFor));
         invocation.say("Store: " + url + ". Stop with Ctrl-C.");
         stopped.await();
         return ExitCodes.OK;
     }
 
+    /** {@code --pair-lifetime}: a duration from 1m to 24h. */
+    private static java.time.Duration pairLifetime(String text) {
+        java.time.Duration lifetime;
+        try {
+            lifetime = HumanDuration.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--pair-lifetime: " + e.getMessage());
+        }
+        if (lifetime.compareTo(java.time.Duration.ofMinutes(1)) < 0 || lifetime.compareTo(java.time.Duration.ofHours(24)) > 0) {
+            throw new UsageException("--pair-lifetime must be between 1m and 24h, not " + HumanDuration.format(lifetime)
+                    + "; a pairing key is printed, so it lives only until the app has traded it for its own key.");
+        }
+        return lifetime;
+    }
+
     /** The pairing link and its QR code; a failure to make the key is reported and the server keeps running. */
-    private static void printPairing(Invocation invocation, Pairing pairing, Username owner, String baseUrl) {
+    private static void printPairing(Invocation invocation, Pairing pairing, Username owner, String baseUrl,
+                                     java.time.Duration lifetime) {
         Pairing.Link link;
         try {
-            link = pairing.link(owner, baseUrl);
+            link = pairing.link(owner, baseUrl, lifetime);
         } catch (RuntimeException e) {
             invocation.err().println("gatehouse: no pairing code: " + e.getMessage());
             invocation.err().flush();
             return;
         }
-        invocation.say("\nPair a phone or app as '" + link.owner() + "': scan the code or open the link. It holds a new"
-                + " API key, '" + link.keyName() + "' (id " + link.keyId() + "; revoke it with 'gatehouse token revoke "
-                + link.keyId() + "').\n  " + link.url() + "\n\n" + TerminalQr.render(link.url()).stripTrailing());
+        invocation.say("\nPair a phone or app as '" + link.owner() + "': scan the code or open the link within "
+                + HumanDuration.format(lifetime) + ". It holds a new API key, '" + link.keyName() + "' (id "
+                + link.keyId() + "), that may only use models and stops working after " + HumanDuration.format(lifetime)
+                + "; earlier pairing keys are revoked.\n  " + link.url() + "\n\n"
+                + TerminalQr.render(link.url()).stripTrailing());
     }
 }

@@ -12,7 +12,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The pairing key {@code gatehouse serve} prints: whose it is, what it is called, that it works and is audited. */
+/** The pairing key {@code gatehouse serve --pair} prints: whose it is, what it is called, how narrow and short-lived, that it works and is audited. */
 class PairingTest {
 
     @TempDir
@@ -30,7 +30,7 @@ class PairingTest {
         try (Stores stores = cli.openStore()) {
             Pairing pairing = new Pairing(stores, KeyPolicy.defaults(), cli.clock);
             Username owner = pairing.owner(Optional.empty()).orElseThrow();
-            link = pairing.link(owner, "http://192.0.2.10:8000");
+            link = pairing.link(owner, "http://192.0.2.10:8000", Pairing.DEFAULT_LIFETIME);
         }
 
         assertEquals(Username.of("alice"), link.owner());
@@ -73,16 +73,63 @@ class PairingTest {
     }
 
     @Test
-    void aContradictionOrAnUnknownOwnerStopsServeBeforeItStarts() {
+    void thePairingKeyMayOnlyUseModelsLivesTenMinutesAndANewPairingRevokesTheOldOne() throws Exception {
+        TestCli cli = new TestCli(home);
+        cli.addUser("admin");
+        cli.addUser("bob");
+        String bobsOwn = cli.run("token", "create", "--username", "bob", "--name", "pairing-2025-03-01").out();
+
+        Pairing.Link first;
+        Pairing.Link second;
+        try (Stores stores = cli.openStore()) {
+            Pairing pairing = new Pairing(stores, KeyPolicy.defaults(), cli.clock);
+            first = pairing.link(Username.of("admin"), "http://127.0.0.1:8000", Pairing.DEFAULT_LIFETIME);
+            second = pairing.link(Username.of("bob"), "http://127.0.0.1:8000", java.time.Duration.ofMinutes(3));
+        }
+
+        try (Stores stores = cli.openStore()) {
+            var firstKey = stores.apiKeys().find(new dev.gatehouse.core.model.ApiKeyId(first.keyId())).orElseThrow();
+            var secondKey = stores.apiKeys().find(new dev.gatehouse.core.model.ApiKeyId(second.keyId())).orElseThrow();
+            assertEquals(java.util.Set.of("models:*"), secondKey.scopes(), "narrow: models only, no management");
+            assertEquals(Optional.of(cli.clock.instant().plus(java.time.Duration.ofMinutes(10))), firstKey.expiresAt());
+            assertEquals(Optional.of(cli.clock.instant().plus(java.time.Duration.ofMinutes(3))), secondKey.expiresAt());
+            assertTrue(firstKey.isRevoked(), "the second pairing revoked the first, though another user's");
+            assertTrue(!secondKey.isRevoked());
+            assertTrue(stores.apiKeys().listByOwner(Username.of("bob")).stream()
+                    .filter(k -> !k.id().value().equals(second.keyId())).noneMatch(k -> k.isRevoked()),
+                    "a key its owner named pairing-… but that no pairing made stays: " + bobsOwn);
+        }
+        String key = second.url().substring(second.url().indexOf("#token=") + "#token=".length());
+        assertEquals(Optional.of("bob"), cli.keyOwner(key));
+        cli.clock = java.time.Clock.offset(cli.clock, java.time.Duration.ofMinutes(4));
+        assertEquals(Optional.empty(), cli.keyOwner(key), "after its lifetime the key no longer works");
+    }
+
+    @Test
+    void contradictionsAnOwnerWithoutPairOrAnUnknownOwnerStopServeBeforeItStarts() {
         TestCli cli = new TestCli(home);
         cli.addUser("admin");
 
-        TestCli.Run both = cli.run("serve", "--port", "0", "--no-qr", "--qr-owner", "admin");
-        TestCli.Run ghost = cli.run("serve", "--port", "0", "--qr-owner", "ghost");
+        TestCli.Run both = cli.run("serve", "--port", "0", "--no-qr", "--pair");
+        TestCli.Run ownerAlone = cli.run("serve", "--port", "0", "--qr-owner", "admin");
+        TestCli.Run ghost = cli.run("serve", "--port", "0", "--pair", "--qr-owner", "ghost");
+        TestCli.Run tooLong = cli.run("serve", "--port", "0", "--pair", "--pair-lifetime", "2d");
 
         assertEquals(ExitCodes.USAGE, both.exitCode(), both::toString);
-        assertTrue(both.err().contains("--qr-owner and --no-qr"), both::toString);
+        assertTrue(both.err().contains("--pair and --no-qr"), both::toString);
+        assertEquals(ExitCodes.USAGE, ownerAlone.exitCode(), ownerAlone::toString);
+        assertTrue(ownerAlone.err().contains("add --pair"), ownerAlone::toString);
         assertEquals(ExitCodes.USAGE, ghost.exitCode(), ghost::toString);
         assertTrue(ghost.err().contains("there is no user 'ghost'"), ghost::toString);
+        assertEquals(ExitCodes.USAGE, tooLong.exitCode(), tooLong::toString);
+        assertTrue(tooLong.err().contains("between 1m and 24h"), tooLong::toString);
+    }
+
+    @Test
+    void helpExplainsPairing() {
+        TestCli.Run help = new TestCli(home).run("serve", "--help");
+        assertTrue(help.out().contains("--pair ") && help.out().contains("--pair-lifetime") && help.out().contains("models:*"),
+                help::toString);
+        assertTrue(!help.out().contains("--no-qr"), "the old switch is hidden: " + help.out());
     }
 }
