@@ -34,7 +34,10 @@ class BodyLimits {
         if (length > GatehouseServer.MAX_REQUEST_SIZE) {
             return CompletableFuture.completedFuture(Optional.of(tooLarge("is " + length + " bytes")));
         }
-        if (length >= 0 || !(request instanceof ServerHttpRequest<?> server)) {
+        // A request without Content-Length has a body only if it is chunked (HTTP/1.1); forward-auth
+        // checks, every one a GET, take this way out before any body is looked at.
+        if (length >= 0 || !request.getHeaders().contains("Transfer-Encoding")
+                || !(request instanceof ServerHttpRequest<?> server)) {
             return CompletableFuture.completedFuture(Optional.empty());
         }
         OptionalLong expected = server.byteBody().expectedLength();
