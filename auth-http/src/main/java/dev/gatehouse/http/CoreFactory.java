@@ -185,8 +185,9 @@ class CoreFactory {
     }
 
     @Singleton
-    ChangePassword changePassword(Stores stores, PasswordHasher hasher, PasswordPolicy policy, AuditTrail audit) {
-        return new ChangePasswordService(stores.users(), stores.sessions(), hasher, policy, audit);
+    ChangePassword changePassword(Stores stores, PasswordHasher hasher, PasswordPolicy policy, AuditTrail audit,
+                                  SignInThrottle throttle) {
+        return new ChangePasswordService(stores.users(), stores.sessions(), hasher, policy, audit, throttle);
     }
 
     @Singleton

@@ -5,7 +5,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import java.time.Duration;
 
-/** The answer to a throttled sign-in or setup attempt: 429 with {@code Retry-After} in seconds. */
+/** The answer to a throttled sign-in, setup, password-change or key attempt: 429 with {@code Retry-After} in seconds. */
 final class TooManyAttempts {
 
     private TooManyAttempts() {
