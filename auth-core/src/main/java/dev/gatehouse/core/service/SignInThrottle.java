@@ -152,7 +152,9 @@ public final class SignInThrottle {
             failures.remove(key);
             return Duration.ZERO;
         }
-        Duration left = Duration.between(now, seen.last.plus(limits.waitAfter(seen.count + seen.inFlight)));
+        // Attempts still being checked are failures happening now: a slow check must not let the wait run out.
+        Instant from = seen.inFlight > 0 ? now : seen.last;
+        Duration left = Duration.between(now, from.plus(limits.waitAfter(seen.count + seen.inFlight)));
         return left.isNegative() ? Duration.ZERO : left;
     }
 
