@@ -11,6 +11,8 @@ import dev.gatehouse.core.model.Password;
 import dev.gatehouse.core.model.UserStatus;
 import dev.gatehouse.core.model.Username;
 import dev.gatehouse.core.port.in.AddUser;
+import dev.gatehouse.core.port.in.ChangePassword;
+import dev.gatehouse.core.port.in.Refused;
 import dev.gatehouse.core.port.in.SignIn;
 import dev.gatehouse.core.port.out.SecureRandomSource;
 import dev.gatehouse.core.testing.FastTestHasher;
@@ -29,6 +31,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -272,5 +275,26 @@ class SignInThrottleTest {
         assertTrue(bare.reserve("alice", ATTACKER).isEmpty(), "a slot given back can be taken again");
         assertTrue(bare.reserve("alice", ATTACKER).isPresent());
         assertTrue(bare.reserve("bob", ATTACKER).isEmpty(), "another account from the address is not full yet");
+    }
+
+    @Test
+    void wrongCurrentPasswordsOfAPasswordChangeCountLikeFailedSignInsAndTheSixthIsNotChecked() {
+        ChangePasswordService change = new ChangePasswordService(users, sessions, hasher, PasswordPolicy.defaults(),
+                audit, throttle);
+        Actor alice = Actor.user(users.find(Username.of("alice")).orElseThrow(), ATTACKER);
+        Function<String, ChangePassword.Result> attempt = current -> change.change(new ChangePassword.Command(alice,
+                Username.of("alice"), Optional.of(Password.of(current)), Password.of("violet-anchor-meadow-71"),
+                Optional.empty()));
+        for (int i = 0; i < 5; i++) {
+            assertInstanceOf(Refused.class, attempt.apply("guess " + i));
+        }
+        int checked = hasher.verifications();
+        ChangePassword.Throttled held = assertInstanceOf(ChangePassword.Throttled.class,
+                attempt.apply("correct horse battery"));
+        assertEquals(Duration.ofSeconds(1), held.retryAfter());
+        assertEquals(checked, hasher.verifications(), "refused before the hash");
+        assertInstanceOf(SignIn.Throttled.class, attempt("correct horse battery", ATTACKER), "one count with sign-in");
+        clock.advance(held.retryAfter());
+        assertInstanceOf(ChangePassword.Changed.class, attempt.apply("correct horse battery"));
     }
 }
