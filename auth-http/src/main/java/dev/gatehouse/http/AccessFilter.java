@@ -1,6 +1,7 @@
 package dev.gatehouse.http;
 
 import dev.gatehouse.http.CallerLookup.StoreNeeded;
+import dev.gatehouse.http.CallerLookup.TooManyWrongKeys;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.annotation.Order;
 import io.micronaut.core.order.Ordered;
@@ -23,7 +24,8 @@ import java.util.concurrent.ExecutorService;
  * controllers as a request attribute ({@link #current}). Cookie-authenticated state changes must
  * come from our own origin; key-authenticated ones need not (no browser sends a key by itself).
  * Before the first user exists only setup (and the static keys) answer. Browsers opening a page
- * get redirects (to sign-in, to setup) instead of JSON errors.
+ * get redirects (to sign-in, to setup) instead of JSON errors. An address that sent too many
+ * wrong keys gets 429 for any key until its wait is over.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 @Order(Ordered.HIGHEST_PRECEDENCE + 100)
@@ -83,7 +85,12 @@ class AccessFilter {
         boolean foreign = request.getHeaders().contains("Origin") && !SameOrigin.check(request);
         // Public routes never look at keys: a monitor's /healthz with a Bearer header costs no lookup.
         Optional<String> key = publicRoute ? Optional.empty() : CallerLookup.presentedKey(request);
-        Optional<Caller> keyed = key.isPresent() ? lookup.key(request, key.get(), mayBlock) : Optional.empty();
+        Optional<Caller> keyed;
+        try {
+            keyed = key.isPresent() ? lookup.key(request, key.get(), mayBlock) : Optional.empty();
+        } catch (TooManyWrongKeys throttled) {
+            return TooManyAttempts.wrongKeys(throttled.retryAfter());
+        }
         return switch (settings.auth()) {
             // A wrong key here is no reason to refuse: clients that insist on some key send anything.
             case NONE -> keyed.isPresent() ? admitted(request, keyed.get())

@@ -3,10 +3,13 @@ package dev.gatehouse.http;
 import dev.gatehouse.core.model.Principal;
 import dev.gatehouse.core.port.in.IdentifyCaller;
 import dev.gatehouse.core.port.in.ValidateSession;
+import dev.gatehouse.core.service.KeyGuessThrottle;
 import dev.gatehouse.core.service.StaticKeys;
 import dev.gatehouse.core.service.TokenDigests;
 import io.micronaut.http.HttpRequest;
 import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -17,6 +20,11 @@ import java.util.Optional;
  * <p>With {@code mayBlock} false nothing here reads the store: what can be answered from memory
  * (a static key, text that cannot be a key, a key or session checked a moment ago) is, and everything
  * else throws {@link StoreNeeded} so the caller can ask again on a thread that may block.
+ *
+ * <p>Wrong keys are counted per client address ({@link KeyGuessThrottle}); an address over its
+ * allowance gets {@link TooManyWrongKeys} for every key, before any lookup, until its wait is
+ * over. Not in {@code --auth none}, where a wrong key is no reason to refuse and guessing gains
+ * nothing (everyone is the administrator there).
  */
 @Singleton
 class CallerLookup {
@@ -26,9 +34,11 @@ class CallerLookup {
     private final StaticKeys staticKeys;
     private final ClientFacts client;
     private final boolean staticOnly;
+    private final KeyGuessThrottle guesses;
 
     CallerLookup(IdentifyCaller identify, ValidateSession sessions, StaticKeys staticKeys, ClientFacts client,
-                 ServerSettings settings) {
+                 ServerSettings settings, KeyGuessThrottle guesses) {
+        this.guesses = settings.auth() == AuthMode.NONE ? KeyGuessThrottle.off() : guesses;
         this.identify = identify;
         this.sessions = sessions;
         this.staticKeys = staticKeys;
@@ -51,16 +61,30 @@ class CallerLookup {
         return key.isPresent() ? key(request, key.get(), mayBlock) : session(request, mayBlock);
     }
 
-    /** The caller {@code key} identifies: its owner, or the built-in administrator for a static key. */
+    /**
+     * The caller {@code key} identifies: its owner, or the built-in administrator for a static key.
+     * Throws {@link TooManyWrongKeys} while the client's address waits, without looking at the key.
+     */
     Optional<Caller> key(HttpRequest<?> request, String key, boolean mayBlock) {
+        Optional<Duration> wait = guesses.wait(() -> client.clientIp(request));
+        if (wait.isPresent()) {
+            throw new TooManyWrongKeys(wait.get());
+        }
         if (staticOnly) {
-            return staticKeys.match(key)
+            Optional<Caller> found = staticKeys.match(key)
                     .map(k -> Caller.of(Principal.ofStaticKey(staticKeys.builtInAdministrator(), k), client.clientIp(request)));
+            if (found.isEmpty()) {
+                guesses.wrongKey(client.clientIp(request));
+            }
+            return found;
         }
-        if (!mayBlock) {
-            return identified(request, identify.fromMemory(key).orElseThrow(() -> StoreNeeded.INSTANCE));
+        IdentifyCaller.Result result = mayBlock ? identify.identify(key)
+                : identify.fromMemory(key).orElseThrow(() -> StoreNeeded.INSTANCE);
+        // Only a key nobody has counts: a revoked or expired one was a real key, not a guess.
+        if (result instanceof IdentifyCaller.Unknown) {
+            guesses.wrongKey(client.clientIp(request));
         }
-        return identified(request, identify.identify(key));
+        return identified(request, result);
     }
 
     /** The caller the session cookie belongs to, if it is a valid one. */
@@ -79,6 +103,21 @@ class CallerLookup {
     private Optional<Caller> identified(HttpRequest<?> request, IdentifyCaller.Result result) {
         return result instanceof IdentifyCaller.Identified found
                 ? Optional.of(Caller.of(found.principal(), client.clientIp(request))) : Optional.empty();
+    }
+
+    /** The client's address guessed too many keys lately: answer 429 with {@code Retry-After}, no lookup made. */
+    static final class TooManyWrongKeys extends RuntimeException {
+
+        private final Duration wait;
+
+        TooManyWrongKeys(Duration wait) {
+            super("too many wrong keys", null, false, false);
+            this.wait = Objects.requireNonNull(wait, "wait");
+        }
+
+        Duration retryAfter() {
+            return wait;
+        }
     }
 
     /** Only the store can answer; ask again where blocking is allowed. No stack trace: it is not an error. */

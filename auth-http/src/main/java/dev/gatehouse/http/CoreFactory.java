@@ -40,6 +40,7 @@ import dev.gatehouse.core.service.RevokeApiKeysService;
 import dev.gatehouse.core.service.SessionPolicy;
 import dev.gatehouse.core.service.SetUpService;
 import dev.gatehouse.core.service.SetupCode;
+import dev.gatehouse.core.service.KeyGuessThrottle;
 import dev.gatehouse.core.service.SignInThrottle;
 import dev.gatehouse.core.service.SignInService;
 import dev.gatehouse.core.service.SignOutService;
@@ -91,6 +92,12 @@ class CoreFactory {
     @Singleton
     SignInThrottle signInThrottle(Clock clock) {
         return SignInThrottle.defaults(clock);
+    }
+
+    /** Wrong API keys per client address, in memory: bounds online guessing of static and imported keys. */
+    @Singleton
+    KeyGuessThrottle keyGuessThrottle(Clock clock) {
+        return KeyGuessThrottle.defaults(clock);
     }
 
     /** Printed at start while the store has no users; lives only in this process. */
@@ -185,8 +192,9 @@ class CoreFactory {
     }
 
     @Singleton
-    ChangePassword changePassword(Stores stores, PasswordHasher hasher, PasswordPolicy policy, AuditTrail audit) {
-        return new ChangePasswordService(stores.users(), stores.sessions(), hasher, policy, audit);
+    ChangePassword changePassword(Stores stores, PasswordHasher hasher, PasswordPolicy policy, AuditTrail audit,
+                                  SignInThrottle throttle) {
+        return new ChangePasswordService(stores.users(), stores.sessions(), hasher, policy, audit, throttle);
     }
 
     @Singleton

@@ -5,6 +5,7 @@ import dev.gatehouse.core.model.User;
 import dev.gatehouse.core.port.in.Authorize;
 import io.micronaut.core.annotation.Nullable;
 import dev.gatehouse.http.CallerLookup.StoreNeeded;
+import dev.gatehouse.http.CallerLookup.TooManyWrongKeys;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -32,7 +33,8 @@ import java.util.concurrent.ExecutorService;
  * should send it. A caller who may not use one of the request's features or models gets 403 naming
  * it ({@link ForwardedRequest} says which they are; every one must be allowed). {@code POST} with the original body (Traefik's
  * {@code forwardBody}) lets the model be read from it. Answered on the event loop when no store
- * is needed, like the access filter.
+ * is needed, like the access filter. An address that sent too many wrong keys gets 429 with
+ * {@code Retry-After} for any key ({@link CallerLookup}).
  */
 @Controller(Routes.FORWARD_AUTH)
 class ForwardAuthController {
@@ -105,7 +107,11 @@ class ForwardAuthController {
 
         HttpResponse<?> answer(boolean mayBlock) {
             if (caller == null) {
-                caller = find(request, mayBlock);
+                try {
+                    caller = find(request, mayBlock);
+                } catch (TooManyWrongKeys throttled) {
+                    return TooManyAttempts.wrongKeys(throttled.retryAfter()).contentType(MediaType.APPLICATION_JSON_TYPE);
+                }
             }
             if (caller.isEmpty()) {
                 return ForwardAuthController.answer(request, caller);

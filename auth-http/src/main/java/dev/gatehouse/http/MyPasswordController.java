@@ -16,7 +16,8 @@ import java.util.Optional;
 
 /**
  * The caller changes their own password, proving they know the current one. The session the
- * change is made from stays; every other session of theirs ends.
+ * change is made from stays; every other session of theirs ends. Wrong current passwords count
+ * towards the sign-in throttle of the account and the address (429 with {@code Retry-After}).
  */
 @Controller("/api/me/password")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -41,6 +42,9 @@ class MyPasswordController {
                 caller.session().map(Session::id)));
         if (result instanceof ChangePassword.Changed changed) {
             return HttpResponse.ok(Map.of("sessionsEnded", changed.sessionsEnded()));
+        }
+        if (result instanceof ChangePassword.Throttled throttled) {
+            return TooManyAttempts.response(throttled.retryAfter());
         }
         return ApiError.refused((Refused) result, "change_password");
     }

@@ -9,10 +9,15 @@ import dev.gatehouse.core.port.in.Refused.Reason;
 import dev.gatehouse.core.port.out.PasswordHasher;
 import dev.gatehouse.core.port.out.SessionStore;
 import dev.gatehouse.core.port.out.UserStore;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
-/** Sets passwords and ends the user's other sessions. */
+/**
+ * Sets passwords and ends the user's other sessions. A user's own current password is checked
+ * under the {@link SignInThrottle} (per account and per address, the slot reserved before the
+ * hash), so it cannot be guessed here faster than at sign-in.
+ */
 public final class ChangePasswordService implements ChangePassword {
 
     private final UserStore users;
@@ -20,9 +25,17 @@ public final class ChangePasswordService implements ChangePassword {
     private final PasswordHasher hasher;
     private final PasswordPolicy policy;
     private final AuditTrail audit;
+    private final SignInThrottle throttle;
 
+    /** Without a throttle: for the CLI, which never checks a current password. */
     public ChangePasswordService(UserStore users, SessionStore sessions, PasswordHasher hasher,
                                  PasswordPolicy policy, AuditTrail audit) {
+        this(users, sessions, hasher, policy, audit, SignInThrottle.off());
+    }
+
+    public ChangePasswordService(UserStore users, SessionStore sessions, PasswordHasher hasher,
+                                 PasswordPolicy policy, AuditTrail audit, SignInThrottle throttle) {
+        this.throttle = throttle;
         this.users = users;
         this.sessions = sessions;
         this.hasher = hasher;
@@ -47,10 +60,11 @@ public final class ChangePasswordService implements ChangePassword {
             return Refused.noSuchUser(command.username());
         }
         boolean ownAccount = command.actor().is(command.username());
-        if (ownAccount && !currentPasswordMatches(command, user.get())) {
-            audit.record("user.password_change", command.actor(), command.username(), Outcome.FAILURE,
-                    Map.of("reason", "wrong current password"));
-            return new Refused(Reason.WRONG_PASSWORD, "The current password is not correct.");
+        if (ownAccount) {
+            Optional<Result> wrong = checkCurrentPassword(command, user.get());
+            if (wrong.isPresent()) {
+                return wrong.get();
+            }
         }
         Optional<String> weak = policy.problemWith(command.newPassword(), command.username());
         if (weak.isPresent()) {
@@ -65,6 +79,36 @@ public final class ChangePasswordService implements ChangePassword {
         audit.record("user.password_change", command.actor(), command.username(), Outcome.SUCCESS,
                 Map.of("sessions_ended", Integer.toString(ended)));
         return new Changed(updated.get(), ended);
+    }
+
+    /** Empty if the current password is right; else the answer (throttled, or wrong and counted). */
+    private Optional<Result> checkCurrentPassword(Command command, User user) {
+        String account = user.username().value();
+        String address = command.actor().clientIp();
+        Optional<Duration> wait = throttle.reserve(account, address);
+        if (wait.isPresent()) {
+            audit.record("user.password_change", command.actor(), command.username(), Outcome.REFUSED,
+                    Map.of("reason", "throttled"));
+            return Optional.of(new Throttled(wait.get()));
+        }
+        Boolean matches = null;
+        try {
+            matches = currentPasswordMatches(command, user);
+        } finally {
+            if (Boolean.TRUE.equals(matches)) {
+                throttle.succeeded(account, address);
+            } else if (Boolean.FALSE.equals(matches)) {
+                throttle.failed(account, address);
+            } else {
+                throttle.released(account, address); // the check itself failed
+            }
+        }
+        if (!matches) {
+            audit.record("user.password_change", command.actor(), command.username(), Outcome.FAILURE,
+                    Map.of("reason", "wrong current password"));
+            return Optional.of(new Refused(Reason.WRONG_PASSWORD, "The current password is not correct."));
+        }
+        return Optional.empty();
     }
 
     private boolean currentPasswordMatches(Command command, User user) {

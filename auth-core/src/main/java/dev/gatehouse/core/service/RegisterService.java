@@ -64,7 +64,7 @@ public final class RegisterService implements Register {
     @Override
     public Result register(Command command) {
         String ip = command.clientIp();
-        Optional<Duration> wait = throttle.check(ip, ip);
+        Optional<Duration> wait = throttle.reserve(ip, ip);
         if (wait.isPresent()) {
             return declinedAudit(new Throttled(wait.get()), command, "throttled", Optional.empty());
         }

@@ -57,12 +57,21 @@ public final class SetUpService implements SetUp {
         if (!needed()) {
             return new AlreadyDone();
         }
-        Optional<Duration> wait = throttle.check(THROTTLE_KEY, command.clientIp());
+        Optional<Duration> wait = throttle.reserve(THROTTLE_KEY, command.clientIp());
         if (wait.isPresent()) {
             return new Throttled(wait.get());
         }
-        if (!code.matches(command.code())) {
-            throttle.failed(THROTTLE_KEY, command.clientIp());
+        boolean matches = false;
+        try {
+            matches = code.matches(command.code());
+        } finally {
+            if (matches) {
+                throttle.released(THROTTLE_KEY, command.clientIp()); // the sign-in below takes its own slot
+            } else {
+                throttle.failed(THROTTLE_KEY, command.clientIp());
+            }
+        }
+        if (!matches) {
             audit.record("setup", actor, null, Outcome.FAILURE, Map.of("reason", "wrong setup code"));
             return new WrongCode();
         }

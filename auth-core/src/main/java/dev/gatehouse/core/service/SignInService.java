@@ -22,7 +22,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Checks a username and password and opens a session. Every failure costs one password hash,
- * also for unknown users (a dummy hash), so timing does not tell who has an account.
+ * also for unknown users (a dummy hash), so timing does not tell who has an account. The
+ * {@link SignInThrottle} slot is reserved before the hash, so attempts beyond the free allowance
+ * are refused without one, also while earlier ones are still being checked.
  */
 public final class SignInService implements SignIn {
 
@@ -57,19 +59,26 @@ public final class SignInService implements SignIn {
     @Override
     public Result signIn(Command command) {
         String account = command.username().strip();
-        Optional<java.time.Duration> wait = throttle.check(account, command.clientIp());
+        // The slot is taken before the password is checked, so a parallel burst cannot outrun the count.
+        Optional<java.time.Duration> wait = throttle.reserve(account, command.clientIp());
         if (wait.isPresent()) {
             audit.record("auth.sign_in", Actor.anonymous(command.clientIp()), parse(account).flatMap(users::find)
                     .map(User::username).orElse(null), Outcome.REFUSED, Map.of("reason", "throttled"));
             return new Throttled(wait.get());
         }
-        Result result = check(command);
-        if (result instanceof SignedIn) {
-            throttle.succeeded(account, command.clientIp());
-        } else if (result instanceof Rejected) {
-            throttle.failed(account, command.clientIp());
+        Result result = null;
+        try {
+            result = check(command);
+            return result;
+        } finally {
+            if (result instanceof SignedIn) {
+                throttle.succeeded(account, command.clientIp());
+            } else if (result instanceof Rejected) {
+                throttle.failed(account, command.clientIp());
+            } else {
+                throttle.released(account, command.clientIp()); // locked, pending, or the store failed
+            }
         }
-        return result;
     }
 
     private Result check(Command command) {

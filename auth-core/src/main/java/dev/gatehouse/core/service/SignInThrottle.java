@@ -11,7 +11,14 @@ import java.util.Optional;
 
 /**
  * Slows down password guessing with growing waits, counted per client address, per account and
- * address together, and per account from anywhere.
+ * address together, and per account from anywhere. Addresses are counted by {@link AddressBlock}:
+ * an IPv6 client by its /64.
+ *
+ * <p>An attempt {@linkplain #reserve reserves} its slot before the password is checked and counts
+ * as a failure while it is checked, so parallel attempts cannot all slip through while the first
+ * ones are still being hashed: beyond the free allowance they are refused without a check. The
+ * outcome then settles the slot: {@link #failed} keeps it, {@link #succeeded} and {@link #released}
+ * give it back.
  *
  * <p>The per-account count stops guessing spread over many addresses, but it must not let a
  * stranger lock the owner out: an address the account signed in from successfully before is not
@@ -55,6 +62,7 @@ public final class SignInThrottle {
 
     private static final int MAX_KEYS = 100_000;
     private static final int GOOD_ADDRESSES_PER_ACCOUNT = 5;
+    private static final Deque<String> EMPTY = new ArrayDeque<>();
 
     private final Clock clock;
     private final Limits perAddress;
@@ -80,53 +88,104 @@ public final class SignInThrottle {
         this.perAccount = perAccount;
     }
 
-    /** How long this attempt must wait, or empty if it may go ahead now. */
-    public synchronized Optional<Duration> check(String account, String address) {
+    /**
+     * Takes a slot for an attempt that is about to be checked: empty means go ahead (the attempt
+     * counts as a failure until {@link #succeeded} or {@link #released} gives the slot back);
+     * otherwise how long to wait, and nothing was counted.
+     */
+    public synchronized Optional<Duration> reserve(String account, String address) {
+        String block = AddressBlock.of(address);
         Instant now = clock.instant();
-        Duration wait = remaining(addressKey(address), perAddress, now);
-        wait = longer(wait, remaining(pairKey(account, address), perPair, now));
-        if (!goodAddresses.getOrDefault(account, new ArrayDeque<>()).contains(address)) {
+        boolean trusted = goodAddresses.getOrDefault(account, EMPTY).contains(block);
+        Duration wait = remaining(addressKey(block), perAddress, now);
+        wait = longer(wait, remaining(pairKey(account, block), perPair, now));
+        if (!trusted) {
             wait = longer(wait, remaining(accountKey(account), perAccount, now));
         }
-        return wait.isZero() ? Optional.empty() : Optional.of(roundedUp(wait));
+        if (!wait.isZero()) {
+            return Optional.of(roundedUp(wait));
+        }
+        entry(addressKey(block), perAddress, now).inFlight++;
+        entry(pairKey(account, block), perPair, now).inFlight++;
+        entry(accountKey(account), perAccount, now).inFlight++;
+        return Optional.empty();
     }
 
-    /** A wrong password (or unknown account, or wrong code) from {@code address} for {@code account}. */
+    /** The attempt failed (a wrong password, an unknown account, a wrong code): its slot, if it had one, stays as a failure now. */
     public synchronized void failed(String account, String address) {
+        String block = AddressBlock.of(address);
         Instant now = clock.instant();
-        count(addressKey(address), perAddress, now);
-        count(pairKey(account, address), perPair, now);
+        count(addressKey(block), perAddress, now);
+        count(pairKey(account, block), perPair, now);
         count(accountKey(account), perAccount, now);
     }
 
-    /** A successful sign-in: this address is trusted for the account; the account's count from elsewhere stays. */
+    /** A successful sign-in: the slot is given back, this address is trusted for the account; the account's count from elsewhere stays. */
     public synchronized void succeeded(String account, String address) {
-        failures.remove(pairKey(account, address));
+        String block = AddressBlock.of(address);
+        release(addressKey(block));
+        failures.remove(pairKey(account, block));
+        release(accountKey(account));
         Deque<String> good = goodAddresses.computeIfAbsent(account, a -> new ArrayDeque<>());
-        good.remove(address);
-        good.addFirst(address);
+        good.remove(block);
+        good.addFirst(block);
         while (good.size() > GOOD_ADDRESSES_PER_ACCOUNT) {
             good.removeLast();
         }
     }
 
+    /** Neither success nor failure (the right password for a locked account, an error): the slot is given back. */
+    public synchronized void released(String account, String address) {
+        String block = AddressBlock.of(address);
+        release(addressKey(block));
+        release(pairKey(account, block));
+        release(accountKey(account));
+    }
+
+    /** The wait left for {@code key}, counting the attempts in flight as failures. */
     private Duration remaining(String key, Limits limits, Instant now) {
         Failures seen = failures.get(key);
         if (seen == null) {
             return Duration.ZERO;
         }
-        if (Duration.between(seen.last, now).compareTo(limits.forgetAfter()) > 0) {
+        if (seen.inFlight == 0 && Duration.between(seen.last, now).compareTo(limits.forgetAfter()) > 0) {
             failures.remove(key);
             return Duration.ZERO;
         }
-        Duration left = Duration.between(now, seen.last.plus(limits.waitAfter(seen.count)));
+        // Attempts still being checked are failures happening now: a slow check must not let the wait run out.
+        Instant from = seen.inFlight > 0 ? now : seen.last;
+        Duration left = Duration.between(now, from.plus(limits.waitAfter(seen.count + seen.inFlight)));
         return left.isNegative() ? Duration.ZERO : left;
     }
 
-    private void count(String key, Limits limits, Instant now) {
+    /** The entry for {@code key}, made (or started afresh, if forgotten) for an attempt now. */
+    private Failures entry(String key, Limits limits, Instant now) {
         Failures seen = failures.get(key);
-        boolean forgotten = seen != null && Duration.between(seen.last, now).compareTo(limits.forgetAfter()) > 0;
-        failures.put(key, new Failures(seen == null || forgotten ? 1 : seen.count + 1, now));
+        if (seen == null || seen.inFlight == 0 && Duration.between(seen.last, now).compareTo(limits.forgetAfter()) > 0) {
+            seen = new Failures(now);
+            failures.put(key, seen);
+        }
+        return seen;
+    }
+
+    private void count(String key, Limits limits, Instant now) {
+        Failures seen = entry(key, limits, now);
+        if (seen.inFlight > 0) {
+            seen.inFlight--;
+        }
+        seen.count++;
+        seen.last = now;
+    }
+
+    private void release(String key) {
+        Failures seen = failures.get(key);
+        if (seen == null || seen.inFlight == 0) {
+            return; // forgotten or pushed out meanwhile: nothing to give back
+        }
+        seen.inFlight--;
+        if (seen.inFlight == 0 && seen.count == 0) {
+            failures.remove(key);
+        }
     }
 
     private static Duration longer(Duration a, Duration b) {
@@ -150,6 +209,14 @@ public final class SignInThrottle {
         return "account\u0000" + account;
     }
 
-    private record Failures(int count, Instant last) {
+    /** Failures counted, attempts still being checked, and when the last failure (or first attempt) was. */
+    private static final class Failures {
+        int count;
+        int inFlight;
+        Instant last;
+
+        Failures(Instant last) {
+            this.last = last;
+        }
     }
 }

@@ -5,12 +5,14 @@ import dev.gatehouse.core.model.Password;
 import dev.gatehouse.core.model.SessionId;
 import dev.gatehouse.core.model.User;
 import dev.gatehouse.core.model.Username;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Sets a user's password. Users changing their own must give the current one; administrators
- * may set anyone's. Every session of the user ends, except {@code keepSession} (the one the
+ * may set anyone's. The current password is checked under the sign-in throttle, so this is no
+ * way around it. Every session of the user ends, except {@code keepSession} (the one the
  * change was made from), so a stolen session does not outlive a password change.
  */
 public interface ChangePassword {
@@ -30,7 +32,17 @@ public interface ChangePassword {
     }
 
     /** What happened. */
-    sealed interface Result permits Changed, Refused {
+    sealed interface Result permits Changed, Refused, Throttled {
+    }
+
+    /**
+     * Too many wrong current passwords lately for this account or from this address (the sign-in
+     * throttle counts both): nothing was checked; try again after {@code retryAfter}.
+     */
+    record Throttled(Duration retryAfter) implements Result {
+        public Throttled {
+            Objects.requireNonNull(retryAfter, "retryAfter");
+        }
     }
 
     /** The password is set and {@code sessionsEnded} other sessions ended. */
