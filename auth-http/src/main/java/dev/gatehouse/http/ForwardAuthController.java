@@ -27,9 +27,9 @@ import java.util.concurrent.ExecutorService;
 /**
  * {@code GET /auth/verify}: forward authentication for a reverse proxy in front of other servers
  * (nginx {@code auth_request}, Traefik {@code ForwardAuth}, Caddy {@code forward_auth}). A valid
- * key or session cookie gets 200 with {@code X-Gatehouse-User} and {@code X-Gatehouse-Roles};
- * ({@link UserHeader} says how a name is written) and {@code X-Gatehouse-User-Encoded};
- * anything else 401, and a browser opening a page also {@code X-Gatehouse-Login}, where the proxy
+ * key or session cookie gets 200 with {@code X-Gatehouse-User}, {@code X-Gatehouse-User-Encoded}
+ * ({@link UserHeader} says how a name is written) and {@code X-Gatehouse-Roles}; a request whose
+ * original method or URI is described ambiguously ({@link ForwardedOrigin}) 400; anything else 401, and a browser opening a page also {@code X-Gatehouse-Login}, where the proxy
  * should send it. A caller who may not use one of the request's features or models gets 403 naming
  * it ({@link ForwardedRequest} says which they are; every one must be allowed). {@code POST} with the original body (Traefik's
  * {@code forwardBody}) lets the model be read from it. Answered on the event loop when no store
