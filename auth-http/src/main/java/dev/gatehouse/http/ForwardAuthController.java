@@ -28,8 +28,9 @@ import java.util.concurrent.ExecutorService;
 /**
  * {@code GET /auth/verify}: forward authentication for a reverse proxy in front of other servers
  * (nginx {@code auth_request}, Traefik {@code ForwardAuth}, Caddy {@code forward_auth}). A valid
- * key or session cookie gets 200 with {@code X-Gatehouse-User} and {@code X-Gatehouse-Roles};
- * anything else 401, and a browser opening a page also {@code X-Gatehouse-Login}, where the proxy
+ * key or session cookie gets 200 with {@code X-Gatehouse-User}, {@code X-Gatehouse-User-Encoded}
+ * ({@link UserHeader} says how a name is written) and {@code X-Gatehouse-Roles}; a request whose
+ * original method or URI is described ambiguously ({@link ForwardedOrigin}) 400; anything else 401, and a browser opening a page also {@code X-Gatehouse-Login}, where the proxy
  * should send it. A caller who may not use one of the request's features or models gets 403 naming
  * it ({@link ForwardedRequest} says which they are; every one must be allowed). {@code POST} with the original body (Traefik's
  * {@code forwardBody}) lets the model be read from it. Answered on the event loop when no store
@@ -40,6 +41,7 @@ import java.util.concurrent.ExecutorService;
 class ForwardAuthController {
 
     static final String USER = "X-Gatehouse-User";
+    static final String USER_ENCODED = "X-Gatehouse-User-Encoded";
     static final String ROLES = "X-Gatehouse-Roles";
     static final String LOGIN = "X-Gatehouse-Login";
     private static final String ADMIN_AND_USER = Role.ADMIN.label() + "," + Role.USER.label();
@@ -97,6 +99,7 @@ class ForwardAuthController {
         private final HttpRequest<?> request;
         @Nullable
         private final byte[] body;
+        private ForwardedOrigin origin;
         private Optional<Caller> caller;
         private ForwardedRequest.Wanted wanted;
 
@@ -106,6 +109,14 @@ class ForwardAuthController {
         }
 
         HttpResponse<?> answer(boolean mayBlock) {
+            if (origin == null) {
+                try {
+                    // First, for every caller: an ambiguous description of the original request is never judged.
+                    origin = ForwardedOrigin.of(request);
+                } catch (IllegalArgumentException ambiguous) {
+                    return ApiError.badRequest(ambiguous.getMessage()).contentType(MediaType.APPLICATION_JSON_TYPE);
+                }
+            }
             if (caller == null) {
                 try {
                     caller = find(request, mayBlock);
@@ -114,7 +125,7 @@ class ForwardAuthController {
                 }
             }
             if (caller.isEmpty()) {
-                return ForwardAuthController.answer(request, caller);
+                return ForwardAuthController.answer(request, origin, caller);
             }
             if (wanted == null) {
                 try {
@@ -129,7 +140,7 @@ class ForwardAuthController {
             if (rights.decide(caller.get(), wanted, mayBlock) instanceof Authorize.Denied denied) {
                 return RequestRights.denied(denied).contentType(MediaType.APPLICATION_JSON_TYPE);
             }
-            return ForwardAuthController.answer(request, caller);
+            return ForwardAuthController.answer(request, origin, caller);
         }
     }
 
@@ -143,13 +154,14 @@ class ForwardAuthController {
         return keyed.or(() -> Optional.of(Caller.builtIn("default", client.clientIp(request))));
     }
 
-    private static HttpResponse<?> answer(HttpRequest<?> request, Optional<Caller> caller) {
+    private static HttpResponse<?> answer(HttpRequest<?> request, ForwardedOrigin origin, Optional<Caller> caller) {
         if (caller.isPresent()) {
-            return HttpResponse.ok().header(USER, caller.get().user().username().value())
+            String name = caller.get().user().username().value();
+            return HttpResponse.ok().header(USER, UserHeader.plainOrEncoded(name)).header(USER_ENCODED, UserHeader.encoded(name))
                     .header(ROLES, rolesHeader(caller.get().user()));
         }
         MutableHttpResponse<ApiError> refused = ApiError.unauthenticated().contentType(MediaType.APPLICATION_JSON_TYPE);
-        return pageView(request) ? refused.header(LOGIN, loginUrl(request)) : refused;
+        return pageView(request, origin) ? refused.header(LOGIN, loginUrl(origin)) : refused;
     }
 
     /** {@code Admin,User} or {@code User}: the roles, sorted, as the header carries them. */
@@ -158,25 +170,19 @@ class ForwardAuthController {
     }
 
     /**
-     * True when the proxied request is a browser opening a page: a GET (or HEAD) as
-     * {@code X-Forwarded-Method} says (a proxy that does not say sends only GETs here) that
-     * accepts HTML.
+     * True when the proxied request is a browser opening a page: a GET (or HEAD) as the proxy says
+     * (a proxy that does not say sends only GETs here) that accepts HTML.
      */
-    static boolean pageView(HttpRequest<?> request) {
-        String method = request.getHeaders().get("X-Forwarded-Method", String.class)
-                .or(() -> request.getHeaders().get("X-Original-Method", String.class))
-                .orElse("GET").strip().toUpperCase(Locale.ROOT);
+    static boolean pageView(HttpRequest<?> request, ForwardedOrigin origin) {
+        String method = origin.method();
         boolean html = request.getHeaders().getAll("Accept").stream()
                 .anyMatch(accept -> accept.toLowerCase(Locale.ROOT).contains("text/html"));
         return (method.equals("GET") || method.equals("HEAD")) && html;
     }
 
     /** {@code /login}, with {@code next} the original path when it is one on this site (never another site). */
-    static String loginUrl(HttpRequest<?> request) {
-        Optional<String> original = request.getHeaders().get("X-Original-URI", String.class)
-                .or(() -> request.getHeaders().get("X-Forwarded-Uri", String.class))
-                .map(String::strip);
-        return original.filter(uri -> PageLinks.safeNext(uri).equals(uri))
+    static String loginUrl(ForwardedOrigin origin) {
+        return origin.uri().filter(uri -> PageLinks.safeNext(uri).equals(uri))
                 .map(uri -> "/login?next=" + URLEncoder.encode(uri, StandardCharsets.UTF_8))
                 .orElse("/login");
     }

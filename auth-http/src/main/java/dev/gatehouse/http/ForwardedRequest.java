@@ -12,9 +12,9 @@ import java.util.Set;
  * What a request forwarded for checking wants to use. Everything that names a feature or a model
  * counts, and all of it must be allowed: {@code X-Gatehouse-Feature} / {@code X-Gatehouse-Model}
  * when the proxy sets them, the feature the operator's {@link RouteMap} gives
- * {@code X-Forwarded-Method} and {@code X-Forwarded-Uri} (or {@code X-Original-Method} /
- * {@code X-Original-URI}), and the models of the path, the query and the forwarded body. A header
- * adds a check and never replaces one, so a client whose own headers reach the check gains nothing.
+ * the original method and URI ({@link ForwardedOrigin}), and the models of the path, the query and
+ * the forwarded body. A header adds a check and never replaces one, so a client whose own headers
+ * reach the check gains nothing; one sent twice, or a method and URI sent ambiguously, is refused.
  */
 @Singleton
 class ForwardedRequest {
@@ -50,11 +50,11 @@ class ForwardedRequest {
     Wanted wanted(HttpRequest<?> request, byte[] body) {
         Set<String> features = new LinkedHashSet<>();
         List<String> named = new ArrayList<>();
-        header(request, FEATURE).map(RequestRights::feature).ifPresent(features::add);
-        header(request, MODEL).ifPresent(named::add);
-        Optional<String> uri = header(request, "X-Forwarded-Uri").or(() -> header(request, "X-Original-URI"));
-        String method = header(request, "X-Forwarded-Method").or(() -> header(request, "X-Original-Method"))
-                .orElse("GET");
+        ForwardedOrigin origin = ForwardedOrigin.of(request);
+        ForwardedOrigin.single(request, FEATURE).map(RequestRights::feature).ifPresent(features::add);
+        ForwardedOrigin.single(request, MODEL).ifPresent(named::add);
+        Optional<String> uri = origin.uri();
+        String method = origin.method();
         Optional<RouteMap.Match> route = uri.flatMap(u -> rules.routes().match(method, ForwardedPath.of(u)));
         route.map(RouteMap.Match::feature).ifPresent(features::add);
         route.flatMap(RouteMap.Match::model).ifPresent(named::add);
@@ -67,9 +67,5 @@ class ForwardedRequest {
         // With GATEHOUSE_UNMATCHED_ROUTES=deny, a forwarded request nothing maps to a feature is for administrators.
         boolean unmatched = rules.denyUnmatched() && features.isEmpty();
         return new Wanted(features, checked, unseen, unmatched);
-    }
-
-    private static Optional<String> header(HttpRequest<?> request, String name) {
-        return request.getHeaders().get(name, String.class).map(String::strip).filter(value -> !value.isEmpty());
     }
 }

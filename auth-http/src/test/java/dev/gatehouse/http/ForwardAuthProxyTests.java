@@ -63,7 +63,8 @@ abstract class ForwardAuthProxyTests {
         upstream.createContext("/", exchange -> {
             upstreamCalls.incrementAndGet();
             lastSeen.clear();
-            exchange.getRequestHeaders().forEach((name, values) -> lastSeen.put(name.toLowerCase(), values.get(0)));
+            // Every value, so a header sent twice shows as two.
+            exchange.getRequestHeaders().forEach((name, values) -> lastSeen.put(name.toLowerCase(), String.join(" | ", values)));
             lastSeen.put(":body", new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             byte[] body = "upstream".getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(200, body.length);
@@ -174,6 +175,89 @@ abstract class ForwardAuthProxyTests {
             assertEquals(401, refusedUpgrade(http.newWebSocketBuilder().header("x-api-key", key), socket), this::diagnose);
             assertEquals(before, echo.upgrades.get(), "refused upgrades never reach the AI server");
         }
+    }
+
+    @Test
+    void aClientsOwnDescriptionOfTheRequestNeverReachesTheCheck() throws Exception {
+        String key = gatehouse.mintKey("alice").secret();
+        gatehouse.cli.permissions().put(dev.gatehouse.core.model.Username.of("alice"), new dev.gatehouse.core.model.Permissions(
+                Map.of("chat", false), dev.gatehouse.core.model.ModelAccess.everything()));
+        assertEquals(200, send(get("/v1/models").header("Authorization", "Bearer " + key)).statusCode(), this::diagnose);
+        int before = upstreamCalls.get();
+        // Each a chat completion (which alice may not use) claiming to be the model list (which she may).
+        List<String[]> spoofs = List.of(
+                new String[] {"X-Forwarded-Uri", "/v1/models"},
+                new String[] {"X-Original-URI", "/v1/models"},
+                new String[] {"X-Forwarded-Uri", "/v1/models", "X-Original-URI", "/v1/models", "X-Forwarded-Method", "GET",
+                        "X-Original-Method", "GET"},
+                new String[] {"X-Forwarded-Uri", "/v1/models", "X-Forwarded-Uri", "/v1/models"},
+                new String[] {"X-Forwarded-Method", "GET", "X-Forwarded-Method", "HEAD", "X-Forwarded-Host", "a",
+                        "X-Forwarded-Host", "b", "X-Forwarded-Proto", "https", "X-Forwarded-Proto", "http"},
+                new String[] {"X-Gatehouse-Feature", "images", "X-Gatehouse-Model", "llama", "X-Gatehouse-Model", "x"});
+        for (String[] spoof : spoofs) {
+            HttpResponse<String> refused = send(HttpRequest.newBuilder(URI.create(proxy.origin() + "/v1/chat/completions"))
+                    .header("Authorization", "Bearer " + key).header("Content-Type", "application/json").headers(spoof)
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"llama\",\"messages\":[]}")));
+            assertEquals(403, refused.statusCode(), () -> String.join(" ", spoof) + ": " + refused.body() + "\n" + diagnose());
+            assertEquals("feature", RunningServer.json(refused).path("refused").asText(), refused.body());
+        }
+        assertEquals(before, upstreamCalls.get(), "no spoofed request reached the AI server");
+    }
+
+    @Test
+    void aModelLimitedKeysPostIsRefusedWhenTheCheckCannotSeeItsModel() throws Exception {
+        String llama = gatehouse.mintKey("alice", java.util.Set.of("models:llama-3")).secret();
+        HttpResponse<String> refused = send(HttpRequest.newBuilder(URI.create(proxy.origin() + "/v1/chat/completions"))
+                .header("Authorization", "Bearer " + llama).header("Content-Type", "application/json")
+                .header("X-Forwarded-Method", "GET").header("X-Original-Method", "GET")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"gpt-4\"}")));
+        assertEquals(403, refused.statusCode(), () -> refused.body() + "\n" + diagnose());
+        assertEquals(0, upstreamCalls.get(), "the body's model was never checked, so nothing went on");
+    }
+
+    @Test
+    void theAiServerGetsNeitherGatehousesCookiesNorAClientsIdentityHeaders() throws Exception {
+        String cookie = gatehouse.signIn("alice", PASSWORD);
+        String token = cookie.substring(cookie.indexOf('=') + 1);
+        String[] forged = {"X-Gatehouse-User", "admin", "X-Gatehouse-User-Encoded", "admin", "X-Gatehouse-Roles", "Admin,User",
+                "X-Gatehouse-Feature", "images", "X-Gatehouse-Model", "llama", "X-Gatehouse-Login", "/x",
+                "X-Gatehouse-Refused", "model"};
+        Map<String, String> kept = new java.util.LinkedHashMap<>();
+        kept.put("theme=dark; " + cookie + "; lang=en; gatehouse_admin_session=zzz", "theme=dark; lang=en");
+        kept.put(cookie + "; theme=dark", "theme=dark");
+        kept.put("theme=dark;" + cookie, "theme=dark");
+        kept.put(cookie, "");
+        for (Map.Entry<String, String> sent : kept.entrySet()) {
+            HttpResponse<String> through = send(get("/v1/models").header("Cookie", sent.getKey()).headers(forged));
+            assertEquals(200, through.statusCode(), this::diagnose);
+            assertEquals(sent.getValue(), lastSeen.getOrDefault("cookie", ""), sent.getKey());
+            assertEquals("alice", lastSeen.get("x-gatehouse-user"));
+            assertEquals("alice", lastSeen.get("x-gatehouse-user-encoded"));
+            assertEquals("User", lastSeen.get("x-gatehouse-roles"));
+            for (String gone : List.of("x-gatehouse-feature", "x-gatehouse-model", "x-gatehouse-login", "x-gatehouse-refused")) {
+                assertEquals("", lastSeen.getOrDefault(gone, ""), gone + " of the client reached the AI server");
+            }
+            assertFalse(lastSeen.values().stream().anyMatch(value -> value.contains(token)), "the session reached it: " + lastSeen);
+        }
+        // Three of Gatehouse's cookies (a browser holding two scopes of one, say): none of them goes on.
+        assertEquals(200, send(get("/v1/models").header("Cookie", cookie + "; a=1; __Host-gatehouse_session=x; " + cookie
+                + "; b=2")).statusCode(), this::diagnose);
+        assertFalse(lastSeen.getOrDefault("cookie", "").contains("gatehouse_"), lastSeen::toString);
+        assertFalse(lastSeen.values().stream().anyMatch(value -> value.contains(token)), lastSeen::toString);
+    }
+
+    @Test
+    void usersWhoseNamesAreNotAsciiReachTheAiServerUnderNamesOfTheirOwn() throws Exception {
+        gatehouse.addUser("日本", PASSWORD);
+        gatehouse.addUser("中国", PASSWORD);
+        Map<String, String> seen = new java.util.LinkedHashMap<>();
+        for (String name : List.of("日本", "中国")) {
+            HttpResponse<String> through = send(get("/v1/models").header("x-api-key", gatehouse.mintKey(name).secret()));
+            assertEquals(200, through.statusCode(), this::diagnose);
+            seen.put(name, lastSeen.get("x-gatehouse-user") + " " + lastSeen.get("x-gatehouse-user-encoded"));
+        }
+        assertEquals("%E6%97%A5%E6%9C%AC %E6%97%A5%E6%9C%AC", seen.get("日本"));
+        assertEquals("%E4%B8%AD%E5%9B%BD %E4%B8%AD%E5%9B%BD", seen.get("中国"));
     }
 
     /** Opens a WebSocket, sends {@code message}, and returns the first text answer. */

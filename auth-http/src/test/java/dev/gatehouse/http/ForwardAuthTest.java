@@ -92,6 +92,75 @@ class ForwardAuthTest {
     }
 
     @Test
+    void anAmbiguousDescriptionOfTheOriginalRequestIsRefusedBeforeAnythingElse() {
+        String key = app.mintKey("amy").secret();
+        List<String[]> ambiguous = List.of(
+                // nginx sets X-Original-URI; a client's own X-Forwarded-Uri must not win, nor lose quietly.
+                new String[] {"X-Original-URI", "/v1/chat/completions", "X-Forwarded-Uri", "/v1/models"},
+                new String[] {"X-Forwarded-Uri", "/v1/chat/completions", "X-Forwarded-Uri", "/v1/models"},
+                new String[] {"X-Original-URI", "/v1/chat/completions", "X-Original-URI", "/v1/models"},
+                new String[] {"X-Forwarded-Method", "POST", "X-Original-Method", "GET"},
+                new String[] {"X-Forwarded-Method", "POST", "X-Forwarded-Method", "GET"},
+                new String[] {"X-Forwarded-Method", "GET, POST"},
+                new String[] {"X-Forwarded-Host", "ai.example.com", "X-Forwarded-Host", "evil.example"},
+                new String[] {"X-Forwarded-Proto", "https", "X-Forwarded-Proto", "http"},
+                new String[] {"X-Gatehouse-Feature", "images", "X-Gatehouse-Feature", "chat"},
+                new String[] {"X-Gatehouse-Model", "llama-3", "X-Gatehouse-Model", "gpt-4"});
+        for (String[] headers : ambiguous) {
+            // The original request is read before the caller is: ambiguity is refused to anyone. What to check is
+            // read once there is a caller to check.
+            boolean origin = !headers[0].startsWith("X-Gatehouse-");
+            List<String[]> callers = origin ? List.of(new String[] {"x-api-key", key}, new String[] {"Accept", "text/html"})
+                    : List.<String[]>of(new String[] {"x-api-key", key});
+            for (String[] credentials : callers) {
+                String[] sent = java.util.stream.Stream.concat(java.util.Arrays.stream(credentials),
+                        java.util.Arrays.stream(headers)).toArray(String[]::new);
+                HttpResponse<String> answer = verify(sent);
+                assertError(400, "bad_request", answer);
+                assertTrue(RunningServer.json(answer).path("message").asText().contains(headers[0]), answer.body());
+                assertEquals(Optional.empty(), header(answer, "X-Gatehouse-User"), String.join(" ", sent));
+                assertEquals(Optional.empty(), header(answer, "X-Gatehouse-Login"), String.join(" ", sent));
+            }
+        }
+    }
+
+    @Test
+    void bothSpellingsOfTheOriginalRequestPassWhenTheyAgree() {
+        String key = app.mintKey("amy").secret();
+        assertVerified("amy", "User", verify("x-api-key", key, "X-Original-URI", "/v1/models", "X-Forwarded-Uri",
+                "/v1/models", "X-Forwarded-Method", "get", "X-Original-Method", "GET", "X-Forwarded-Host", "ai.example.com"));
+        assertEquals(Optional.of("/login?next=%2Fv1%2Fmodels"), header(verify("Accept", "text/html", "X-Original-URI",
+                "/v1/models", "X-Forwarded-Uri", "/v1/models", "X-Original-Method", "GET"), "X-Gatehouse-Login"));
+    }
+
+    @Test
+    void everyUserReachesTheAiServerUnderANameOfTheirOwnInAscii() {
+        // Before, every character above U+00FF became '?': 日本 and 中国 both arrived as "??".
+        List<String> names = List.of("日本", "中国", "%E6%97%A5%E6%9C%AC", "ann marie", "José");
+        app.addUsers(names, PASSWORD);
+        java.util.Map<String, String> user = new java.util.HashMap<>();
+        java.util.Map<String, String> encoded = new java.util.HashMap<>();
+        for (String name : names) {
+            HttpResponse<String> answer = verify("x-api-key", app.mintKey(name).secret());
+            assertEquals(200, answer.statusCode(), answer.body());
+            user.put(name, header(answer, "X-Gatehouse-User").orElseThrow());
+            encoded.put(name, header(answer, "X-Gatehouse-User-Encoded").orElseThrow());
+            assertEquals(name, java.net.URLDecoder.decode(encoded.get(name), java.nio.charset.StandardCharsets.UTF_8));
+            assertTrue(encoded.get(name).chars().allMatch(c -> c > 0x20 && c < 0x7f), encoded.get(name));
+        }
+        assertEquals("%E6%97%A5%E6%9C%AC", user.get("日本"));
+        assertEquals("%E4%B8%AD%E5%9B%BD", user.get("中国"));
+        assertEquals("%25E6%2597%25A5%25E6%259C%25AC", user.get("%E6%97%A5%E6%9C%AC"), "a '%' is encoded too");
+        assertEquals("ann marie", user.get("ann marie"), "a plain ASCII name stays as it was");
+        assertEquals("ann%20marie", encoded.get("ann marie"));
+        assertEquals("Jos%C3%A9", user.get("José"));
+        assertEquals(names.size(), new java.util.HashSet<>(user.values()).size(), user::toString);
+        assertEquals(names.size(), new java.util.HashSet<>(encoded.values()).size(), encoded::toString);
+        HttpResponse<String> amy = verify("x-api-key", app.mintKey("amy").secret());
+        assertEquals(Optional.of("amy"), header(amy, "X-Gatehouse-User-Encoded"));
+    }
+
+    @Test
     void beforeTheFirstUserOnlyTheStaticKeysPass() throws Exception {
         try (RunningServer fresh = new RunningServer(s -> s.withAuth(AuthMode.AUTO, List.of(STATIC)))) {
             assertError(401, "unauthenticated", fresh.send(fresh.get("/auth/verify").build()));
