@@ -22,8 +22,10 @@ import java.util.regex.Pattern;
  * of that same host ({@link SameOrigin}, checked by the access filter: 403 {@code csrf}), so their
  * {@code Origin} is held to the allowed names too. In {@code --auth none} (every caller an administrator) this holds for
  * every request; in the other modes for requests to a server listening on loopback that do not
- * come from a trusted proxy (a proxy chooses the names it serves itself). {@code /healthz} and
- * {@code /readyz} answer any name: they tell nothing and change nothing.
+ * come from a trusted proxy (a proxy chooses the names it serves itself). {@code /healthz},
+ * {@code /readyz} and {@code /auth/verify} answer any name: they tell nothing a rebound page could
+ * use and change nothing (and a proxy's check request names the upstream, e.g. nginx's
+ * {@code gatehouse}).
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 @Order(Ordered.HIGHEST_PRECEDENCE + 40)
@@ -62,7 +64,7 @@ class HostCheck {
     @Nullable
     HttpResponse<?> check(HttpRequest<?> request) {
         String path = request.getPath();
-        if (path.equals("/healthz") || path.equals("/readyz") || !applies(request)) {
+        if (path.equals("/healthz") || path.equals("/readyz") || path.equals(Routes.FORWARD_AUTH) || !applies(request)) {
             return null;
         }
         Optional<String> host = request.getHeaders().get("Host", String.class).map(String::strip);
