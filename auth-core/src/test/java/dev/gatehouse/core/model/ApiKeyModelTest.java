@@ -114,7 +114,7 @@ class ApiKeyModelTest {
                 key("k", DIGEST, Optional.empty(), scopes, ApiKey.Origin.MINTED, Optional.empty()));
         assertTrue(keyed.apply(Set.of()).mayManage(), "a key without scopes acts as its owner");
         assertTrue(keyed.apply(Set.of("chat", ApiKey.MANAGE_SCOPE)).mayManage());
-        for (Set<String> scopes : List.of(Set.of("chat"), Set.of("*"), Set.of("g*"), Set.of("models:*"))) {
+        for (Set<String> scopes : List.of(Set.of("chat"), Set.of("gatehouse*"), Set.of("g*"), Set.of("models:*"))) {
             assertFalse(keyed.apply(scopes).mayManage(), scopes + " is for the AI server only");
         }
         for (String bad : new String[] {"gatehouse:admin", "gatehouse:*", "gatehouse:manage2"}) {
