@@ -17,8 +17,8 @@ import java.util.concurrent.ExecutorService;
 
 /**
  * Deny by default: a request passes only if the rule of the route the router chose is public
- * ({@link Routes}), or it has a caller — an API key ({@link CallerLookup}; only the static keys in {@code --auth apikey}), a
- * valid session cookie, anyone in {@code --auth none}. A presented key wins over a cookie, and a
+ * ({@link Routes}), or it has a caller — an API key ({@link CallerLookup}; only the static keys in
+ * {@code --auth apikey}), a valid session cookie, anyone in {@code --auth none}. A presented key wins over a cookie, and a
  * wrong key is refused even with a good cookie. The caller is resolved once here and handed to
  * controllers as a request attribute ({@link #current}). Cookie-authenticated state changes must
  * come from our own origin; key-authenticated ones need not (no browser sends a key by itself).
