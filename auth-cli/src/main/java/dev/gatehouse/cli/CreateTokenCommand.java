@@ -50,7 +50,8 @@ final class CreateTokenCommand extends CliCommand {
 
     @Option(names = "--scope", paramLabel = "SCOPE",
             description = "Narrow the key to this scope (repeatable, e.g. chat or models:llama-*); without any the key"
-                    + " has all of the user's rights.")
+                    + " has all of the user's rights. A key with scopes is for the AI server; add gatehouse:manage to"
+                    + " let it manage Gatehouse too.")
     List<String> scopes;
 
     @Option(names = "--json", description = "Print the key and its details as JSON.")

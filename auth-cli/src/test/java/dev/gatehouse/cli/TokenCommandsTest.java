@@ -172,6 +172,19 @@ class TokenCommandsTest {
     }
 
     @Test
+    void theManagementScopeIsTakenAsSpeltAndAMisspellingOfItIsRefused() throws Exception {
+        TestCli cli = cli(Store.JSON);
+
+        TestCli.Run manage = cli.run("token", "create", "-u", "alice", "--scope", "gatehouse:manage", "--json");
+        TestCli.Run typo = cli.run("token", "create", "-u", "alice", "--scope", "gatehouse:admin");
+
+        assertEquals(0, manage.exitCode(), manage::toString);
+        assertEquals("[\"gatehouse:manage\"]", JSON.readTree(manage.out()).get("token").get("scopes").toString());
+        assertEquals(ExitCodes.USAGE, typo.exitCode(), typo::toString);
+        assertTrue(typo.err().contains("the only scope starting with 'gatehouse:' is gatehouse:manage"), typo::toString);
+    }
+
+    @Test
     void anUnknownOrLockedOwnerIsRefused() {
         TestCli cli = cli(Store.JSON);
         cli.run("user", "lock", "bob", "--reason", "Left");

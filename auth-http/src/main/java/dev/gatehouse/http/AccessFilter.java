@@ -17,14 +17,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 
 /**
- * Deny by default: a request passes only if its route is public ({@link Routes}), or it has a
- * caller — an API key ({@link CallerLookup}; only the static keys in {@code --auth apikey}), a
- * valid session cookie, anyone in {@code --auth none}. A presented key wins over a cookie, and a
+ * Deny by default: a request passes only if the rule of the route the router chose is public
+ * ({@link Routes}), or it has a caller — an API key ({@link CallerLookup}; only the static keys in
+ * {@code --auth apikey}), a valid session cookie, anyone in {@code --auth none}. A presented key wins over a cookie, and a
  * wrong key is refused even with a good cookie. The caller is resolved once here and handed to
  * controllers as a request attribute ({@link #current}). Cookie-authenticated state changes must
  * come from our own origin; key-authenticated ones need not (no browser sends a key by itself).
  * Before the first user exists only setup (and the static keys) answer. Browsers opening a page
- * get redirects (to sign-in, to setup) instead of JSON errors. An address that sent too many
+ * get redirects (to sign-in, to setup) instead of JSON errors. A caller who came with a key meets the
+ * route's key rule ({@link KeyRefusals}) before its administrator rule. An address that sent too many
  * wrong keys gets 429 for any key until its wait is over.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
@@ -77,10 +78,11 @@ class AccessFilter {
     /** The answer that ends the request, or null to let it through; without {@code mayBlock} it may throw StoreNeeded. */
     @Nullable
     private HttpResponse<?> decide(HttpRequest<?> request, boolean mayBlock) {
-        if (Routes.checksItself(request)) {
+        Routes.Rule rule = Routes.rule(request);
+        if (Routes.checksItself(rule)) {
             return null;
         }
-        boolean publicRoute = Routes.isPublic(request);
+        boolean publicRoute = rule.isPublic();
         boolean changesState = Routes.changesState(request.getMethod());
         boolean foreign = request.getHeaders().contains("Origin") && !SameOrigin.check(request);
         // Public routes never look at keys: a monitor's /healthz with a Bearer header costs no lookup.
@@ -93,18 +95,19 @@ class AccessFilter {
         }
         return switch (settings.auth()) {
             // A wrong key here is no reason to refuse: clients that insist on some key send anything.
-            case NONE -> keyed.isPresent() ? admitted(request, keyed.get())
+            case NONE -> keyed.isPresent() ? admitted(request, rule, keyed.get())
                     : admit(request, Caller.builtIn("default", client.clientIp(request)), changesState && foreign);
             case APIKEY -> publicRoute ? publicRoute(request, changesState && foreign)
-                    : keyed.isPresent() ? admitted(request, keyed.get()) : denied(request);
-            case AUTO -> key.isEmpty() ? auto(request, mayBlock, changesState, foreign)
-                    : keyed.isPresent() ? admitted(request, keyed.get()) : denied(request);
+                    : keyed.isPresent() ? admitted(request, rule, keyed.get()) : denied(request);
+            case AUTO -> key.isEmpty() ? auto(request, rule, mayBlock, changesState, foreign)
+                    : keyed.isPresent() ? admitted(request, rule, keyed.get()) : denied(request);
         };
     }
 
-    private HttpResponse<?> auto(HttpRequest<?> request, boolean mayBlock, boolean changesState, boolean foreign) {
+    private HttpResponse<?> auto(HttpRequest<?> request, Routes.Rule rule, boolean mayBlock, boolean changesState,
+                                 boolean foreign) {
         if (setupActive(mayBlock)) {
-            if (Routes.worksDuringSetup(request)) {
+            if (Routes.worksDuringSetup(rule)) {
                 return publicRoute(request, changesState && foreign);
             }
             return Routes.isPageView(request) ? HttpResponse.seeOther(java.net.URI.create("/setup"))
@@ -113,7 +116,7 @@ class AccessFilter {
                                     + " 'gatehouse user add admin' on the server.");
         }
         Optional<Caller> signedIn = lookup.session(request, mayBlock);
-        if (Routes.isPublic(request)) {
+        if (rule.isPublic()) {
             // Pages such as /login want to know who is already signed in.
             signedIn.ifPresent(caller -> request.setAttribute(CALLER, caller));
             return publicRoute(request, changesState && foreign);
@@ -124,7 +127,7 @@ class AccessFilter {
         if (changesState && !SameOrigin.check(request)) {
             return ApiError.csrf();
         }
-        return admitted(request, signedIn.get());
+        return admitted(request, rule, signedIn.get());
     }
 
     /** Setup mode asks the store until the first user is seen; after that it is over for good. */
@@ -138,11 +141,19 @@ class AccessFilter {
         return setupMode.active();
     }
 
-    /** Lets an established caller through, unless the route is for administrators and they are not one. */
+    /**
+     * Lets an established caller through, unless the route refuses how they came (a key where a person
+     * must sign in, a key with scopes on a route for managing Gatehouse) or is for administrators and
+     * they are not one. The key is judged first, so an administrator's scoped key hears why.
+     */
     @Nullable
-    private static HttpResponse<?> admitted(HttpRequest<?> request, Caller caller) {
+    private static HttpResponse<?> admitted(HttpRequest<?> request, Routes.Rule rule, Caller caller) {
         request.setAttribute(CALLER, caller);
-        if (!Routes.isAdminOnly(request.getPath()) || caller.admin()) {
+        HttpResponse<?> byKey = KeyRefusals.refusal(request, rule, caller);
+        if (byKey != null) {
+            return byKey;
+        }
+        if (rule.who() != Routes.Who.ADMIN || caller.admin()) {
             return null;
         }
         return Routes.isPageView(request) ? Pages.adminsOnly() : ApiError.adminsOnly();

@@ -61,8 +61,13 @@ record Caller(User user, Optional<Session> session, Optional<ApiKey> key, String
         return user.isAdmin();
     }
 
-    /** True if the caller may use {@code scope}: always with a session, else as the key's scopes say. */
-    boolean permits(String scope) {
-        return key.map(k -> Principal.ofApiKey(user, k).permits(scope)).orElse(true);
+    /** True if the caller came with a key that has scopes: a key for the AI server, not for managing Gatehouse. */
+    boolean scoped() {
+        return key.filter(k -> !k.scopes().isEmpty()).isPresent();
+    }
+
+    /** True if the caller may manage Gatehouse: always without a key, else as {@link Principal#mayManage} says. */
+    boolean mayManage() {
+        return key.map(k -> Principal.ofApiKey(user, k).mayManage()).orElse(true);
     }
 }

@@ -1,14 +1,17 @@
 package dev.gatehouse.http;
 
+import dev.gatehouse.core.model.ApiKey;
 import dev.gatehouse.core.model.ApiKeyId;
 import dev.gatehouse.core.model.KeyExpiry;
 import dev.gatehouse.core.model.Username;
 import dev.gatehouse.core.port.in.MintApiKey;
 import dev.gatehouse.core.port.in.Refused;
+import dev.gatehouse.core.service.KeyPolicy;
 import dev.gatehouse.core.service.StaticKeys;
 import io.micronaut.http.HttpResponse;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -26,10 +29,12 @@ class TokenAnswers {
     static final String RENAME_EXAMPLE = "{\"name\": \"laptop\"}";
 
     private final StaticKeys staticKeys;
+    private final KeyPolicy policy;
     private final Clock clock;
 
-    TokenAnswers(StaticKeys staticKeys, Clock clock) {
+    TokenAnswers(StaticKeys staticKeys, KeyPolicy policy, Clock clock) {
         this.staticKeys = staticKeys;
+        this.policy = policy;
         this.clock = clock;
     }
 
@@ -45,12 +50,51 @@ class TokenAnswers {
             throw ApiErrorException.badRequest("The field 'expires': " + e.getMessage());
         }
         Set<String> scopes = new LinkedHashSet<>(json.optionalTexts("scopes"));
-        Set<String> callerScopes = caller.key().map(k -> k.scopes()).orElse(Set.of());
-        if (!callerScopes.isEmpty() && (scopes.isEmpty() || !scopes.stream().allMatch(caller::permits))) {
-            throw new ApiErrorException(ApiError.forbidden("This key is limited to the scopes " + callerScopes
-                    + ", so the keys it makes must be too: ask for some of them in 'scopes'."));
+        if (caller.scoped()) {
+            expiry = narrower(caller.key().orElseThrow(), owner, scopes, expiry);
         }
         return new MintApiKey.Command(caller.actor(), owner, name, expiry.at(), scopes, expiry.never());
+    }
+
+    /**
+     * A key with scopes makes only keys that can do less than itself: for its own owner, with scopes
+     * inside its own ({@link KeyScopes}), and gone no later than itself. Asked for nothing, the new key
+     * expires at the policy's default or with the key that makes it, whichever comes first.
+     */
+    private KeyExpiry narrower(ApiKey maker, Optional<Username> owner, Set<String> scopes, KeyExpiry asked) {
+        if (owner.isPresent() && !owner.get().equals(maker.owner())) {
+            throw refusal("This key has scopes, so it makes keys only for its own owner ('" + maker.owner()
+                    + "'); leave 'username' out, or sign in to make keys for others.");
+        }
+        Set<String> checked;
+        try {
+            checked = ApiKey.checkedScopes(scopes);
+        } catch (IllegalArgumentException e) {
+            throw ApiErrorException.badRequest("The field 'scopes': " + e.getMessage());
+        }
+        if (!KeyScopes.narrower(maker.scopes(), checked)) {
+            throw refusal("This key is limited to the scopes " + String.join(", ", maker.scopes()) + ", so the keys"
+                    + " it makes must be too: ask in 'scopes' for some of them or narrower ones (every kind it limits,"
+                    + " features and models:, limited again).");
+        }
+        if (maker.expiresAt().isEmpty()) {
+            return asked;
+        }
+        Instant end = maker.expiresAt().get();
+        if (asked.never() || asked.at().filter(end::isBefore).isPresent()) {
+            throw refusal("This key expires " + end + ", and the keys it makes may not outlive it; ask for an"
+                    + " earlier 'expires' or leave it out.");
+        }
+        if (asked.at().isPresent()) {
+            return asked;
+        }
+        Instant byPolicy = policy.defaultLifetime().map(clock.instant()::plus).orElse(end);
+        return new KeyExpiry(Optional.of(byPolicy.isBefore(end) ? byPolicy : end), false);
+    }
+
+    private static ApiErrorException refusal(String message) {
+        return new ApiErrorException(ApiError.response(io.micronaut.http.HttpStatus.FORBIDDEN,
+                KeyRefusals.SCOPE_FORBIDDEN, message));
     }
 
     /** A refused mint; naming no owner as a caller without an account (a static key) asks for one. */

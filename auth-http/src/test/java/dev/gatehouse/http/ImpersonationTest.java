@@ -112,7 +112,7 @@ class ImpersonationTest {
         assertError(403, "cannot_impersonate_admin", app.json("POST", "/api/admin/users/carol/impersonate", null, bob));
         assertError(404, "user_not_found", app.json("POST", "/api/admin/users/nobody/impersonate", null, bob));
         String key = app.mintKey("bob").secret();
-        assertError(403, "forbidden", app.keyed("POST", "/api/admin/users/alice/impersonate", null, key));
+        assertError(403, KeyRefusals.SESSION_REQUIRED, app.keyed("POST", "/api/admin/users/alice/impersonate", null, key));
         assertEquals(401, app.json("POST", "/api/admin/users/alice/impersonate", null, null).statusCode());
     }
 

@@ -104,8 +104,8 @@ class KeyAuthenticationTest {
     void aKeyWithScopesMakesOnlyKeysWithinThem() {
         String cookie = app.signIn("amy", PASSWORD);
         String scoped = json(app.json("POST", "/api/tokens", "{\"scopes\":[\"chat\"]}", cookie)).path("key").asText();
-        assertError(403, "forbidden", app.keyed("POST", "/api/tokens", "{}", scoped));
-        assertError(403, "forbidden", app.keyed("POST", "/api/tokens", "{\"scopes\":[\"admin\"]}", scoped));
+        assertError(403, KeyRefusals.SCOPE_FORBIDDEN, app.keyed("POST", "/api/tokens", "{}", scoped));
+        assertError(403, KeyRefusals.SCOPE_FORBIDDEN, app.keyed("POST", "/api/tokens", "{\"scopes\":[\"admin\"]}", scoped));
         assertEquals(201, app.keyed("POST", "/api/tokens", "{\"scopes\":[\"chat\"]}", scoped).statusCode());
     }
 

@@ -42,6 +42,14 @@ public record ApiKey(
     public static final int MAX_SCOPES = 64;
     /** What one scope may look like: lower-case words, digits and {@code . _ : * -}, at most 64 characters. */
     public static final Pattern SCOPE = Pattern.compile("[a-z0-9][a-z0-9._:*-]{0,63}");
+    /**
+     * The scope that lets a key with scopes manage Gatehouse (its owner's account, keys, users) as
+     * its owner may. No feature can be named so (features have no {@code :}), no wildcard grants it
+     * ({@code *} does not), and it grants no feature.
+     */
+    public static final String MANAGE_SCOPE = "gatehouse:manage";
+    /** Scopes in Gatehouse's own name space; {@link #MANAGE_SCOPE} is the only one. */
+    static final String OWN_SCOPES = "gatehouse:";
 
     public ApiKey {
         Objects.requireNonNull(id, "id");
@@ -96,6 +104,11 @@ public record ApiKey(
                 throw new IllegalArgumentException("'" + String.valueOf(scope).replaceAll("\\p{Cntrl}", "?")
                         + "' is not a scope; a scope is 1 to 64 lower-case letters, digits and '.', '_', ':', '*', '-',"
                         + " starting with a letter or digit (e.g. chat or models:llama-*).");
+            }
+            if (scope.startsWith(OWN_SCOPES) && !scope.equals(MANAGE_SCOPE)) {
+                // A misspelt management scope must not quietly become a feature scope that grants nothing.
+                throw new IllegalArgumentException("'" + scope + "' is not a scope; the only scope starting with '"
+                        + OWN_SCOPES + "' is " + MANAGE_SCOPE + " (to manage Gatehouse with the key).");
             }
         }
         return java.util.Collections.unmodifiableSet(new TreeSet<>(scopes));

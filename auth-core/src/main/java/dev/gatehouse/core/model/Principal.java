@@ -68,6 +68,14 @@ public record Principal(User user, Credential how, Optional<Session> session, Op
         return false;
     }
 
+    /**
+     * True if the caller may manage Gatehouse (not only ask the AI server): a session, a key without
+     * scopes, or a key carrying {@link ApiKey#MANAGE_SCOPE} itself (no wildcard grants it).
+     */
+    public boolean mayManage() {
+        return scopes.isEmpty() || scopes.contains(ApiKey.MANAGE_SCOPE);
+    }
+
     /** True if the one scope {@code granted} covers {@code scope}: equal, or ending in {@code *} and a prefix of it. */
     public static boolean grants(String granted, String scope) {
         return granted.equals(scope)

@@ -108,6 +108,23 @@ class ApiKeyModelTest {
     }
 
     @Test
+    void onlyTheManagementScopeItselfLetsAScopedKeyManageAndNoMisspellingOfItIsAScope() {
+        User alice = User.create(ALICE, "h", Set.of(), T);
+        java.util.function.Function<Set<String>, Principal> keyed = scopes -> Principal.ofApiKey(alice,
+                key("k", DIGEST, Optional.empty(), scopes, ApiKey.Origin.MINTED, Optional.empty()));
+        assertTrue(keyed.apply(Set.of()).mayManage(), "a key without scopes acts as its owner");
+        assertTrue(keyed.apply(Set.of("chat", ApiKey.MANAGE_SCOPE)).mayManage());
+        for (Set<String> scopes : List.of(Set.of("chat"), Set.of("gatehouse*"), Set.of("g*"), Set.of("models:*"))) {
+            assertFalse(keyed.apply(scopes).mayManage(), scopes + " is for the AI server only");
+        }
+        for (String bad : new String[] {"gatehouse:admin", "gatehouse:*", "gatehouse:manage2"}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> key("k", DIGEST,
+                    Optional.empty(), Set.of(bad), ApiKey.Origin.MINTED, Optional.empty()), bad);
+            assertTrue(e.getMessage().contains(ApiKey.MANAGE_SCOPE), e.getMessage());
+        }
+    }
+
+    @Test
     void keyIdsAreUrlSafeWordsOfEightToSixtyFourCharacters() {
         assertEquals("sas-id_0123456789", new ApiKeyId("sas-id_0123456789").value());
         for (String bad : new String[] {"short", "has space1", "x".repeat(65), "slash/id1"}) {

@@ -115,6 +115,13 @@ class AuthorizingRequestsTest {
     }
 
     @Test
+    void theManagementScopeGrantsNoFeature() {
+        Set<String> manage = Set.of(dev.gatehouse.core.model.ApiKey.MANAGE_SCOPE);
+        assertInstanceOf(Denied.class, ask(root, manage, "chat", null), "a management key is not for the AI server");
+        assertInstanceOf(Allowed.class, ask(root, Set.of("chat", dev.gatehouse.core.model.ApiKey.MANAGE_SCOPE), "chat", null));
+    }
+
+    @Test
     void featureScopesMatchExactlyOrByATrailingStar() {
         assertInstanceOf(Allowed.class, ask(alice, Set.of("audio_*"), "audio_speech", null));
         assertInstanceOf(Denied.class, ask(alice, Set.of("audio_*"), "chat", null));
