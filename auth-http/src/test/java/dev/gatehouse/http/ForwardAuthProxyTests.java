@@ -239,8 +239,8 @@ abstract class ForwardAuthProxyTests {
             }
             assertFalse(lastSeen.values().stream().anyMatch(value -> value.contains(token)), "the session reached it: " + lastSeen);
         }
-        // Three of Gatehouse's cookies (a browser holding two scopes of one, say): none of them goes on.
-        assertEquals(200, send(get("/v1/models").header("Cookie", cookie + "; a=1; __Host-gatehouse_session=x; " + cookie
+        // Three of Gatehouse's cookies (a browser holding two scopes of one, and the administrator's kept session): none goes on.
+        assertEquals(200, send(get("/v1/models").header("Cookie", cookie + "; a=1; __Secure-gatehouse_admin_session=x; " + cookie
                 + "; b=2")).statusCode(), this::diagnose);
         assertFalse(lastSeen.getOrDefault("cookie", "").contains("gatehouse_"), lastSeen::toString);
         assertFalse(lastSeen.values().stream().anyMatch(value -> value.contains(token)), lastSeen::toString);
@@ -261,6 +261,24 @@ abstract class ForwardAuthProxyTests {
     }
 
     /** Opens a WebSocket, sends {@code message}, and returns the first text answer. */
+    @Test
+    void aClientThatGuessesKeysIsToldToWaitThroughTheProxyAndGetsNothingThrough() throws Exception {
+        String key = gatehouse.mintKey("alice").secret();
+        for (int i = 0; i < 20; i++) {
+            String guess = dev.gatehouse.core.service.ApiKeyFormat.newKey(dev.gatehouse.core.port.out.SecureRandomSource.system());
+            assertEquals(401, send(get("/v1/models").header("Authorization", "Bearer " + guess)).statusCode(),
+                    this::diagnose);
+        }
+        int before = upstreamCalls.get();
+        // The right key too, from the same address, until the wait is over: 429 and when to come back,
+        // not the 500 nginx's auth_request makes of any answer but 2xx, 401 and 403.
+        HttpResponse<String> held = send(get("/v1/models").header("Authorization", "Bearer " + key));
+        assertEquals(429, held.statusCode(), this::diagnose);
+        assertEquals("too_many_attempts", RunningServer.json(held).path("error").asText(), held.body());
+        assertTrue(held.headers().firstValue("Retry-After").orElse("").matches("[1-9][0-9]*"), held.headers()::toString);
+        assertEquals(before, upstreamCalls.get(), "nothing reached the AI server");
+    }
+
     private static String exchange(WebSocket.Builder builder, URI uri, String message) throws Exception {
         CompletableFuture<String> answer = new CompletableFuture<>();
         WebSocket socket = builder.buildAsync(uri, new WebSocket.Listener() {
