@@ -1,7 +1,6 @@
 package dev.gatehouse.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,13 +11,28 @@ import org.junit.jupiter.api.Test;
 class AccessRulesTest {
 
     @Test
-    void unmatchedRoutesAreAllowedUnlessTheOperatorSaysDeny() {
-        assertFalse(AccessRules.fromEnvironment(Map.of()).denyUnmatched());
-        assertTrue(AccessRules.fromEnvironment(Map.of("GATEHOUSE_UNMATCHED_ROUTES", "deny")).denyUnmatched());
+    void unmatchedRoutesAreRefusedToRestrictedCallersUnlessTheOperatorSaysOtherwise() {
+        assertEquals(AccessRules.Unmatched.RESTRICTED, AccessRules.fromEnvironment(Map.of()).unmatched());
+        assertEquals(AccessRules.Unmatched.DENY,
+                AccessRules.fromEnvironment(Map.of("GATEHOUSE_UNMATCHED_ROUTES", "deny")).unmatched());
+        assertEquals(AccessRules.Unmatched.ALLOW,
+                AccessRules.fromEnvironment(Map.of("GATEHOUSE_UNMATCHED_ROUTES", "allow")).unmatched());
         IllegalArgumentException wrong = assertThrows(IllegalArgumentException.class,
                 () -> AccessRules.fromEnvironment(Map.of("GATEHOUSE_UNMATCHED_ROUTES", "block")));
-        assertEquals("GATEHOUSE_UNMATCHED_ROUTES must be allow (paths no rule maps need only a signed-in caller) or"
-                + " deny (only administrators), not 'block'.", wrong.getMessage());
+        assertEquals("GATEHOUSE_UNMATCHED_ROUTES must be restricted (the default: paths no rule maps are refused to"
+                + " callers with any restriction and to keys with scopes), deny (only administrators) or allow (any"
+                + " signed-in caller but keys with scopes), not 'block'.", wrong.getMessage());
+    }
+
+    @Test
+    void aRuleMayNameNoFeatureOrAModelTheCheckCannotSee() {
+        RouteMap routes = RouteMap.parse("GET /status=-, /ws=chat!", false);
+        assertEquals(new RouteMap.Match(java.util.Optional.empty(), java.util.Optional.empty(), false),
+                routes.match("GET", "/status").orElseThrow());
+        assertEquals(new RouteMap.Match(java.util.Optional.of("chat"), java.util.Optional.empty(), true),
+                routes.match("GET", "/ws").orElseThrow());
+        assertTrue(routes.match("POST", "/status").isEmpty(), "the method counts");
+        assertThrows(IllegalArgumentException.class, () -> RouteMap.parse("/x=-!", false));
     }
 
     @Test

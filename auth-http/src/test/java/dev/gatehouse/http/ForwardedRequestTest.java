@@ -68,7 +68,7 @@ class ForwardedRequestTest {
         assertEquals(Set.of("llama-3", "gpt-4"), wanted("application/x-www-form-urlencoded",
                 "model=llama-3&mod%65l=gpt-4").models());
         assertEquals(Set.of("llama-3", "gpt-4"), wanted(null, null,
-                "X-Forwarded-Uri", "/v1/models/x?model=llama-3&model=gpt-4").models());
+                "X-Forwarded-Uri", "/v1/chat/completions?model=llama-3&model=gpt-4").models());
     }
 
     @Test
