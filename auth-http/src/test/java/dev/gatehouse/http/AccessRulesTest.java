@@ -42,4 +42,16 @@ class AccessRulesTest {
         assertTrue(wrong.getMessage().contains("'agents'") && wrong.getMessage().contains("GATEHOUSE_FEATURES"),
                 wrong.getMessage());
     }
+
+    @Test
+    void everyBuiltInRuleIsListedInTheConfigurationGuide() throws Exception {
+        String guide = java.nio.file.Files.readString(java.nio.file.Path.of("../docs/configuration.md"));
+        for (String rule : RouteMap.DEFAULTS) {
+            String route = rule.substring(0, rule.lastIndexOf('='));
+            String target = rule.substring(rule.lastIndexOf('=') + 1).replace("!", "");
+            String row = guide.lines().filter(line -> line.startsWith("| ") && line.contains("`" + route + "`")).findFirst().orElse("");
+            assertTrue(row.startsWith("| `" + target + "`") || target.equals("-") && row.startsWith("| none (`-`)"),
+                    "docs/configuration.md must list " + rule + " in the row of " + target + ": " + row);
+        }
+    }
 }
