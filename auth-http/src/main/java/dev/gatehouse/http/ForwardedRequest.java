@@ -29,10 +29,11 @@ class ForwardedRequest {
      * PATCH) but names no model anywhere (its body was not forwarded, or names none, and AI servers
      * then pick one themselves), or its body cannot be read with certainty, or its route can name
      * a model later (a websocket). {@code unmatched}: no route rule matches, and who may use such a
-     * route ({@link AccessRules.Unmatched}).
+     * route ({@link AccessRules.Unmatched}). {@code adminOnly}: the route is the server's own
+     * administration ({@code @admin}).
      */
     record Wanted(Set<String> features, Set<String> models, boolean modelUnseen,
-                  Optional<AccessRules.Unmatched> unmatched) {
+                  Optional<AccessRules.Unmatched> unmatched, boolean adminOnly) {
         Wanted {
             // In the order they were named, so the same request is always refused for the same name.
             features = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(features));
@@ -71,7 +72,8 @@ class ForwardedRequest {
                 || !features.isEmpty() && checked.isEmpty() && WITH_BODY.contains(method.toUpperCase(java.util.Locale.ROOT));
         // Only a route rule matches a request: a feature header (which a client may have sent) adds a check.
         Optional<AccessRules.Unmatched> unmatched = route.isPresent() ? Optional.empty() : Optional.of(rules.unmatched());
-        return new Wanted(features, checked, unseen, unmatched);
+        boolean adminOnly = route.map(RouteMap.Match::adminOnly).orElse(false);
+        return new Wanted(features, checked, unseen, unmatched, adminOnly);
     }
 
     private static Optional<String> header(HttpRequest<?> request, String name) {

@@ -63,6 +63,13 @@ class RequestRights {
             queries.add(query(caller, wanted.features().stream().findFirst(), Optional.empty(), true));
         }
         Set<String> scopes = caller.key().map(ApiKey::scopes).orElse(Set.of());
+        if (wanted.adminOnly()) {
+            if (!caller.user().isAdmin()) {
+                return new Authorize.Denied(Authorize.What.ROUTE, "", "Only administrators may use this route (the"
+                        + " server's own administration).");
+            }
+            queries.add(Authorize.Query.unrestricted(caller.user(), scopes)); // refused to keys with scopes
+        }
         if (wanted.unmatched().isPresent()) {
             // A route no rule maps may use anything: by the operator's choice only administrators, or only
             // callers with no restriction; a key with scopes never (core refuses it, administrators' too).

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 /**
  * Which feature a proxied request uses, by method and path: the operator's rules first, then
  * (unless switched off) a table for OpenAI-compatible servers such as LocalAI. A rule is
- * {@code [METHOD ]PATTERN=FEATURE}, {@code =-} for a route that uses no feature (a model list), and
+ * {@code [METHOD ]PATTERN=FEATURE}, {@code =-} for a route that uses no feature (a model list),
+ * {@code =@admin} for one only administrators may use (a server's own administration), and
  * {@code FEATURE!} for a route that can name a model Gatehouse never sees (a websocket's later
  * messages), which callers limited to some models are refused. In a pattern {@code *} is any text
  * within one path segment, {@code **} any text, and {@code {model}} one segment that names the
@@ -23,9 +24,11 @@ public record RouteMap(List<Rule> rules) {
 
     /**
      * One rule: a method ({@code *} for any), a path pattern, the feature it uses (none for
-     * {@code -}) and whether the route can name a model that is never seen.
+     * {@code -} and {@code @admin}), whether the route can name a model that is never seen, and whether
+     * only administrators may use it.
      */
-    public record Rule(String method, String pattern, Optional<String> feature, Pattern regex, boolean modelHidden) {
+    public record Rule(String method, String pattern, Optional<String> feature, Pattern regex, boolean modelHidden,
+                       boolean adminOnly) {
         public Rule {
             Objects.requireNonNull(method, "method");
             Objects.requireNonNull(pattern, "pattern");
@@ -44,7 +47,8 @@ public record RouteMap(List<Rule> rules) {
             String target = entry.substring(equals + 1).strip();
             boolean hidden = target.endsWith("!");
             String name = hidden ? target.substring(0, target.length() - 1).strip() : target;
-            Optional<String> feature = name.equals("-") ? Optional.empty() : Optional.of(name);
+            boolean admin = name.equals("@admin");
+            Optional<String> feature = name.equals("-") || admin ? Optional.empty() : Optional.of(name);
             if (hidden && feature.isEmpty()) {
                 throw new IllegalArgumentException("The route rule '" + entry + "' marks a hidden model on a route"
                         + " with no feature; write FEATURE! (e.g. /v1/realtime=realtime!).");
@@ -60,7 +64,7 @@ public record RouteMap(List<Rule> rules) {
                         + "'; use GET, POST, ... or * for any.");
             }
             String pattern = parts[parts.length - 1];
-            return new Rule(method, pattern, feature, compile(pattern), hidden);
+            return new Rule(method, pattern, feature, compile(pattern), hidden, admin);
         }
 
         private static Pattern compile(String pattern) {
@@ -91,9 +95,9 @@ public record RouteMap(List<Rule> rules) {
 
     /**
      * What a request uses: a feature (none for a {@code -} rule), the model its path names if any,
-     * and whether it can name a model that is never seen.
+     * whether it can name a model that is never seen, and whether only administrators may use it.
      */
-    public record Match(Optional<String> feature, Optional<String> model, boolean modelHidden) {
+    public record Match(Optional<String> feature, Optional<String> model, boolean modelHidden, boolean adminOnly) {
     }
 
     /**
@@ -140,6 +144,16 @@ public record RouteMap(List<Rule> rules) {
             "/api/collections=collections", "/api/collections/**=collections",
             "/api/agent/tasks=mcp_jobs", "/api/agent/tasks/**=mcp_jobs", "/api/agent/jobs=mcp_jobs",
             "/api/agent/jobs/**=mcp_jobs", "/api/mcp/jobs/**=mcp_jobs",
+            // LocalAI's administration (its adminMiddleware): administrators only, and not with a scoped key
+            "/models/apply=@admin", "/models/delete/**=@admin", "/models/import=@admin", "/models/import-uri=@admin",
+            "/models/edit/**=@admin", "/models/toggle-state/**=@admin", "/models/toggle-pinned/**=@admin",
+            "/models/reload=@admin", "/models/available=@admin", "/models/galleries=@admin", "/models/jobs=@admin",
+            "/models/jobs/**=@admin", "/import-model=@admin", "/backends=@admin", "/backends/**=@admin",
+            "/api/models/config-yaml/**=@admin", "/metrics=@admin", "/system=@admin", "/backend/monitor=@admin",
+            "/backend/shutdown=@admin", "/v1/backend/monitor=@admin", "/v1/backend/shutdown=@admin",
+            "/api/traces=@admin", "/api/traces/**=@admin", "/api/backend-traces=@admin", "/api/backend-traces/**=@admin",
+            "/api/backend-logs=@admin", "/api/backend-logs/**=@admin", "/ws/backend-logs/**=@admin", "/api/p2p=@admin",
+            "/api/p2p/**=@admin", "/api/score=@admin", "/api/settings=@admin", "/api/settings/**=@admin",
             // no feature, only a valid caller: model lists, health and version
             "GET /v1/models=-", "GET /models=-", "GET /v1/models/capabilities=-", "GET /models/capabilities=-",
             "GET /v1/models/{model}=-", "GET /api/tags=-", "HEAD /api/tags=-", "GET /api/ps=-", "POST /api/show=-",
@@ -179,7 +193,7 @@ public record RouteMap(List<Rule> rules) {
             if (matcher.matches()) {
                 Optional<String> model = rule.regex().pattern().contains("(?<model>")
                         ? Optional.of(matcher.group("model")) : Optional.empty();
-                return Optional.of(new Match(rule.feature(), model, rule.modelHidden()));
+                return Optional.of(new Match(rule.feature(), model, rule.modelHidden(), rule.adminOnly()));
             }
         }
         return Optional.empty();

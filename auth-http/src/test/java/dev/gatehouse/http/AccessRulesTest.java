@@ -27,11 +27,12 @@ class AccessRulesTest {
     @Test
     void aRuleMayNameNoFeatureOrAModelTheCheckCannotSee() {
         RouteMap routes = RouteMap.parse("GET /status=-, /ws=chat!", false);
-        assertEquals(new RouteMap.Match(java.util.Optional.empty(), java.util.Optional.empty(), false),
+        assertEquals(new RouteMap.Match(java.util.Optional.empty(), java.util.Optional.empty(), false, false),
                 routes.match("GET", "/status").orElseThrow());
-        assertEquals(new RouteMap.Match(java.util.Optional.of("chat"), java.util.Optional.empty(), true),
+        assertEquals(new RouteMap.Match(java.util.Optional.of("chat"), java.util.Optional.empty(), true, false),
                 routes.match("GET", "/ws").orElseThrow());
         assertTrue(routes.match("POST", "/status").isEmpty(), "the method counts");
+        assertTrue(RouteMap.parse("/admin/**=@admin", false).match("POST", "/admin/x").orElseThrow().adminOnly());
         assertThrows(IllegalArgumentException.class, () -> RouteMap.parse("/x=-!", false));
     }
 
@@ -50,7 +51,8 @@ class AccessRulesTest {
             String route = rule.substring(0, rule.lastIndexOf('='));
             String target = rule.substring(rule.lastIndexOf('=') + 1).replace("!", "");
             String row = guide.lines().filter(line -> line.startsWith("| ") && line.contains("`" + route + "`")).findFirst().orElse("");
-            assertTrue(row.startsWith("| `" + target + "`") || target.equals("-") && row.startsWith("| none (`-`)"),
+            assertTrue(row.startsWith("| `" + target + "`") || target.equals("-") && row.startsWith("| none (`-`)")
+                    || target.equals("@admin") && row.startsWith("| administrators only (`@admin`)"),
                     "docs/configuration.md must list " + rule + " in the row of " + target + ": " + row);
         }
     }

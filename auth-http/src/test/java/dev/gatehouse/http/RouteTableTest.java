@@ -108,7 +108,7 @@ class RouteTableTest {
     @Test
     void byDefaultAnUnmatchedRouteIsRefusedToEveryoneWithARestrictionAndToEveryScopedKey() throws Exception {
         try (Server server = new Server(AccessRules.Unmatched.RESTRICTED)) {
-            for (String uri : new String[] {"/models/apply", "/v1/batches", "/v1/assistants", null}) {
+            for (String uri : new String[] {"/v1/files", "/v1/batches", "/v1/assistants", null}) {
                 assertEquals(200, server.verify("root", "POST", uri).statusCode(), "administrators pass: " + uri);
                 assertEquals(200, server.verify("ella", "POST", uri).statusCode(), "every right: " + uri);
                 assertRouteRefused(server.verify("dora", "POST", uri)); // agents and more off by default
@@ -126,18 +126,30 @@ class RouteTableTest {
     }
 
     @Test
+    void localAisOwnAdministrationIsForAdministratorsInEveryMode() throws Exception {
+        try (Server allow = new Server(AccessRules.Unmatched.ALLOW)) {
+            for (String uri : List.of("/models/apply", "/backends/apply", "/models/delete/llama-3", "/system",
+                    "/backend/shutdown", "/api/p2p/token")) {
+                assertEquals(200, allow.verify("root", "POST", uri).statusCode(), uri);
+                assertRouteRefused(allow.verify("ella", "POST", uri)); // every right, but not an administrator
+                assertRouteRefused(allow.verify("root scoped", "POST", uri));
+            }
+        }
+    }
+
+    @Test
     void withDenyOnlyAdministratorsPassAndWithAllowEveryoneButScopedKeys() throws Exception {
         try (Server deny = new Server(AccessRules.Unmatched.DENY)) {
-            assertEquals(200, deny.verify("root", "GET", "/system").statusCode());
-            assertRouteRefused(deny.verify("ella", "GET", "/system"));
-            assertRouteRefused(deny.verify("root scoped", "GET", "/system"));
+            assertEquals(200, deny.verify("root", "GET", "/v1/threads").statusCode());
+            assertRouteRefused(deny.verify("ella", "GET", "/v1/threads"));
+            assertRouteRefused(deny.verify("root scoped", "GET", "/v1/threads"));
             assertEquals(200, deny.verify("dora", "GET", "/v1/models").statusCode());
             assertEquals(200, deny.verify("ella", "POST", "/v1/chat/completions?model=x").statusCode());
         }
         try (Server allow = new Server(AccessRules.Unmatched.ALLOW)) {
-            assertEquals(200, allow.verify("dora", "GET", "/system").statusCode());
-            assertRouteRefused(allow.verify("root scoped", "GET", "/system"));
-            assertRouteRefused(allow.verify("ella scoped", "GET", "/system"));
+            assertEquals(200, allow.verify("dora", "GET", "/v1/threads").statusCode());
+            assertRouteRefused(allow.verify("root scoped", "GET", "/v1/threads"));
+            assertRouteRefused(allow.verify("ella scoped", "GET", "/v1/threads"));
         }
     }
 }
