@@ -1,7 +1,9 @@
 package dev.gatehouse.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpRequest;
@@ -94,5 +96,28 @@ class ForwardedRequestTest {
                 "/v1/x/../images/generations%7B", "//v1//./images/generations/?x=1"}) {
             assertEquals(Set.of("images"), wanted(null, null, "X-Forwarded-Uri", uri).features(), uri);
         }
+    }
+
+    @Test
+    void aModelIsNotSeenWhenAPostNamesNoneItsBodyIsUnclearOrItsRouteHidesIt() {
+        String[] chatPost = {"X-Forwarded-Method", "POST", "X-Forwarded-Uri", "/v1/chat/completions"};
+        assertTrue(wanted("application/json", "{\"messages\": []}", chatPost).modelUnseen(), "LocalAI picks one");
+        assertTrue(wanted(null, null, chatPost).modelUnseen(), "the body was not forwarded");
+        assertTrue(wanted("application/xml", "<r><model>llama-3</model></r>", chatPost).modelUnseen());
+        assertTrue(wanted("text/plain", "{\"model\": \"llama-3\"} x", chatPost).modelUnseen(), "broken JSON");
+        assertTrue(wanted(null, null, "X-Forwarded-Uri", "/v1/realtime?model=llama-3").modelUnseen());
+        assertFalse(wanted("text/plain", "{\"model\": \"llama-3\"}", chatPost).modelUnseen());
+        assertEquals(Set.of("llama-3"), wanted("text/plain", "{\"model\": \"llama-3\"}", chatPost).models(),
+                "JSON whatever the label");
+        assertFalse(wanted(null, null, "X-Forwarded-Method", "GET", "X-Forwarded-Uri", "/v1/audio/voices").modelUnseen());
+    }
+
+    @Test
+    void onlyARouteRuleMatchesARequestNeverAFeatureHeader() {
+        assertEquals(java.util.Optional.of(AccessRules.Unmatched.RESTRICTED),
+                wanted(null, null, "X-Gatehouse-Feature", "chat", "X-Forwarded-Uri", "/v1/threads").unmatched());
+        assertEquals(java.util.Optional.of(AccessRules.Unmatched.RESTRICTED), wanted(null, null).unmatched(), "no path");
+        assertEquals(java.util.Optional.empty(), wanted(null, null, "X-Forwarded-Uri", "/v1/models").unmatched());
+        assertTrue(wanted(null, null, "X-Forwarded-Uri", "/models/apply").adminOnly());
     }
 }
