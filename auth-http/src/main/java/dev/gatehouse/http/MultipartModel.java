@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * The model fields of a multipart form, read part by part between the boundaries (text inside a
@@ -18,6 +19,9 @@ import java.util.Locale;
  * boundary is unclear) makes the reading {@link RequestModel.Named#uncertain() uncertain}.
  */
 final class MultipartModel {
+
+    /** A header name as Go's textproto accepts it (RFC 7230 token characters). */
+    private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
 
     private MultipartModel() {
     }
@@ -78,7 +82,7 @@ final class MultipartModel {
             }
             int colon = line.indexOf(':');
             String name = colon < 0 ? "" : line.substring(0, colon);
-            if (colon < 1 || !name.matches("[!#$%&'*+.^_`|~0-9A-Za-z-]+")) {
+            if (colon < 1 || !TOKEN.matcher(name).matches()) {
                 // Go refuses the whole form; a lenient server may skip the line or trim the name.
                 if (name.strip().equalsIgnoreCase("content-disposition")) {
                     uncertain[0] = true;
