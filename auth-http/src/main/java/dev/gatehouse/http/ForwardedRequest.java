@@ -26,9 +26,10 @@ class ForwardedRequest {
     /**
      * The features and models to check; every one must be allowed. {@code modelUnseen}: the
      * request may use a model Gatehouse cannot see: it has a feature and sends a body (POST, PUT,
-     * PATCH) but names no model anywhere (its body was not forwarded, or names none, and AI servers
-     * then pick one themselves), or its body cannot be read with certainty, or its route can name
-     * a model later (a websocket). {@code unmatched}: no route rule matches, and who may use such a
+     * PATCH) that was not forwarded (whatever the path or query name: servers read the body's model
+     * first) and the proxy names no model, or a forwarded body and nothing else names one (AI servers
+     * then pick one themselves), or its body cannot be read with certainty, or its route can name a
+     * model later (a websocket). {@code unmatched}: no route rule matches, and who may use such a
      * route ({@link AccessRules.Unmatched}). {@code adminOnly}: the route is the server's own
      * administration ({@code @admin}).
      */
@@ -68,8 +69,12 @@ class ForwardedRequest {
         named.addAll(inBody.models());
         Set<String> checked = new LinkedHashSet<>();
         named.forEach(model -> checked.add(RequestRights.model(model)));
+        // A body the check did not get may name a model, and servers read the body's before the path's or the
+        // query's; only a proxy that names the model itself (X-Gatehouse-Model) says which one is served.
+        boolean proxyNamed = header(request, MODEL).isPresent();
+        boolean sendsBody = !features.isEmpty() && WITH_BODY.contains(method.toUpperCase(java.util.Locale.ROOT));
         boolean unseen = inBody.uncertain() || route.map(RouteMap.Match::modelHidden).orElse(false)
-                || !features.isEmpty() && checked.isEmpty() && WITH_BODY.contains(method.toUpperCase(java.util.Locale.ROOT));
+                || sendsBody && (body == null ? !proxyNamed : checked.isEmpty());
         // Only a route rule matches a request: a feature header (which a client may have sent) adds a check.
         Optional<AccessRules.Unmatched> unmatched = route.isPresent() ? Optional.empty() : Optional.of(rules.unmatched());
         boolean adminOnly = route.map(RouteMap.Match::adminOnly).orElse(false);

@@ -103,6 +103,10 @@ class ForwardedRequestTest {
         String[] chatPost = {"X-Forwarded-Method", "POST", "X-Forwarded-Uri", "/v1/chat/completions"};
         assertTrue(wanted("application/json", "{\"messages\": []}", chatPost).modelUnseen(), "LocalAI picks one");
         assertTrue(wanted(null, null, chatPost).modelUnseen(), "the body was not forwarded");
+        assertTrue(wanted(null, null, "X-Forwarded-Method", "POST", "X-Forwarded-Uri",
+                "/v1/chat/completions?model=llama-3").modelUnseen(), "a body the check did not get wins over the query");
+        assertFalse(wanted(null, null, "X-Gatehouse-Model", "llama-3", "X-Forwarded-Method", "POST",
+                "X-Forwarded-Uri", "/v1/chat/completions").modelUnseen(), "the proxy named the model");
         assertTrue(wanted("application/xml", "<r><model>llama-3</model></r>", chatPost).modelUnseen());
         assertTrue(wanted("text/plain", "{\"model\": \"llama-3\"} x", chatPost).modelUnseen(), "broken JSON");
         assertTrue(wanted(null, null, "X-Forwarded-Uri", "/v1/realtime?model=llama-3").modelUnseen());

@@ -94,7 +94,12 @@ class RouteTableTest {
             HttpResponse<String> engine = server.verify("dora", "POST", "/v1/engines/mistral/completions");
             assertError(403, "forbidden", engine);
             assertEquals("mistral", RunningServer.json(engine).path("name").asText());
-            assertEquals(200, server.verify("dora", "POST", "/v1/engines/llama-3/completions").statusCode());
+            HttpResponse<String> withoutBody = server.verify("dora", "POST", "/v1/engines/llama-3/completions");
+            assertEquals("(not seen)", RunningServer.json(withoutBody).path("name").asText(), "the body may name another");
+            assertEquals(200, server.app.send(server.app.post("/auth/verify", "{\"prompt\": \"hi\"}")
+                    .header("Authorization", "Bearer " + server.keys.get("dora")).header("X-Forwarded-Method", "POST")
+                    .header("X-Forwarded-Uri", "/v1/engines/llama-3/completions").build()).statusCode(),
+                    "a forwarded body naming no model: the path's is used");
             assertEquals("mistral", RunningServer.json(server.verify("dora", "GET", "/v1/mcp/prompts/mistral"))
                     .path("name").asText());
             // A realtime socket can change its model in messages the check never sees.
