@@ -134,9 +134,6 @@ class ForwardAuthController {
                     return ApiError.badRequest(invalid.getMessage()).contentType(MediaType.APPLICATION_JSON_TYPE);
                 }
             }
-            if (wanted.unmatched() && !caller.get().user().isAdmin()) {
-                return RequestRights.unmatched().contentType(MediaType.APPLICATION_JSON_TYPE);
-            }
             if (rights.decide(caller.get(), wanted, mayBlock) instanceof Authorize.Denied denied) {
                 return RequestRights.denied(denied).contentType(MediaType.APPLICATION_JSON_TYPE);
             }

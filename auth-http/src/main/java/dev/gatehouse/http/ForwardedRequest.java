@@ -10,7 +10,8 @@ import java.util.Set;
 
 /**
  * What a request forwarded for checking wants to use. Everything that names a feature or a model
- * counts, and all of it must be allowed: {@code X-Gatehouse-Feature} / {@code X-Gatehouse-Model}
+ * counts (the body in every way an AI server may read it, {@link RequestModel}), and all of it must
+ * be allowed: {@code X-Gatehouse-Feature} / {@code X-Gatehouse-Model}
  * when the proxy sets them, the feature the operator's {@link RouteMap} gives
  * the original method and URI ({@link ForwardedOrigin}), and the models of the path, the query and
  * the forwarded body. A header adds a check and never replaces one, so a client whose own headers
@@ -23,12 +24,17 @@ class ForwardedRequest {
     static final String MODEL = "X-Gatehouse-Model";
 
     /**
-     * The features and models to check; every one must be allowed. {@code modelUnseen}: a request
-     * with a feature that sends a body (POST, PUT, PATCH) whose body was not forwarded and that
-     * names no model elsewhere, so a model in its body could not be seen. {@code unmatched}: no
-     * feature is named and the operator refuses such requests to all but administrators.
+     * The features and models to check; every one must be allowed. {@code modelUnseen}: the
+     * request may use a model Gatehouse cannot see: it has a feature and sends a body (POST, PUT,
+     * PATCH) that was not forwarded (whatever the path or query name: servers read the body's model
+     * first) and the proxy names no model, or a forwarded body and nothing else names one (AI servers
+     * then pick one themselves), or its body cannot be read with certainty, or its route can name a
+     * model later (a websocket). {@code unmatched}: no route rule matches, and who may use such a
+     * route ({@link AccessRules.Unmatched}). {@code adminOnly}: the route is the server's own
+     * administration ({@code @admin}).
      */
-    record Wanted(Set<String> features, Set<String> models, boolean modelUnseen, boolean unmatched) {
+    record Wanted(Set<String> features, Set<String> models, boolean modelUnseen,
+                  Optional<AccessRules.Unmatched> unmatched, boolean adminOnly) {
         Wanted {
             // In the order they were named, so the same request is always refused for the same name.
             features = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(features));
@@ -56,16 +62,22 @@ class ForwardedRequest {
         Optional<String> uri = origin.uri();
         String method = origin.method();
         Optional<RouteMap.Match> route = uri.flatMap(u -> rules.routes().match(method, ForwardedPath.of(u)));
-        route.map(RouteMap.Match::feature).ifPresent(features::add);
+        route.flatMap(RouteMap.Match::feature).ifPresent(features::add);
         route.flatMap(RouteMap.Match::model).ifPresent(named::add);
         uri.map(RequestModel::fromQuery).ifPresent(named::addAll);
-        named.addAll(models.fromBody(body, request.getHeaders().get("Content-Type")));
+        RequestModel.Named inBody = models.fromBody(body, request.getHeaders().get("Content-Type"));
+        named.addAll(inBody.models());
         Set<String> checked = new LinkedHashSet<>();
         named.forEach(model -> checked.add(RequestRights.model(model)));
-        boolean unseen = !features.isEmpty() && checked.isEmpty() && body == null
-                && WITH_BODY.contains(method.toUpperCase(java.util.Locale.ROOT));
-        // With GATEHOUSE_UNMATCHED_ROUTES=deny, a forwarded request nothing maps to a feature is for administrators.
-        boolean unmatched = rules.denyUnmatched() && features.isEmpty();
-        return new Wanted(features, checked, unseen, unmatched);
+        // A body the check did not get may name a model, and servers read the body's before the path's or the
+        // query's; only a proxy that names the model itself (X-Gatehouse-Model) says which one is served.
+        boolean proxyNamed = header(request, MODEL).isPresent();
+        boolean sendsBody = !features.isEmpty() && WITH_BODY.contains(method.toUpperCase(java.util.Locale.ROOT));
+        boolean unseen = inBody.uncertain() || route.map(RouteMap.Match::modelHidden).orElse(false)
+                || sendsBody && (body == null ? !proxyNamed : checked.isEmpty());
+        // Only a route rule matches a request: a feature header (which a client may have sent) adds a check.
+        Optional<AccessRules.Unmatched> unmatched = route.isPresent() ? Optional.empty() : Optional.of(rules.unmatched());
+        boolean adminOnly = route.map(RouteMap.Match::adminOnly).orElse(false);
+        return new Wanted(features, checked, unseen, unmatched, adminOnly);
     }
 }

@@ -10,83 +10,144 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
- * Reads every model a proxied request names: each {@code model} query parameter, and each
- * {@code model} field of its body (JSON, a URL-encoded form or a multipart form, as audio
- * transcriptions send). Every one is returned, not the first: servers disagree on which of two
- * they use (Go's JSON takes the last key and matches {@code MODEL} as {@code model}, Go's forms
- * the first), so a request passes only if all of them may be used. The path's {@code {model}} is
- * {@link RouteMap}'s to find.
+ * Reads every model a proxied request names, wherever an AI server reads one: the {@code model}
+ * (or ElevenLabs' {@code model_id}) query parameters, and those fields of its body, read in every
+ * way a server may read that body: as JSON whenever it looks like JSON, whatever its label
+ * (llama-swap and Ollama read JSON whatever the Content-Type says); as a URL-encoded form or a
+ * multipart form when it is labelled so. Every model found is returned, not the first: servers
+ * disagree on which of two they use (Go's JSON takes the last key and matches {@code MODEL} as
+ * {@code model}, Go's forms the first), so a request passes only if all of them may be used. A
+ * body that may name a model we cannot read with certainty (XML, a JSON look-alike that is not
+ * JSON, a multipart spelling servers read differently) is {@link Named#uncertain() uncertain}.
+ * The path's {@code {model}} is {@link RouteMap}'s to find.
  */
 @Singleton
 class RequestModel {
 
+    /** The field names AI servers read a model from: OpenAI's {@code model}, ElevenLabs' {@code model_id}. */
+    static final Set<String> FIELDS = Set.of("model", "model_id");
+
     private static final JsonFactory JSON = new JsonFactory();
 
-    /** The {@code model} query parameters of {@code uri} (a path with an optional query). */
+    /** What a request names: the models found, and whether it may name one that could not be read. */
+    record Named(List<String> models, boolean uncertain) {
+        static final Named NONE = new Named(List.of(), false);
+        static final Named UNCERTAIN = new Named(List.of(), true);
+
+        Named {
+            models = List.copyOf(models);
+        }
+
+        Named and(Named other) {
+            List<String> all = new ArrayList<>(models);
+            all.addAll(other.models);
+            return new Named(all, uncertain || other.uncertain);
+        }
+    }
+
+    /** True for a field name a server reads the model from, in any case (as Go's JSON and Echo's forms match). */
+    static boolean isModelField(String name) {
+        return name != null && FIELDS.contains(name.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT));
+    }
+
+    /** The model query parameters of {@code uri} (a path with an optional query). */
     static List<String> fromQuery(String uri) {
         int question = uri.indexOf('?');
         return question < 0 ? List.of() : formFields(uri.substring(question + 1));
     }
 
     /**
-     * The {@code model} fields of a body of {@code contentType}; none when it has none. Throws
-     * {@link IllegalArgumentException} when a JSON body cannot be read or names a model that is not
-     * text, and when a multipart model field is encoded: what it names cannot be checked.
+     * What a body of {@code contentType} names. Throws {@link IllegalArgumentException} when a body
+     * labelled JSON cannot be read as JSON or names a model that is not text, and when a form's
+     * model field cannot be decoded: what it names cannot be checked.
      */
-    List<String> fromBody(byte[] body, String contentType) {
+    Named fromBody(byte[] body, String contentType) {
         if (body == null || body.length == 0) {
-            return List.of();
+            return Named.NONE;
         }
-        String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
-        if (type.startsWith("application/x-www-form-urlencoded")) {
-            return formFields(new String(body, StandardCharsets.UTF_8));
-        }
-        if (type.startsWith("multipart/")) {
-            return MultipartModel.fields(body, contentType);
-        }
-        try {
-            return jsonFields(body);
-        } catch (IOException notJson) {
-            if (type.contains("json")) {
-                throw new IllegalArgumentException("The forwarded body says it is JSON but cannot be read as JSON,"
-                        + " so its model cannot be checked; send valid JSON.");
+        String type = MediaParams.parse(contentType).type();
+        Named named = Named.NONE;
+        boolean labelledJson = type.contains("json");
+        int start = firstSignificant(body);
+        boolean looksJson = start < body.length && (body[start] == '{' || body[start] == '[');
+        if (labelledJson || looksJson) {
+            try {
+                named = named.and(jsonFields(body));
+            } catch (IOException notJson) {
+                if (labelledJson) {
+                    throw new IllegalArgumentException("The forwarded body says it is JSON but cannot be read as JSON,"
+                            + " so its model cannot be checked; send valid JSON.");
+                }
+                // Lenient readers (llama-swap's) find a model in broken JSON too; we cannot say which.
+                named = named.and(Named.UNCERTAIN);
             }
-            return List.of(); // a body of another kind (audio, an image) names no model
         }
+        if (type.equals("application/x-www-form-urlencoded")) {
+            named = named.and(new Named(formFields(new String(body, StandardCharsets.UTF_8)), false));
+        } else if (type.startsWith("multipart/")) {
+            named = named.and(MultipartModel.fields(body, contentType));
+        } else if (type.contains("xml") || start < body.length && body[start] == '<') {
+            named = named.and(Named.UNCERTAIN); // Echo (LocalAI) binds XML bodies; we do not read them
+        }
+        return named;
     }
 
-    /** Every top-level key that is {@code model} in any case (as Go's encoding/json matches it). */
-    private static List<String> jsonFields(byte[] body) throws IOException {
+    /** The first byte after a byte order mark and white space (JSON's or not). */
+    private static int firstSignificant(byte[] body) {
+        int at = body.length >= 3 && (body[0] & 0xff) == 0xef && (body[1] & 0xff) == 0xbb && (body[2] & 0xff) == 0xbf
+                ? 3 : 0;
+        while (at < body.length && (body[at] == ' ' || body[at] == '\t' || body[at] == '\r' || body[at] == '\n'
+                || body[at] == '\f' || body[at] == 0x0b)) {
+            at++;
+        }
+        return at;
+    }
+
+    /**
+     * Every top-level model key (any case) of every JSON value in the body. More than one value
+     * (Go's decoder reads the first and ignores the rest, others refuse) is uncertain.
+     */
+    private static Named jsonFields(byte[] body) throws IOException {
         List<String> models = new ArrayList<>();
+        int values = 0;
         try (JsonParser parser = JSON.createParser(body)) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
-                return List.of();
-            }
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                boolean model = parser.currentName().equalsIgnoreCase("model");
-                JsonToken value = parser.nextToken();
-                if (model && value == JsonToken.VALUE_STRING) {
-                    models.add(parser.getText());
-                } else if (model && value != JsonToken.VALUE_NULL) {
-                    throw new IllegalArgumentException("The forwarded body's \"model\" must be a string naming"
-                            + " one model, not " + value.asString() + "...; send \"model\": \"NAME\".");
-                } else {
+            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                values++;
+                if (token != JsonToken.START_OBJECT) {
                     parser.skipChildren();
+                    continue;
+                }
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    boolean model = isModelField(parser.currentName());
+                    JsonToken value = parser.nextToken();
+                    if (model && value == JsonToken.VALUE_STRING) {
+                        models.add(parser.getText());
+                    } else if (model && value != JsonToken.VALUE_NULL) {
+                        throw new IllegalArgumentException("The forwarded body's \"" + parser.currentName()
+                                + "\" must be a string naming one model, not " + value.asString()
+                                + "...; send \"model\": \"NAME\".");
+                    } else {
+                        parser.skipChildren();
+                    }
                 }
             }
         }
-        return models;
+        return new Named(models, values > 1);
     }
 
-    /** Every field named {@code model} (its name decoded, as servers decode it) of a query or form. */
+    /**
+     * Every model field (its name decoded, as servers decode it, in any case) of a query or form.
+     * Pairs are split at {@code ;} as well as {@code &}, as some servers split them.
+     */
     static List<String> formFields(String query) {
         List<String> models = new ArrayList<>();
-        for (String pair : query.split("&")) {
+        for (String pair : query.split("[&;]")) {
             int equals = pair.indexOf('=');
             String name = decode(equals < 0 ? pair : pair.substring(0, equals));
-            if ("model".equals(name) && equals > 0) {
+            if (isModelField(name) && equals > 0) {
                 String value = decode(pair.substring(equals + 1));
                 if (value == null) {
                     throw new IllegalArgumentException("The model field '" + pair + "' has a broken %-escape;"

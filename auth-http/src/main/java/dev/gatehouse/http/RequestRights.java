@@ -62,6 +62,27 @@ class RequestRights {
         if (wanted.modelUnseen()) {
             queries.add(query(caller, wanted.features().stream().findFirst(), Optional.empty(), true));
         }
+        Set<String> scopes = caller.key().map(ApiKey::scopes).orElse(Set.of());
+        if (wanted.adminOnly()) {
+            if (!caller.user().isAdmin()) {
+                return new Authorize.Denied(Authorize.What.ROUTE, "", "Only administrators may use this route (the"
+                        + " server's own administration).");
+            }
+            queries.add(Authorize.Query.unrestricted(caller.user(), scopes)); // refused to keys with scopes
+        }
+        if (wanted.unmatched().isPresent()) {
+            // A route no rule maps may use anything: by the operator's choice only administrators, or only
+            // callers with no restriction; a key with scopes never (core refuses it, administrators' too).
+            AccessRules.Unmatched mode = wanted.unmatched().get();
+            if (mode == AccessRules.Unmatched.DENY && !caller.user().isAdmin()) {
+                return new Authorize.Denied(Authorize.What.ROUTE, "", "No route rule says what this request uses, and"
+                        + " this server refuses such requests to everyone but administrators"
+                        + " (GATEHOUSE_UNMATCHED_ROUTES=deny); an administrator can map the route in GATEHOUSE_ROUTES.");
+            }
+            if (mode == AccessRules.Unmatched.RESTRICTED || !scopes.isEmpty()) {
+                queries.add(Authorize.Query.unrestricted(caller.user(), scopes));
+            }
+        }
         if (mayBlock) {
             return authorize.authorizeAll(queries);
         }
@@ -93,19 +114,12 @@ class RequestRights {
         String what = switch (denied.refused()) {
             case FEATURE -> "feature";
             case MODEL -> "model";
+            case ROUTE -> "route";
             case UNREADABLE -> "rights";
         };
         // The header is for proxies that answer a refusal themselves and drop this body (nginx).
         return HttpResponse.<Refusal>status(HttpStatus.FORBIDDEN).header("X-Gatehouse-Refused", what)
                 .body(new Refusal("forbidden", denied.message(), what, denied.subject()));
-    }
-
-    /** 403 {@code forbidden} for a request no route rule maps to a feature, where the operator refuses those. */
-    static MutableHttpResponse<Refusal> unmatched() {
-        return HttpResponse.<Refusal>status(HttpStatus.FORBIDDEN).header("X-Gatehouse-Refused", "route")
-                .body(new Refusal("forbidden", "No route rule gives this request a feature, and this server refuses such"
-                        + " requests to everyone but administrators (GATEHOUSE_UNMATCHED_ROUTES=deny); an administrator"
-                        + " can map the route in GATEHOUSE_ROUTES.", "route", ""));
     }
 
     /** The body of a 403: {@code refused} is feature, model, rights or route; {@code name} which (empty for a route). */

@@ -12,18 +12,27 @@ import java.util.regex.Pattern;
 /**
  * Which feature a proxied request uses, by method and path: the operator's rules first, then
  * (unless switched off) a table for OpenAI-compatible servers such as LocalAI. A rule is
- * {@code [METHOD ]PATTERN=FEATURE}; in a pattern {@code *} is any text within one path segment,
- * {@code **} any text, and {@code {model}} one segment that names the model. The first rule that
- * matches wins, whatever the case of the path; a path no rule matches uses no feature.
+ * {@code [METHOD ]PATTERN=FEATURE}, {@code =-} for a route that uses no feature (a model list),
+ * {@code =@admin} for one only administrators may use (a server's own administration), and
+ * {@code FEATURE!} for a route that can name a model Gatehouse never sees (a websocket's later
+ * messages), which callers limited to some models are refused. In a pattern {@code *} is any text
+ * within one path segment, {@code **} any text, and {@code {model}} one segment that names the
+ * model. The first rule that matches wins, whatever the case of the path; a path no rule matches
+ * is unmatched ({@link AccessRules.Unmatched} says who may use it).
  */
 public record RouteMap(List<Rule> rules) {
 
-    /** One rule: a method ({@code *} for any), a path pattern and the feature it uses. */
-    public record Rule(String method, String pattern, String feature, Pattern regex) {
+    /**
+     * One rule: a method ({@code *} for any), a path pattern, the feature it uses (none for
+     * {@code -} and {@code @admin}), whether the route can name a model that is never seen, and whether
+     * only administrators may use it.
+     */
+    public record Rule(String method, String pattern, Optional<String> feature, Pattern regex, boolean modelHidden,
+                       boolean adminOnly) {
         public Rule {
             Objects.requireNonNull(method, "method");
             Objects.requireNonNull(pattern, "pattern");
-            FeatureCatalog.checkedName(feature);
+            feature.ifPresent(FeatureCatalog::checkedName);
             Objects.requireNonNull(regex, "regex");
         }
 
@@ -35,7 +44,15 @@ public record RouteMap(List<Rule> rules) {
                 throw new IllegalArgumentException("The route rule '" + entry + "' has no feature; write"
                         + " [METHOD ]PATTERN=FEATURE, e.g. POST /v1/chat/completions=chat.");
             }
-            String feature = entry.substring(equals + 1).strip();
+            String target = entry.substring(equals + 1).strip();
+            boolean hidden = target.endsWith("!");
+            String name = hidden ? target.substring(0, target.length() - 1).strip() : target;
+            boolean admin = name.equals("@admin");
+            Optional<String> feature = name.equals("-") || admin ? Optional.empty() : Optional.of(name);
+            if (hidden && feature.isEmpty()) {
+                throw new IllegalArgumentException("The route rule '" + entry + "' marks a hidden model on a route"
+                        + " with no feature; write FEATURE! (e.g. /v1/realtime=realtime!).");
+            }
             String[] parts = entry.substring(0, equals).strip().split("\\s+");
             if (parts.length > 2 || !parts[parts.length - 1].startsWith("/")) {
                 throw new IllegalArgumentException("The route rule '" + entry + "' must be [METHOD ]PATTERN=FEATURE"
@@ -47,7 +64,7 @@ public record RouteMap(List<Rule> rules) {
                         + "'; use GET, POST, ... or * for any.");
             }
             String pattern = parts[parts.length - 1];
-            return new Rule(method, pattern, feature, compile(pattern));
+            return new Rule(method, pattern, feature, compile(pattern), hidden, admin);
         }
 
         private static Pattern compile(String pattern) {
@@ -76,32 +93,72 @@ public record RouteMap(List<Rule> rules) {
         }
     }
 
-    /** What a request uses: a feature, and the model its path names, if any. */
-    public record Match(String feature, Optional<String> model) {
+    /**
+     * What a request uses: a feature (none for a {@code -} rule), the model its path names if any,
+     * whether it can name a model that is never seen, and whether only administrators may use it.
+     */
+    public record Match(Optional<String> feature, Optional<String> model, boolean modelHidden, boolean adminOnly) {
     }
 
-    /** The built-in rules for OpenAI-compatible servers (LocalAI's routes). */
+    /**
+     * The built-in rules: LocalAI's routes with the feature LocalAI's own authentication gates each
+     * with, its Ollama-, Anthropic-, ElevenLabs- and Jina-compatible routes, and the OpenAI API's
+     * routes that LocalAI-like servers (llama.cpp, vLLM, llama-swap) also serve. {@code {model}}
+     * rules come before the {@code **} rule of the same prefix. Routes left out on purpose
+     * (administration, batches and assistants whose models cannot be seen, LocalAI features this
+     * catalog lacks) are unmatched. docs/configuration.md lists every rule.
+     */
     public static final List<String> DEFAULTS = List.of(
-            "/v1/chat/completions=chat", "/chat/completions=chat", "/v1/completions=chat", "/completions=chat",
-            "/v1/messages=chat", "/v1/responses=chat", "/v1/edits=chat",
-            "/v1/embeddings=embeddings", "/embeddings=embeddings",
+            // chat: OpenAI chat, completions, edits and moderation; Anthropic; Open Responses; Ollama; llama.cpp
+            "/v1/chat/completions=chat", "/v1/chat/completions/**=chat", "/chat/completions=chat",
+            "/v1/completions=chat", "/completions=chat", "/v1/engines/{model}/completions=chat",
+            "/v1/edits=chat", "/edits=chat", "/v1/moderations=chat", "/moderations=chat",
+            "/v1/messages=chat", "/v1/messages/count_tokens=chat", "/messages=chat",
+            "/v1/responses=chat", "/v1/responses/**=chat", "/responses=chat", "/responses/**=chat",
+            "/api/chat=chat", "/api/generate=chat", "/completion=chat", "/infill=chat",
+            // embeddings
+            "/v1/embeddings=embeddings", "/embeddings=embeddings", "/v1/engines/{model}/embeddings=embeddings",
+            "/api/embed=embeddings", "/api/embeddings=embeddings", "/embedding=embeddings",
+            // images: generations, edits, variations, inpainting, upscale
             "/v1/images/**=images", "/images/**=images",
+            // speech: OpenAI, LocalAI, ElevenLabs (model_id in the body), voices
             "/v1/audio/speech=audio_speech", "/audio/speech=audio_speech", "/tts=audio_speech",
-            "/v1/text-to-speech/**=audio_speech",
-            "/v1/audio/transcriptions=audio_transcription", "/v1/audio/translations=audio_transcription",
-            "/audio/transcriptions=audio_transcription",
+            "/v1/text-to-speech/**=audio_speech", "/v1/audio/voices=audio_speech", "/audio/voices=audio_speech",
+            "/api/voice-profiles=audio_speech", "/api/voice-profiles/**=audio_speech",
+            // transcription and translation
+            "/v1/audio/transcriptions=audio_transcription", "/audio/transcriptions=audio_transcription",
+            "/v1/audio/translations=audio_transcription", "/audio/translations=audio_transcription",
             "/v1/sound-generation=sound", "/sound-generation=sound",
-            "/v1/rerank=rerank", "/rerank=rerank",
-            "/v1/tokenize=tokenize", "/tokenize=tokenize",
+            "/v1/rerank=rerank", "/rerank=rerank", "/v2/rerank=rerank", "/v1/score=rerank", "/score=rerank",
+            "/v1/tokenize=tokenize", "/tokenize=tokenize", "/v1/detokenize=tokenize", "/detokenize=tokenize",
             "/v1/vad=vad", "/vad=vad",
             "/v1/detection=detection", "/detection=detection",
-            "/v1/video/**=video", "/video=video",
-            "/v1/realtime=realtime", "/v1/realtime/**=realtime",
-            "/v1/mcp/**=mcp", "/mcp/**=mcp",
+            "/video=video", "/v1/video/**=video", "/v1/videos=video", "/v1/videos/**=video",
+            // realtime: a websocket names (or changes) its model in messages Gatehouse never sees
+            "/v1/realtime=realtime!", "/v1/realtime/**=realtime!", "/realtime=realtime!",
+            "/v1/mcp/servers/{model}=mcp", "/v1/mcp/prompts/{model}=mcp", "/v1/mcp/prompts/{model}/*=mcp",
+            "/v1/mcp/resources/{model}=mcp", "/v1/mcp/resources/{model}/*=mcp",
+            "/v1/mcp/**=mcp", "/mcp/**=mcp", "/api/cors-proxy=mcp",
             "/stores/**=stores",
-            "/api/agents/**=agents", "/api/skills/**=skills", "/api/collections/**=collections",
-            "/api/mcp/jobs/**=mcp_jobs");
-
+            "/api/agents=agents", "/api/agents/**=agents", "/api/skills=skills", "/api/skills/**=skills",
+            "/api/collections=collections", "/api/collections/**=collections",
+            "/api/agent/tasks=mcp_jobs", "/api/agent/tasks/**=mcp_jobs", "/api/agent/jobs=mcp_jobs",
+            "/api/agent/jobs/**=mcp_jobs", "/api/mcp/jobs/**=mcp_jobs",
+            // LocalAI's administration (its adminMiddleware): administrators only, and not with a scoped key
+            "/models/apply=@admin", "/models/delete/**=@admin", "/models/import=@admin", "/models/import-uri=@admin",
+            "/models/edit/**=@admin", "/models/toggle-state/**=@admin", "/models/toggle-pinned/**=@admin",
+            "/models/reload=@admin", "/models/available=@admin", "/models/galleries=@admin", "/models/jobs=@admin",
+            "/models/jobs/**=@admin", "/import-model=@admin", "/backends=@admin", "/backends/**=@admin",
+            "/api/models/config-yaml/**=@admin", "/metrics=@admin", "/system=@admin", "/backend/monitor=@admin",
+            "/backend/shutdown=@admin", "/v1/backend/monitor=@admin", "/v1/backend/shutdown=@admin",
+            "/api/traces=@admin", "/api/traces/**=@admin", "/api/backend-traces=@admin", "/api/backend-traces/**=@admin",
+            "/api/backend-logs=@admin", "/api/backend-logs/**=@admin", "/ws/backend-logs/**=@admin", "/api/p2p=@admin",
+            "/api/p2p/**=@admin", "/api/score=@admin", "/api/settings=@admin", "/api/settings/**=@admin",
+            // no feature, only a valid caller: model lists, health and version
+            "GET /v1/models=-", "GET /models=-", "GET /v1/models/capabilities=-", "GET /models/capabilities=-",
+            "GET /v1/models/{model}=-", "GET /api/tags=-", "HEAD /api/tags=-", "GET /api/ps=-", "POST /api/show=-",
+            "GET /api/version=-", "HEAD /api/version=-", "GET /version=-", "GET /healthz=-", "GET /readyz=-",
+            "GET /health=-");
     public RouteMap {
         rules = List.copyOf(rules);
     }
@@ -136,7 +193,7 @@ public record RouteMap(List<Rule> rules) {
             if (matcher.matches()) {
                 Optional<String> model = rule.regex().pattern().contains("(?<model>")
                         ? Optional.of(matcher.group("model")) : Optional.empty();
-                return Optional.of(new Match(rule.feature(), model));
+                return Optional.of(new Match(rule.feature(), model, rule.modelHidden(), rule.adminOnly()));
             }
         }
         return Optional.empty();

@@ -1,7 +1,6 @@
 package dev.gatehouse.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,13 +11,29 @@ import org.junit.jupiter.api.Test;
 class AccessRulesTest {
 
     @Test
-    void unmatchedRoutesAreAllowedUnlessTheOperatorSaysDeny() {
-        assertFalse(AccessRules.fromEnvironment(Map.of()).denyUnmatched());
-        assertTrue(AccessRules.fromEnvironment(Map.of("GATEHOUSE_UNMATCHED_ROUTES", "deny")).denyUnmatched());
+    void unmatchedRoutesAreRefusedToRestrictedCallersUnlessTheOperatorSaysOtherwise() {
+        assertEquals(AccessRules.Unmatched.RESTRICTED, AccessRules.fromEnvironment(Map.of()).unmatched());
+        assertEquals(AccessRules.Unmatched.DENY,
+                AccessRules.fromEnvironment(Map.of("GATEHOUSE_UNMATCHED_ROUTES", "deny")).unmatched());
+        assertEquals(AccessRules.Unmatched.ALLOW,
+                AccessRules.fromEnvironment(Map.of("GATEHOUSE_UNMATCHED_ROUTES", "allow")).unmatched());
         IllegalArgumentException wrong = assertThrows(IllegalArgumentException.class,
                 () -> AccessRules.fromEnvironment(Map.of("GATEHOUSE_UNMATCHED_ROUTES", "block")));
-        assertEquals("GATEHOUSE_UNMATCHED_ROUTES must be allow (paths no rule maps need only a signed-in caller) or"
-                + " deny (only administrators), not 'block'.", wrong.getMessage());
+        assertEquals("GATEHOUSE_UNMATCHED_ROUTES must be restricted (the default: paths no rule maps are refused to"
+                + " callers with any restriction and to keys with scopes), deny (only administrators) or allow (any"
+                + " signed-in caller but keys with scopes), not 'block'.", wrong.getMessage());
+    }
+
+    @Test
+    void aRuleMayNameNoFeatureOrAModelTheCheckCannotSee() {
+        RouteMap routes = RouteMap.parse("GET /status=-, /ws=chat!", false);
+        assertEquals(new RouteMap.Match(java.util.Optional.empty(), java.util.Optional.empty(), false, false),
+                routes.match("GET", "/status").orElseThrow());
+        assertEquals(new RouteMap.Match(java.util.Optional.of("chat"), java.util.Optional.empty(), true, false),
+                routes.match("GET", "/ws").orElseThrow());
+        assertTrue(routes.match("POST", "/status").isEmpty(), "the method counts");
+        assertTrue(RouteMap.parse("/admin/**=@admin", false).match("POST", "/admin/x").orElseThrow().adminOnly());
+        assertThrows(IllegalArgumentException.class, () -> RouteMap.parse("/x=-!", false));
     }
 
     @Test
@@ -27,5 +42,18 @@ class AccessRulesTest {
                 Map.of("GATEHOUSE_FEATURES", "chat", "GATEHOUSE_ROUTES", "POST /v1/agents=agents")));
         assertTrue(wrong.getMessage().contains("'agents'") && wrong.getMessage().contains("GATEHOUSE_FEATURES"),
                 wrong.getMessage());
+    }
+
+    @Test
+    void everyBuiltInRuleIsListedInTheConfigurationGuide() throws Exception {
+        String guide = java.nio.file.Files.readString(java.nio.file.Path.of("../docs/configuration.md"));
+        for (String rule : RouteMap.DEFAULTS) {
+            String route = rule.substring(0, rule.lastIndexOf('='));
+            String target = rule.substring(rule.lastIndexOf('=') + 1).replace("!", "");
+            String row = guide.lines().filter(line -> line.startsWith("| ") && line.contains("`" + route + "`")).findFirst().orElse("");
+            assertTrue(row.startsWith("| `" + target + "`") || target.equals("-") && row.startsWith("| none (`-`)")
+                    || target.equals("@admin") && row.startsWith("| administrators only (`@admin`)"),
+                    "docs/configuration.md must list " + rule + " in the row of " + target + ": " + row);
+        }
     }
 }

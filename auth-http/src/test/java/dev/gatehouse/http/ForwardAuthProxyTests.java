@@ -92,6 +92,32 @@ abstract class ForwardAuthProxyTests {
     }
 
     @Test
+    void aModelLimitedCallersHostileBodyNeverReachesTheAiServer() throws Exception {
+        gatehouse.cli.permissions().put(dev.gatehouse.core.model.Username.of("alice"),
+                new dev.gatehouse.core.model.Permissions(Map.of(),
+                        dev.gatehouse.core.model.ModelAccess.only(List.of("llama-3"))));
+        String key = gatehouse.mintKey("alice").secret();
+        int before = upstreamCalls.get();
+        // The proxy does not give the check the body; the AI server reads mistral from it whatever the query or
+        // the label say, and whatever model header the client adds.
+        for (String contentType : List.of("application/json", "text/plain")) {
+            HttpResponse<String> hostile = send(HttpRequest.newBuilder(
+                    URI.create(proxy.origin() + "/v1/chat/completions?model=llama-3"))
+                    .header("Authorization", "Bearer " + key).header("Content-Type", contentType)
+                    .header("X-Gatehouse-Model", "llama-3")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"model\": \"mistral\", \"messages\": []}")));
+            assertEquals(403, hostile.statusCode(), this::diagnose);
+        }
+        HttpResponse<String> engine = send(HttpRequest.newBuilder(
+                URI.create(proxy.origin() + "/v1/engines/llama-3/completions"))
+                .header("Authorization", "Bearer " + key).POST(HttpRequest.BodyPublishers.ofString("{\"model\": \"x\"}")));
+        assertEquals(403, engine.statusCode(), this::diagnose);
+        assertEquals(before, upstreamCalls.get(), "nothing reached the AI server");
+        assertEquals(200, send(get("/v1/models").header("Authorization", "Bearer " + key)).statusCode(),
+                "a route that uses no model still passes");
+    }
+
+    @Test
     void onlyKeyedOrSignedInRequestsReachTheAiServerAsTheirUser() throws Exception {
         HttpResponse<String> anonymous = send(get("/v1/models"));
         assertEquals(401, anonymous.statusCode(), this::diagnose);

@@ -1,7 +1,9 @@
 package dev.gatehouse.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpRequest;
@@ -68,7 +70,7 @@ class ForwardedRequestTest {
         assertEquals(Set.of("llama-3", "gpt-4"), wanted("application/x-www-form-urlencoded",
                 "model=llama-3&mod%65l=gpt-4").models());
         assertEquals(Set.of("llama-3", "gpt-4"), wanted(null, null,
-                "X-Forwarded-Uri", "/v1/models/x?model=llama-3&model=gpt-4").models());
+                "X-Forwarded-Uri", "/v1/chat/completions?model=llama-3&model=gpt-4").models());
     }
 
     @Test
@@ -94,5 +96,32 @@ class ForwardedRequestTest {
                 "/v1/x/../images/generations%7B", "//v1//./images/generations/?x=1"}) {
             assertEquals(Set.of("images"), wanted(null, null, "X-Forwarded-Uri", uri).features(), uri);
         }
+    }
+
+    @Test
+    void aModelIsNotSeenWhenAPostNamesNoneItsBodyIsUnclearOrItsRouteHidesIt() {
+        String[] chatPost = {"X-Forwarded-Method", "POST", "X-Forwarded-Uri", "/v1/chat/completions"};
+        assertTrue(wanted("application/json", "{\"messages\": []}", chatPost).modelUnseen(), "LocalAI picks one");
+        assertTrue(wanted(null, null, chatPost).modelUnseen(), "the body was not forwarded");
+        assertTrue(wanted(null, null, "X-Forwarded-Method", "POST", "X-Forwarded-Uri",
+                "/v1/chat/completions?model=llama-3").modelUnseen(), "a body the check did not get wins over the query");
+        assertFalse(wanted(null, null, "X-Gatehouse-Model", "llama-3", "X-Forwarded-Method", "POST",
+                "X-Forwarded-Uri", "/v1/chat/completions").modelUnseen(), "the proxy named the model");
+        assertTrue(wanted("application/xml", "<r><model>llama-3</model></r>", chatPost).modelUnseen());
+        assertTrue(wanted("text/plain", "{\"model\": \"llama-3\"} x", chatPost).modelUnseen(), "broken JSON");
+        assertTrue(wanted(null, null, "X-Forwarded-Uri", "/v1/realtime?model=llama-3").modelUnseen());
+        assertFalse(wanted("text/plain", "{\"model\": \"llama-3\"}", chatPost).modelUnseen());
+        assertEquals(Set.of("llama-3"), wanted("text/plain", "{\"model\": \"llama-3\"}", chatPost).models(),
+                "JSON whatever the label");
+        assertFalse(wanted(null, null, "X-Forwarded-Method", "GET", "X-Forwarded-Uri", "/v1/audio/voices").modelUnseen());
+    }
+
+    @Test
+    void onlyARouteRuleMatchesARequestNeverAFeatureHeader() {
+        assertEquals(java.util.Optional.of(AccessRules.Unmatched.RESTRICTED),
+                wanted(null, null, "X-Gatehouse-Feature", "chat", "X-Forwarded-Uri", "/v1/threads").unmatched());
+        assertEquals(java.util.Optional.of(AccessRules.Unmatched.RESTRICTED), wanted(null, null).unmatched(), "no path");
+        assertEquals(java.util.Optional.empty(), wanted(null, null, "X-Forwarded-Uri", "/v1/models").unmatched());
+        assertTrue(wanted(null, null, "X-Forwarded-Uri", "/models/apply").adminOnly());
     }
 }

@@ -106,6 +106,6 @@ class GovernanceBrowserIT extends ChromiumTests {
 
     private static HttpResponse<String> verify(RunningServer app, String key, String model) {
         return app.send(app.get("/auth/verify").header("Authorization", "Bearer " + key)
-                .header("X-Gatehouse-Model", model).build());
+                .header("X-Forwarded-Uri", "/v1/models").header("X-Gatehouse-Model", model).build());
     }
 }

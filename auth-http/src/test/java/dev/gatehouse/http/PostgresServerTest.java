@@ -75,7 +75,8 @@ class PostgresServerTest {
             String key = RunningServer.json(minted).path("key").asText();
             String id = RunningServer.json(minted).path("token").path("id").asText();
             assertTrue(app.keyed("GET", "/api/me", null, key).body().contains("\"username\":\"bob\""));
-            HttpResponse<String> verified = app.send(app.get("/auth/verify").header("x-api-key", key).build());
+            HttpResponse<String> verified = app.send(app.get("/auth/verify").header("x-api-key", key)
+                    .header("X-Forwarded-Uri", "/v1/models").build());
             assertEquals("bob", verified.headers().firstValue("X-Gatehouse-User").orElse(null));
 
             assertEquals(204, app.json("DELETE", "/api/tokens/" + id, null, root).statusCode());

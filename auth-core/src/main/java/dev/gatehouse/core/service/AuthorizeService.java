@@ -30,6 +30,9 @@ public final class AuthorizeService implements Authorize {
     private static final String SEND_MODEL = "the proxy must send X-Gatehouse-Model or forward the body"
             + " (docs/deployment.md).";
 
+    private static final String MAP_ROUTE = "an administrator can map the route in GATEHOUSE_ROUTES"
+            + " (docs/configuration.md).";
+
     private final KeptRights rights;
     private final FeatureCatalog catalog;
 
@@ -86,6 +89,13 @@ public final class AuthorizeService implements Authorize {
 
     private Decision decide(Query query, Permissions rights) {
         String who = query.user().username().value();
+        if (query.unrestrictedOnly()) {
+            boolean everyFeature = catalog.names().stream().allMatch(f -> rights.hasFeature(f, catalog));
+            if (!everyFeature || !rights.models().all()) {
+                return new Denied(What.ROUTE, "", who + " may not use every feature and model, and no route rule says"
+                        + " what this request uses; " + MAP_ROUTE);
+            }
+        }
         if (query.feature().isPresent() && !rights.hasFeature(query.feature().get(), catalog)) {
             String feature = query.feature().get();
             return new Denied(What.FEATURE, feature, who + " may not use the feature '" + feature + "'; "
@@ -109,7 +119,8 @@ public final class AuthorizeService implements Authorize {
         if (byScopes.isPresent()) {
             return byScopes;
         }
-        if (query.user().isAdmin() || query.feature().isEmpty() && query.model().isEmpty()) {
+        if (query.user().isAdmin()
+                || query.feature().isEmpty() && query.model().isEmpty() && !query.modelUnseen() && !query.unrestrictedOnly()) {
             return Optional.of(new Allowed());
         }
         if (query.feature().isPresent() && !catalog.knows(query.feature().get())) {
@@ -123,6 +134,10 @@ public final class AuthorizeService implements Authorize {
     private static Optional<Decision> byScopes(Query query) {
         if (query.scopes().isEmpty()) {
             return Optional.empty(); // sessions and unscoped keys: nothing to narrow, nothing to sort out
+        }
+        if (query.unrestrictedOnly()) {
+            return Optional.of(new Denied(What.ROUTE, "", "This key has scopes (" + String.join(", ", query.scopes())
+                    + "), and no route rule says what this request uses, so no scope can allow it; " + MAP_ROUTE));
         }
         List<String> modelScopes = query.scopes().stream().filter(s -> s.startsWith(MODEL_SCOPE))
                 .map(s -> s.substring(MODEL_SCOPE.length())).toList();

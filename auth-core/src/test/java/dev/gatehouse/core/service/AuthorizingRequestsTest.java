@@ -178,4 +178,31 @@ class AuthorizingRequestsTest {
         assertTrue(!ModelAccess.globMatches("llama", "llama-3"));
         assertTrue(ModelAccess.globMatches("*", ""));
     }
+
+    @Test
+    void onlyACallerWithNoRestrictionIsUnrestricted() {
+        java.util.function.BiFunction<User, Set<String>, Decision> unrestricted =
+                (user, scopes) -> authorize.authorize(Query.unrestricted(user, scopes));
+        assertInstanceOf(Allowed.class, unrestricted.apply(root, Set.of()));
+        Denied byDefault = assertInstanceOf(Denied.class, unrestricted.apply(alice, Set.of()));
+        assertEquals(What.ROUTE, byDefault.refused(), "agents and three more are off by default");
+        Map<String, Boolean> every = new java.util.HashMap<>();
+        FeatureCatalog.localAi().names().forEach(f -> every.put(f, true));
+        core.permissions.put(alice.username(), new Permissions(every, ModelAccess.everything()));
+        assertInstanceOf(Allowed.class, unrestricted.apply(alice, Set.of()));
+        assertEquals(What.ROUTE, assertInstanceOf(Denied.class, unrestricted.apply(alice, Set.of("models:*"))).refused());
+        assertEquals(What.ROUTE, assertInstanceOf(Denied.class, unrestricted.apply(root, Set.of("chat"))).refused(),
+                "a scope binds administrators too");
+        core.permissions.put(alice.username(), new Permissions(every, ModelAccess.only(List.of("*"))));
+        assertInstanceOf(Denied.class, unrestricted.apply(alice, Set.of()), "a model list, even *, is a restriction");
+    }
+
+    @Test
+    void aModelNotSeenIsRefusedToALimitedCallerEvenWithoutAFeature() {
+        limitAlice(Map.of(), "llama-*");
+        Query unseen = new Query(alice, Set.of(), Optional.empty(), Optional.empty(), true);
+        assertEquals(What.MODEL, assertInstanceOf(Denied.class, authorize.authorize(unseen)).refused());
+        core.permissions.remove(alice.username());
+        assertInstanceOf(Allowed.class, authorize.authorize(unseen));
+    }
 }

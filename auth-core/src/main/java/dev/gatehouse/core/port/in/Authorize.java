@@ -48,17 +48,31 @@ public interface Authorize {
     /**
      * Who asks, with which key scopes (empty: no narrowing), for which feature and which model;
      * nothing asked for is not checked. {@code modelUnseen} says the request may well name a model
-     * that Gatehouse could not see (a POST whose body the proxy did not forward): a caller limited
-     * to some models is then refused rather than let through unchecked.
+     * that Gatehouse could not see (a POST whose body the proxy did not forward, a body that names
+     * none or cannot be read with certainty): a caller limited to some models is then refused
+     * rather than let through unchecked. {@code unrestrictedOnly} says the request may use
+     * anything (a route no rule maps to a feature): only a caller with no restriction at all
+     * passes (no key scope, every feature, every model).
      */
     record Query(User user, Set<String> scopes, Optional<String> feature, Optional<String> model,
-                 boolean modelUnseen) {
+                 boolean modelUnseen, boolean unrestrictedOnly) {
         public Query {
             Objects.requireNonNull(user, "user");
             scopes = ApiKey.checkedScopes(scopes);
             Objects.requireNonNull(feature, "feature");
             Objects.requireNonNull(model, "model");
             modelUnseen = modelUnseen && model.isEmpty();
+        }
+
+        /** A question about a feature and a model, one of which may not have been seen. */
+        public Query(User user, Set<String> scopes, Optional<String> feature, Optional<String> model,
+                     boolean modelUnseen) {
+            this(user, scopes, feature, model, modelUnseen, false);
+        }
+
+        /** Whether the caller has no restriction at all. */
+        public static Query unrestricted(User user, Set<String> scopes) {
+            return new Query(user, scopes, Optional.empty(), Optional.empty(), false, true);
         }
 
         /** A request whose model, if it has one, is known. */
@@ -80,9 +94,9 @@ public interface Authorize {
     }
 
     /**
-     * The request must not go on: {@code refused} says what (a feature, a model, or everything
-     * when the rights could not be read), {@code subject} its name, and {@code message} why, for a
-     * person to act on.
+     * The request must not go on: {@code refused} says what (a feature, a model, a route only
+     * callers without restrictions may use, or everything when the rights could not be read),
+     * {@code subject} its name, and {@code message} why, for a person to act on.
      */
     record Denied(What refused, String subject, String message) implements Decision {
         public Denied {
@@ -93,5 +107,5 @@ public interface Authorize {
     }
 
     /** What a denial is about. */
-    enum What { FEATURE, MODEL, UNREADABLE }
+    enum What { FEATURE, MODEL, ROUTE, UNREADABLE }
 }
