@@ -58,7 +58,8 @@ class ForwardedRequest {
         List<String> named = new ArrayList<>();
         ForwardedOrigin origin = ForwardedOrigin.of(request);
         ForwardedOrigin.single(request, FEATURE).map(RequestRights::feature).ifPresent(features::add);
-        ForwardedOrigin.single(request, MODEL).ifPresent(named::add);
+        Optional<String> proxyModel = ForwardedOrigin.single(request, MODEL);
+        proxyModel.ifPresent(named::add);
         Optional<String> uri = origin.uri();
         String method = origin.method();
         Optional<RouteMap.Match> route = uri.flatMap(u -> rules.routes().match(method, ForwardedPath.of(u)));
@@ -71,7 +72,7 @@ class ForwardedRequest {
         named.forEach(model -> checked.add(RequestRights.model(model)));
         // A body the check did not get may name a model, and servers read the body's before the path's or the
         // query's; only a proxy that names the model itself (X-Gatehouse-Model) says which one is served.
-        boolean proxyNamed = header(request, MODEL).isPresent();
+        boolean proxyNamed = proxyModel.isPresent();
         boolean sendsBody = !features.isEmpty() && WITH_BODY.contains(method.toUpperCase(java.util.Locale.ROOT));
         boolean unseen = inBody.uncertain() || route.map(RouteMap.Match::modelHidden).orElse(false)
                 || sendsBody && (body == null ? !proxyNamed : checked.isEmpty());
