@@ -144,7 +144,7 @@ class ForwardAuthTest {
         java.util.Map<String, String> user = new java.util.HashMap<>();
         java.util.Map<String, String> encoded = new java.util.HashMap<>();
         for (String name : names) {
-            HttpResponse<String> answer = verify("x-api-key", app.mintKey(name).secret());
+            HttpResponse<String> answer = verify("x-api-key", app.mintKey(name).secret(), "X-Forwarded-Uri", "/v1/models");
             assertEquals(200, answer.statusCode(), answer.body());
             user.put(name, header(answer, "X-Gatehouse-User").orElseThrow());
             encoded.put(name, header(answer, "X-Gatehouse-User-Encoded").orElseThrow());
@@ -159,7 +159,7 @@ class ForwardAuthTest {
         assertEquals("Jos%C3%A9", user.get("José"));
         assertEquals(names.size(), new java.util.HashSet<>(user.values()).size(), user::toString);
         assertEquals(names.size(), new java.util.HashSet<>(encoded.values()).size(), encoded::toString);
-        HttpResponse<String> amy = verify("x-api-key", app.mintKey("amy").secret());
+        HttpResponse<String> amy = verify("x-api-key", app.mintKey("amy").secret(), "X-Forwarded-Uri", "/v1/models");
         assertEquals(Optional.of("amy"), header(amy, "X-Gatehouse-User-Encoded"));
     }
 
