@@ -179,9 +179,11 @@ class LauncherIT {
     }
 
     /** The status of {@code GET /auth/verify} with {@code key}, as a reverse proxy asks it. */
+    /** The check a proxy makes for a chat completion with llama-3, with {@code key}. */
     private static int verify(String base, String key) throws Exception {
         return java.net.http.HttpClient.newHttpClient().send(
                 java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/auth/verify"))
+                        .header("X-Forwarded-Uri", "/v1/chat/completions?model=llama-3")
                         .header("Authorization", "Bearer " + key).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode();
     }
