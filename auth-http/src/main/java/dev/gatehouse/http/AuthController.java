@@ -83,7 +83,8 @@ class AuthController {
 
     @Post("/logout")
     HttpResponse<?> logout(HttpRequest<?> request) {
-        SessionCookie.token(request, client.cookieScope(request)).ifPresent(token -> signOut.signOut(token, client.clientIp(request)));
+        SessionCookie.token(request, client.cookieScope(request))
+                .ifPresent(token -> signOut.signOut(token, client.clientIp(request)));
         return HttpResponse.noContent().cookies(SessionCookie.clear(client.cookieScope(request)));
     }
 }

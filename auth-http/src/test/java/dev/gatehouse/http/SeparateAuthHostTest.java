@@ -159,6 +159,20 @@ class SeparateAuthHostTest {
     }
 
     @Test
+    void aLoopbackServerReachedDirectlyAnswersToThePortalsNameAndNoOtherUnderTheDomain() throws Exception {
+        try (RunningServer direct = new RunningServer(settings -> settings.withPortal(Portal.of(PORTAL, "gatehouse.test")))) {
+            direct.addUser("alice", PASSWORD);
+            int port = direct.server.getPort();
+            assertEquals(200, Raw.send(port, "GET", "/login", null, "Host", "auth.gatehouse.test", "Accept", "text/html")
+                    .statusCode());
+            RunningServer.assertError(421, "host_not_allowed", Raw.send(port, "GET", "/api/me", null, "Host",
+                    "ai.gatehouse.test"));
+            RunningServer.assertError(421, "host_not_allowed", Raw.send(port, "GET", "/api/me", null, "Host",
+                    "auth.gatehouse.test.evil.net"));
+        }
+    }
+
+    @Test
     void signingOutClearsTheDomainsCookie() {
         String token = RunningServer.token(signInOnThePortal());
         HttpResponse<String> out = Raw.send(gatehouse.server.getPort(), "POST", "/api/auth/logout", "", "Host",
