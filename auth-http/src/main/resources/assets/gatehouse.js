@@ -25,6 +25,12 @@ function sameSitePath(path) {
   return typeof path === 'string' && /^\/(?![/\\])/.test(path) ? path : '/account';
 }
 
+// Where a sign-in goes next: a path on this site, or an http(s) address the server already checked
+// (with a sign-in portal: a host the session cookie reaches, such as the AI server's).
+function signInNext(target) {
+  return typeof target === 'string' && /^https?:\/\/[a-z0-9.-]+(:\d+)?([/?]|$)/i.test(target) ? target : sameSitePath(target);
+}
+
 async function call(method, url, body, headers = {}) {
   const init = { method, credentials: 'same-origin', headers: { Accept: 'application/json', ...headers } };
   if (body instanceof Blob) {
@@ -86,7 +92,7 @@ function done(element, message, result) {
     text += ` ${result.sessionsEnded} ${result.sessionsEnded === 1 ? 'session' : 'sessions'} ended.`;
   }
   if (then === 'next') {
-    location.assign(sameSitePath(element.dataset.next));
+    location.assign(signInNext(element.dataset.next));
   } else if (then.startsWith('go:')) {
     location.assign(sameSitePath(then.slice(3)));
   } else if (then === 'registered') {

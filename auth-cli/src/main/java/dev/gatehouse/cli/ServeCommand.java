@@ -32,7 +32,8 @@ import picocli.CommandLine.Option;
                   "  GATEHOUSE_API_KEYS=sk-one,sk-two gatehouse serve --auth apikey",
                   "  gatehouse serve --pair                        # pair a phone or app as the first administrator",
                   "  gatehouse serve --pair --qr-owner alice       # pair a phone as alice",
-                  "  gatehouse serve --auth none                   # no sign-in at all (llms.py without users)"})
+                  "  gatehouse serve --auth none                   # no sign-in at all (llms.py without users)",
+                  "  gatehouse serve --trusted-proxy 127.0.0.1 --portal-url https://auth.example.com --cookie-domain example.com"})
 final class ServeCommand extends CliCommand {
 
     @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "${env:GATEHOUSE_HOST:-127.0.0.1}",
@@ -88,6 +89,19 @@ final class ServeCommand extends CliCommand {
                     + " Env: GATEHOUSE_ALLOWED_HOSTS.")
     List<String> allowedHosts;
 
+    @Option(names = "--portal-url", paramLabel = "URL", defaultValue = "${env:GATEHOUSE_PORTAL_URL}",
+            description = "Gatehouse's own host when the AI server is on another, e.g. https://auth.example.com:"
+                    + " browsers the AI server's proxy refuses are sent to URL/login and back afterwards. Needs"
+                    + " --cookie-domain. Env: GATEHOUSE_PORTAL_URL.")
+    String portalUrl;
+
+    @Option(names = "--cookie-domain", paramLabel = "DOMAIN", defaultValue = "${env:GATEHOUSE_COOKIE_DOMAIN}",
+            description = "The domain the portal's host and the AI server's host share, e.g. example.com: the session"
+                    + " cookie is set for it (__Secure-gatehouse_session over TLS instead of __Host-) so the AI server's"
+                    + " host sends it to the check; every host under it gets the cookie, so trust them all. Needs"
+                    + " --portal-url. Env: GATEHOUSE_COOKIE_DOMAIN.")
+    String cookieDomain;
+
     @Option(names = "--pair", description = "Make a pairing key and print its link and QR code for a phone or app:"
             + " a key of the first administrator (or --qr-owner) that may only use models (scope models:*), lives"
             + " --pair-lifetime, and revokes the previous pairing key. Off by default: the link holds a working key,"
@@ -126,7 +140,8 @@ final class ServeCommand extends CliCommand {
                     .withImpersonationLimit(ServerSettings.impersonationLimit(impersonationLimit))
                     .withAllowedHosts(allowedHosts != null ? allowedHosts : ServerSettings.csv(
                             invocation.environment().variable("GATEHOUSE_ALLOWED_HOSTS") == null ? ""
-                                    : invocation.environment().variable("GATEHOUSE_ALLOWED_HOSTS")));
+                                    : invocation.environment().variable("GATEHOUSE_ALLOWED_HOSTS")))
+                    .withPortal(dev.gatehouse.http.Portal.of(portalUrl, cookieDomain));
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

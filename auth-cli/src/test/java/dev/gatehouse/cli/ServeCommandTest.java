@@ -42,6 +42,39 @@ class ServeCommandTest {
     }
 
     @Test
+    void aCookieDomainThatIsNoParentOfThePortalStopsTheStartSayingWhichWouldDo() {
+        TestCli.Run run = new TestCli(home).run("serve", "--portal-url", "https://auth.example.com", "--cookie-domain",
+                "example.org", "--port", "0");
+        assertEquals(ExitCodes.USAGE, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("'example.org' is not a parent of the portal's host 'auth.example.com'")
+                && run.err().contains("--cookie-domain example.com"), run::toString);
+    }
+
+    @Test
+    void aPortalWithoutACookieDomainAndTheOtherWayRoundStopTheStart() {
+        TestCli.Run portalOnly = new TestCli(home).run("serve", "--portal-url", "https://auth.example.com", "--port", "0");
+        assertEquals(ExitCodes.USAGE, portalOnly.exitCode(), portalOnly::toString);
+        assertTrue(portalOnly.err().contains("--portal-url needs --cookie-domain")
+                && portalOnly.err().contains("--cookie-domain example.com"), portalOnly::toString);
+        TestCli.Run domainOnly = new TestCli(home).run("serve", "--cookie-domain", "example.com", "--port", "0");
+        assertEquals(ExitCodes.USAGE, domainOnly.exitCode(), domainOnly::toString);
+        assertTrue(domainOnly.err().contains("--cookie-domain needs --portal-url"), domainOnly::toString);
+    }
+
+    @Test
+    void aPortalUrlWithAPathOrUserOrAnotherSchemeAndACookieDomainOfOneLabelStopTheStart() {
+        for (String[] wrong : new String[][] {{"https://auth.example.com/login", "example.com"},
+                {"https://me@auth.example.com", "example.com"}, {"ftp://auth.example.com", "example.com"},
+                {"auth.example.com", "example.com"}, {"https://auth.example.com", "com"},
+                {"https://127.0.0.1", "0.0.1"}, {"https://auth.example.com", "*.example.com"}}) {
+            TestCli.Run run = new TestCli(home).run("serve", "--portal-url", wrong[0], "--cookie-domain", wrong[1], "--port", "0");
+            assertEquals(ExitCodes.USAGE, run.exitCode(), run::toString);
+            assertTrue(run.err().contains("e.g. https://auth.example.com") || run.err().contains("such as example.com"),
+                    run::toString);
+        }
+    }
+
+    @Test
     void helpListsTheAuthModes() {
         TestCli.Run run = new TestCli(home).run("serve", "--help");
         assertEquals(0, run.exitCode(), run::toString);

@@ -53,7 +53,7 @@ class AuthController {
         metrics.signIn(outcome(result));
         if (result instanceof SignIn.SignedIn in) {
             return HttpResponse.ok(UserView.brief(in.user()))
-                    .cookie(SessionCookie.issue(in.token(), in.session(), client.secure(request), clock));
+                    .cookies(SessionCookie.issue(in.token(), in.session(), client.cookieScope(request), clock));
         }
         if (result instanceof SignIn.Throttled throttled) {
             return TooManyAttempts.response(throttled.retryAfter());
@@ -83,7 +83,8 @@ class AuthController {
 
     @Post("/logout")
     HttpResponse<?> logout(HttpRequest<?> request) {
-        SessionCookie.token(request).ifPresent(token -> signOut.signOut(token, client.clientIp(request)));
-        return HttpResponse.noContent().cookies(SessionCookie.clear(client.secure(request)));
+        SessionCookie.token(request, client.cookieScope(request))
+                .ifPresent(token -> signOut.signOut(token, client.clientIp(request)));
+        return HttpResponse.noContent().cookies(SessionCookie.clear(client.cookieScope(request)));
     }
 }

@@ -19,9 +19,25 @@ import java.util.stream.Collectors;
 class ClientFacts {
 
     private final Set<String> trustedProxies;
+    private final Portal portal;
 
     ClientFacts(ServerSettings settings) {
         this.trustedProxies = settings.trustedProxies().stream().map(ClientFacts::normalized).collect(Collectors.toSet());
+        this.portal = settings.portal();
+    }
+
+    /** The separate auth host layout, if set up: its origin also counts as Gatehouse's own ({@link SameOrigin}). */
+    Portal portal() {
+        return portal;
+    }
+
+    /**
+     * How to set the session cookie for this request: Secure when the client used TLS, and with a
+     * cookie domain ({@link Portal}) for that domain, Secure also whenever the portal is https (the
+     * domain's cookie is for the public hosts, whatever this request came in by).
+     */
+    SessionCookie.Scope cookieScope(HttpRequest<?> request) {
+        return new SessionCookie.Scope(secure(request) || portal.https(), portal.cookieDomain());
     }
 
     /**

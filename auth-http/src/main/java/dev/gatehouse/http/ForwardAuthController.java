@@ -125,7 +125,7 @@ class ForwardAuthController {
                 }
             }
             if (caller.isEmpty()) {
-                return ForwardAuthController.answer(request, origin, caller);
+                return ForwardAuthController.this.answer(request, origin, caller);
             }
             if (wanted == null) {
                 try {
@@ -137,7 +137,7 @@ class ForwardAuthController {
             if (rights.decide(caller.get(), wanted, mayBlock) instanceof Authorize.Denied denied) {
                 return RequestRights.denied(denied).contentType(MediaType.APPLICATION_JSON_TYPE);
             }
-            return ForwardAuthController.answer(request, origin, caller);
+            return ForwardAuthController.this.answer(request, origin, caller);
         }
     }
 
@@ -151,14 +151,14 @@ class ForwardAuthController {
         return keyed.or(() -> Optional.of(Caller.builtIn("default", client.clientIp(request))));
     }
 
-    private static HttpResponse<?> answer(HttpRequest<?> request, ForwardedOrigin origin, Optional<Caller> caller) {
+    private HttpResponse<?> answer(HttpRequest<?> request, ForwardedOrigin origin, Optional<Caller> caller) {
         if (caller.isPresent()) {
             String name = caller.get().user().username().value();
             return HttpResponse.ok().header(USER, UserHeader.plainOrEncoded(name)).header(USER_ENCODED, UserHeader.encoded(name))
                     .header(ROLES, rolesHeader(caller.get().user()));
         }
         MutableHttpResponse<ApiError> refused = ApiError.unauthenticated().contentType(MediaType.APPLICATION_JSON_TYPE);
-        return pageView(request, origin) ? refused.header(LOGIN, loginUrl(origin)) : refused;
+        return pageView(request, origin) ? refused.header(LOGIN, loginUrl(origin, settings)) : refused;
     }
 
     /** {@code Admin,User} or {@code User}: the roles, sorted, as the header carries them. */
@@ -177,10 +177,25 @@ class ForwardAuthController {
         return (method.equals("GET") || method.equals("HEAD")) && html;
     }
 
-    /** {@code /login}, with {@code next} the original path when it is one on this site (never another site). */
-    static String loginUrl(ForwardedOrigin origin) {
-        return origin.uri().filter(uri -> PageLinks.safeNext(uri).equals(uri))
-                .map(uri -> "/login?next=" + URLEncoder.encode(uri, StandardCharsets.UTF_8))
-                .orElse("/login");
+    /**
+     * {@code /login}, with {@code next} the original path when it is one on this site (never another
+     * site). With a sign-in portal ({@link Portal}) the portal's {@code /login}, absolute, with
+     * {@code next} the original URL: {@code X-Forwarded-Proto} (else the portal's scheme),
+     * {@code X-Forwarded-Host} and the URI, when sign-in would go back there
+     * ({@link PageLinks#safeNext(String, ServerSettings)} keeps it as it is); else without {@code next}.
+     */
+    static String loginUrl(ForwardedOrigin origin, ServerSettings settings) {
+        Portal portal = settings.portal();
+        if (!portal.active()) {
+            return origin.uri().filter(uri -> PageLinks.safeNext(uri).equals(uri))
+                    .map(uri -> "/login?next=" + URLEncoder.encode(uri, StandardCharsets.UTF_8))
+                    .orElse("/login");
+        }
+        String scheme = origin.proto().map(p -> p.toLowerCase(Locale.ROOT)).orElse(portal.https() ? "https" : "http");
+        Optional<String> original = origin.host().flatMap(host -> origin.uri().filter(uri -> uri.startsWith("/"))
+                .map(uri -> scheme + "://" + host + uri))
+                .filter(url -> PageLinks.safeNext(url, settings).equals(url));
+        String login = portal.loginUrl().orElseThrow();
+        return original.map(url -> login + "?next=" + URLEncoder.encode(url, StandardCharsets.UTF_8)).orElse(login);
     }
 }

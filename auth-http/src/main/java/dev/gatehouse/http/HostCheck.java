@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * Against DNS rebinding: a web page on a name its owner points at 127.0.0.1 is "same-origin" with
  * itself, so only the name a request was sent to ({@code Host}) can tell it apart. A request is
  * answered only when its {@code Host} is an IP address, {@code localhost}, the listening address,
- * or a name the operator allowed ({@code --allowed-host}, {@code GATEHOUSE_ALLOWED_HOSTS});
+ * or a name the operator allowed ({@code --allowed-host}, {@code GATEHOUSE_ALLOWED_HOSTS}, and the
+ * host of {@code --portal-url});
  * everything else gets 421 {@code host_not_allowed}. State changes must then also come from a page
  * of that same host ({@link SameOrigin}, checked by the access filter: 403 {@code csrf}), so their
  * {@code Origin} is held to the allowed names too. In {@code --auth none} (every caller an administrator) this holds for
@@ -89,8 +90,14 @@ class HostCheck {
         if (name.equals("localhost") || ClientFacts.literal(name).isPresent() || name.equals(bare(settings.host()))) {
             return true;
         }
-        for (String allowed : settings.allowedHosts()) {
-            if (allowed.startsWith("*.") ? name.endsWith(allowed.substring(1)) : name.equals(allowed)) {
+        // The portal's host is a name the operator gave: Gatehouse's pages are served there.
+        return settings.portal().host().filter(name::equals).isPresent() || matches(settings.allowedHosts(), name);
+    }
+
+    /** True when {@code name} is one of {@code allowed} ({@link #names}; "*.example.org" for its subdomains). */
+    static boolean matches(List<String> allowed, String name) {
+        for (String one : allowed) {
+            if (one.startsWith("*.") ? name.endsWith(one.substring(1)) : name.equals(one)) {
                 return true;
             }
         }

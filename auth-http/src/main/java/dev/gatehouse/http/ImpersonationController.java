@@ -53,24 +53,26 @@ class ImpersonationController {
             return ApiError.refused(refused, "impersonate");
         }
         Impersonate.Started started = (Impersonate.Started) result;
-        boolean secure = client.secure(request);
+        SessionCookie.Scope scope = client.cookieScope(request);
+        boolean secure = scope.secure();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("user", started.user().username().value());
         body.put("impersonator", caller.user().username().value());
         body.put("expiresAt", started.session().expiresAt().toString());
         return HttpResponse.ok(body)
-                .cookie(SessionCookie.issue(started.token(), started.session(), secure, clock))
-                .cookie(AdminCookie.keep(SessionCookie.token(request).orElseThrow(), caller.session().orElseThrow(),
+                .cookies(SessionCookie.issue(started.token(), started.session(), scope, clock))
+                .cookie(AdminCookie.keep(SessionCookie.token(request, scope).orElseThrow(), caller.session().orElseThrow(),
                         secure, clock));
     }
 
     @Post(STOP_PATH)
     HttpResponse<?> stop(HttpRequest<?> request) {
-        if (!SameOrigin.check(request)) {
+        if (!SameOrigin.check(request, client.portal())) {
             return ApiError.csrf();
         }
-        boolean secure = client.secure(request);
-        Optional<String> token = SessionCookie.token(request);
+        SessionCookie.Scope scope = client.cookieScope(request);
+        boolean secure = scope.secure();
+        Optional<String> token = SessionCookie.token(request, scope);
         Impersonate.StopResult result = token.map(t -> impersonate.stop(t, client.clientIp(request)))
                 .orElseGet(Impersonate.NotImpersonating::new);
         Optional<String> adminToken = AdminCookie.token(request);
@@ -90,12 +92,12 @@ class ImpersonationController {
         }
         if (admin.isEmpty()) {
             body.put("next", "/login");
-            return HttpResponse.ok(body).cookies(SessionCookie.clear(secure)).cookies(AdminCookie.clear(secure));
+            return HttpResponse.ok(body).cookies(SessionCookie.clear(scope)).cookies(AdminCookie.clear(secure));
         }
         body.put("administrator", admin.get().user().username().value());
         body.put("next", "/admin");
         return HttpResponse.ok(body)
-                .cookie(SessionCookie.issue(adminToken.get(), admin.get().session(), secure, clock))
+                .cookies(SessionCookie.issue(adminToken.get(), admin.get().session(), scope, clock))
                 .cookies(AdminCookie.clear(secure));
     }
 }

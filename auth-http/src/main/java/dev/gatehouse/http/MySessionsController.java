@@ -67,7 +67,7 @@ class MySessionsController {
         ManageSessions.Result result = manageSessions.end(caller.actor(), caller.user().username(), sessionId);
         if (result instanceof ManageSessions.Ended) {
             boolean current = caller.session().map(s -> s.id().equals(sessionId)).orElse(false);
-            return current ? HttpResponse.noContent().cookies(SessionCookie.clear(client.secure(request)))
+            return current ? HttpResponse.noContent().cookies(SessionCookie.clear(client.cookieScope(request)))
                     : HttpResponse.noContent();
         }
         if (result instanceof Refused refused && refused.reason() == Refused.Reason.NOT_FOUND) {

@@ -34,6 +34,50 @@ final class PageLinks {
         return uriReference(next);
     }
 
+    /**
+     * As {@link #safeNext(String)}, and with a sign-in portal ({@link Portal}) also an absolute
+     * URL of a host the session cookie reaches: {@code http(s)://host[:port]/path?query} whose host
+     * is the portal's, the cookie domain or under it, or an {@code --allowed-host}; https only when
+     * the portal is https. No user info, backslash, percent-escape, control character or other
+     * character in the scheme, host and port, and nothing but an ASCII host name there: what a
+     * browser might read differently from us ({@code https://evil.net\@ai.example.com},
+     * {@code https://ai.example.com%2F@evil.net}) is refused, falling back to the path rule (so to
+     * {@link #HOME}). What passes comes back rebuilt from the parts read, path and query escaped as
+     * for a path, without a fragment.
+     */
+    static String safeNext(String next, ServerSettings settings) {
+        if (next == null || !settings.portal().active() || next.length() > 2048) {
+            return safeNext(next);
+        }
+        java.util.regex.Matcher absolute = ABSOLUTE.matcher(next);
+        if (!absolute.matches()) {
+            return safeNext(next);
+        }
+        String scheme = absolute.group(1).toLowerCase(java.util.Locale.ROOT);
+        String host = absolute.group(2).toLowerCase(java.util.Locale.ROOT);
+        String port = absolute.group(3) == null ? "" : absolute.group(3);
+        String rest = absolute.group(4) == null ? "/" : absolute.group(4);
+        int fragment = rest.indexOf('#');
+        rest = fragment < 0 ? rest : rest.substring(0, fragment);
+        if (settings.portal().https() && !scheme.equals("https")
+                || rest.indexOf('\\') >= 0 || rest.chars().anyMatch(c -> c < 0x20 || c == 0x7f)
+                || !settings.portal().returnsTo(host, settings.allowedHosts())
+                || !port.isEmpty() && (port.length() > 6 || Integer.parseInt(port.substring(1)) > 65535)) {
+            return HOME;
+        }
+        return scheme + "://" + host + port + uriReference(rest.isEmpty() ? "/" : rest);
+    }
+
+    /**
+     * Scheme, host name (letters, digits, dots, dashes; labels not starting or ending with a dash),
+     * optional port, then nothing or a path, query or fragment: the authority ends at the first
+     * {@code /}, {@code ?} or {@code #}, as in every browser, so '@', '\', '%' or ':' anywhere before
+     * that fail the match.
+     */
+    private static final java.util.regex.Pattern ABSOLUTE = java.util.regex.Pattern.compile(
+            "(?i)(https?)://([a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*)(:[0-9]{1,5})?([/?#].*)?",
+            java.util.regex.Pattern.DOTALL);
+
     /** RFC 3986's unreserved characters, sub-delimiters and path and query separators; not '#' (never sent). */
     private static final String ALLOWED =
             "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~!$&'()*+,;=:@/?";

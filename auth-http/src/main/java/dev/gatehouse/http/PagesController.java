@@ -49,11 +49,13 @@ class PagesController {
     private final Clock clock;
     private final Register register;
     private final ReadPermissions readPermissions;
+    private final ServerSettings settings;
 
     PagesController(Assets assets, SetupMode setupMode, ListUsers listUsers, KeyOwners keyOwners,
                     ManageSessions manageSessions, ListApiKeys listApiKeys, KeyPolicy keyPolicy, Clock clock,
                     Register register,
-                    ReadPermissions readPermissions) {
+                    ReadPermissions readPermissions, ServerSettings settings) {
+        this.settings = settings;
         this.register = register;
         this.readPermissions = readPermissions;
         this.assets = assets;
@@ -76,7 +78,7 @@ class PagesController {
         if (setupMode.active()) {
             return HttpResponse.seeOther(URI.create("/setup"));
         }
-        String target = PageLinks.safeNext(next);
+        String target = PageLinks.safeNext(next, settings);
         if (AccessFilter.caller(request).isPresent()) {
             return HttpResponse.seeOther(URI.create(target));
         }

@@ -64,7 +64,7 @@ class RegisterController {
                     ip, agent));
             HttpResponse<Registered> created = HttpResponse.created(new Registered(done.user().username().value(), false));
             return in instanceof SignIn.SignedIn signedIn ? HttpResponse.created(created.body())
-                    .cookie(SessionCookie.issue(signedIn.token(), signedIn.session(), client.secure(request), clock))
+                    .cookies(SessionCookie.issue(signedIn.token(), signedIn.session(), client.cookieScope(request), clock))
                     : created;
         }
         if (result instanceof Register.Throttled throttled) {

@@ -7,20 +7,37 @@ import java.util.Optional;
 
 /**
  * The CSRF baseline: a browser names the page that sent a request in {@code Origin} (or at least
- * {@code Referer}); it must be a page of the host the request was sent to.
+ * {@code Referer}); it must be a page of the host the request was sent to, or of the sign-in
+ * portal ({@link Portal}: its scheme, host and port exactly), whatever {@code Host} the proxy passed
+ * on. A page of another host under the cookie domain (the AI server's) is not Gatehouse's: its
+ * browser sends the session cookie along (same site), so only this check stops it.
  */
 final class SameOrigin {
 
     private SameOrigin() {
     }
 
-    /** True if Origin, or failing that Referer, names the request's own Host; false if neither does. */
-    static boolean check(HttpRequest<?> request) {
+    /** True if Origin, or failing that Referer, names the request's own Host or the portal; false if neither does. */
+    static boolean check(HttpRequest<?> request, Portal portal) {
         Optional<String> host = request.getHeaders().get("Host", String.class).map(SameOrigin::authority);
-        Optional<String> source = request.getHeaders().get("Origin", String.class)
-                .or(() -> request.getHeaders().get("Referer", String.class))
-                .flatMap(SameOrigin::authorityOfUrl);
-        return host.isPresent() && source.isPresent() && host.get().equals(source.get());
+        Optional<String> sent = request.getHeaders().get("Origin", String.class)
+                .or(() -> request.getHeaders().get("Referer", String.class));
+        Optional<String> source = sent.flatMap(SameOrigin::authorityOfUrl);
+        if (host.isPresent() && source.isPresent() && host.get().equals(source.get())) {
+            return true;
+        }
+        return source.isPresent() && portal.origin().isPresent()
+                && sent.flatMap(SameOrigin::originOfUrl).equals(portal.origin());
+    }
+
+    /** {@code scheme://host[:port]} of a URL, the port only when not the scheme's default. */
+    private static Optional<String> originOfUrl(String url) {
+        try {
+            URI uri = URI.create(url.strip());
+            return authorityOfUrl(url).map(authority -> uri.getScheme().toLowerCase(Locale.ROOT) + "://" + authority);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     private static Optional<String> authorityOfUrl(String url) {

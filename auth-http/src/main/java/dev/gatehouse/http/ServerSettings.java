@@ -21,12 +21,13 @@ import java.util.Optional;
  * ({@code GATEHOUSE_REGISTRATION}, {@code GATEHOUSE_ADMIN_EMAIL}), and how long an administrator
  * may act as a user before that session ends, and the names besides {@code localhost}, IP
  * addresses and the listening address a browser may reach the server by
- * ({@code GATEHOUSE_ALLOWED_HOSTS}; {@link HostCheck}).
+ * ({@code GATEHOUSE_ALLOWED_HOSTS}; {@link HostCheck}), and where the sign-in portal is when it
+ * is on a host of its own ({@code GATEHOUSE_PORTAL_URL}, {@code GATEHOUSE_COOKIE_DOMAIN}; {@link Portal}).
  */
 public record ServerSettings(String host, int port, String storeUrl, List<String> trustedProxies,
                              AuthMode auth, List<String> apiKeys, Duration sessionIdle,
                              Optional<Duration> keyLifetime, RegistrationRules registration,
-                             Duration impersonationLimit, List<String> allowedHosts) {
+                             Duration impersonationLimit, List<String> allowedHosts, Portal portal) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8000;
@@ -73,31 +74,41 @@ public record ServerSettings(String host, int port, String storeUrl, List<String
                     + HumanDuration.format(impersonationLimit) + ".");
         }
         allowedHosts = HostCheck.names(allowedHosts == null ? List.of() : allowedHosts);
+        portal = portal == null ? Portal.NONE : portal;
     }
 
     /** Registration closed, the default impersonation limit (30 minutes). */
     public ServerSettings(String host, int port, String storeUrl, List<String> trustedProxies,
                           AuthMode auth, List<String> apiKeys, Duration sessionIdle, Optional<Duration> keyLifetime) {
         this(host, port, storeUrl, trustedProxies, auth, apiKeys, sessionIdle, keyLifetime, RegistrationRules.closed(),
-                DEFAULT_IMPERSONATION_LIMIT, List.of());
+                DEFAULT_IMPERSONATION_LIMIT, List.of(), Portal.NONE);
     }
 
     /** The same settings with other registration rules. */
     public ServerSettings withRegistration(RegistrationRules rules) {
         return new ServerSettings(host, port, storeUrl, trustedProxies, auth, apiKeys, sessionIdle, keyLifetime, rules,
-                impersonationLimit, allowedHosts);
+                impersonationLimit, allowedHosts, portal);
     }
 
     /** The same settings with other names the server may be reached by (besides localhost and IP addresses). */
     public ServerSettings withAllowedHosts(List<String> names) {
         return new ServerSettings(host, port, storeUrl, trustedProxies, auth, apiKeys, sessionIdle, keyLifetime,
-                registration, impersonationLimit, names);
+                registration, impersonationLimit, names, portal);
+    }
+
+    /**
+     * The same settings with the separate auth host layout ({@link Portal}): Gatehouse's pages at
+     * the portal URL, the session cookie for the cookie domain.
+     */
+    public ServerSettings withPortal(Portal given) {
+        return new ServerSettings(host, port, storeUrl, trustedProxies, auth, apiKeys, sessionIdle, keyLifetime,
+                registration, impersonationLimit, allowedHosts, given);
     }
 
     /** The same settings with another impersonation limit. */
     public ServerSettings withImpersonationLimit(Duration limit) {
         return new ServerSettings(host, port, storeUrl, trustedProxies, auth, apiKeys, sessionIdle, keyLifetime,
-                registration, limit, allowedHosts);
+                registration, limit, allowedHosts, portal);
     }
 
     /**
@@ -123,19 +134,19 @@ public record ServerSettings(String host, int port, String storeUrl, List<String
     /** The same settings with another auth mode and keys. */
     public ServerSettings withAuth(AuthMode mode, List<String> keys) {
         return new ServerSettings(host, port, storeUrl, trustedProxies, mode, keys, sessionIdle, keyLifetime, registration,
-                impersonationLimit, allowedHosts);
+                impersonationLimit, allowedHosts, portal);
     }
 
     /** The same settings with another idle timeout. */
     public ServerSettings withSessionIdle(Duration idle) {
         return new ServerSettings(host, port, storeUrl, trustedProxies, auth, apiKeys, idle, keyLifetime, registration,
-                impersonationLimit, allowedHosts);
+                impersonationLimit, allowedHosts, portal);
     }
 
     /** The same settings with another default key lifetime (empty: new keys live until revoked). */
     public ServerSettings withKeyLifetime(Optional<Duration> lifetime) {
         return new ServerSettings(host, port, storeUrl, trustedProxies, auth, apiKeys, sessionIdle, lifetime, registration,
-                impersonationLimit, allowedHosts);
+                impersonationLimit, allowedHosts, portal);
     }
 
     /** {@code never}, or a duration such as {@code 90d} or {@code 1y}, as {@code GATEHOUSE_KEY_LIFETIME} says it. */
@@ -152,7 +163,8 @@ public record ServerSettings(String host, int port, String storeUrl, List<String
      * {@code GATEHOUSE_API_KEYS}, {@code GATEHOUSE_SESSION_IDLE} (e.g. {@code 12h}) and
      * {@code GATEHOUSE_KEY_LIFETIME} (e.g. {@code 90d}, or {@code never}) and
      * {@code GATEHOUSE_IMPERSONATION_LIMIT} (e.g. {@code 15m}) and {@code GATEHOUSE_ALLOWED_HOSTS}
-     * (comma-separated names); the store defaults to
+     * (comma-separated names) and {@code GATEHOUSE_PORTAL_URL} with {@code GATEHOUSE_COOKIE_DOMAIN};
+     * the store defaults to
      * {@code sqlite:~/.gatehouse/gatehouse.db}.
      */
     public static ServerSettings fromEnvironment(Map<String, String> env, String userHome) {
@@ -172,7 +184,8 @@ public record ServerSettings(String host, int port, String storeUrl, List<String
                 parseKeyLifetime(env.get("GATEHOUSE_KEY_LIFETIME")),
                 parseRegistration(env.get("GATEHOUSE_REGISTRATION"), env.get("GATEHOUSE_ADMIN_EMAIL")),
                 impersonationLimit(env.get("GATEHOUSE_IMPERSONATION_LIMIT")),
-                csv(env.getOrDefault("GATEHOUSE_ALLOWED_HOSTS", "")));
+                csv(env.getOrDefault("GATEHOUSE_ALLOWED_HOSTS", "")),
+                Portal.of(env.get("GATEHOUSE_PORTAL_URL"), env.get("GATEHOUSE_COOKIE_DOMAIN")));
     }
 
     /** A duration such as {@code 15m}, or the default when empty. */
@@ -192,6 +205,6 @@ public record ServerSettings(String host, int port, String storeUrl, List<String
                 + ", keyLifetime=" + keyLifetime.map(HumanDuration::format).orElse("never")
                 + ", registration=" + registration.mode().label()
                 + ", impersonationLimit=" + HumanDuration.format(impersonationLimit)
-                + ", allowedHosts=" + allowedHosts + "]";
+                + ", allowedHosts=" + allowedHosts + ", portal=" + portal + "]";
     }
 }

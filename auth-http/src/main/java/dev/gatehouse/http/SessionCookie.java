@@ -16,6 +16,16 @@ import java.util.Set;
  * secure origin and never let a sibling subdomain or a plain-HTTP page set or overwrite. Over
  * plain HTTP (local use) it is {@code gatehouse_session}. Both names are read, the {@code __Host-}
  * one first, so sessions made before the prefix survive an upgrade; signing out clears both.
+ *
+ * <p>With a cookie domain ({@link Portal}: Gatehouse on {@code auth.example.com}, the AI server on
+ * {@code ai.example.com}) the cookie carries {@code Domain=example.com}, so the browser sends it to
+ * the AI server's host too, where the proxy's check reads it. {@code __Host-} forbids a Domain, so
+ * over TLS it is then {@code __Secure-gatehouse_session} (Secure, accepted only from a secure
+ * origin; a sibling host under the domain could still set one, which is why every host there must
+ * be trusted), and over plain HTTP {@code gatehouse_session}. That name is read first, then the
+ * host-only ones, which signing in also clears, so a session from before the setting neither
+ * shadows the new one nor lingers. Without a cookie domain {@code __Secure-gatehouse_session} is
+ * never read: any sibling host could set it.
  */
 final class SessionCookie {
 
@@ -23,12 +33,24 @@ final class SessionCookie {
     static final String NAME = "gatehouse_session";
     /** The name over TLS. */
     static final String HOST_NAME = "__Host-" + NAME;
+    /** The name over TLS with a cookie domain ({@code __Host-} cannot carry one). */
+    static final String SECURE_NAME = "__Secure-" + NAME;
+
+    /** How the session cookie is set for one request: Secure or not, and for which domain (none: host-only). */
+    record Scope(boolean secure, Optional<String> domain) {
+
+        /** Host-only, as before cookie domains. */
+        static Scope hostOnly(boolean secure) {
+            return new Scope(secure, Optional.empty());
+        }
+    }
 
     private SessionCookie() {
     }
 
-    static Optional<String> token(HttpRequest<?> request) {
-        return token(request, HOST_NAME).or(() -> token(request, NAME));
+    static Optional<String> token(HttpRequest<?> request, Scope scope) {
+        Optional<String> hostOnly = token(request, HOST_NAME).or(() -> token(request, NAME));
+        return scope.domain().isPresent() ? token(request, SECURE_NAME).or(() -> hostOnly) : hostOnly;
     }
 
     /** The non-blank value of the cookie {@code name}, if the request carries one. */
@@ -36,9 +58,22 @@ final class SessionCookie {
         return request.getCookies().findCookie(name).map(Cookie::getValue).filter(v -> !v.isBlank());
     }
 
-    /** The cookie lives as long as the session may at most: its remaining absolute lifetime. */
-    static Cookie issue(String token, Session session, boolean secure, Clock clock) {
-        return lasting(base(secure ? HOST_NAME : NAME, token, secure), session, clock);
+    /**
+     * The cookie lives as long as the session may at most: its remaining absolute lifetime. With a
+     * cookie domain, the host-only cookies a session from before the setting may have left are cleared too.
+     */
+    static Set<Cookie> issue(String token, Session session, Scope scope, Clock clock) {
+        if (scope.domain().isEmpty()) {
+            return Set.of(lasting(base(scope.secure() ? HOST_NAME : NAME, token, scope.secure()), session, clock));
+        }
+        Cookie cookie = lasting(base(scope.secure() ? SECURE_NAME : NAME, token, scope.secure())
+                .domain(scope.domain().get()), session, clock);
+        // In this order, the session first: Set-Cookie headers go out as the set iterates.
+        Set<Cookie> cookies = new java.util.LinkedHashSet<>();
+        cookies.add(cookie);
+        cookies.add(base(HOST_NAME, "", true).maxAge(0));
+        cookies.add(base(NAME, "", scope.secure()).maxAge(0));
+        return cookies;
     }
 
     /** {@code cookie} with the remaining absolute lifetime of {@code session} as its max age. */
@@ -47,10 +82,21 @@ final class SessionCookie {
         return cookie.maxAge(Math.max(0, remaining.toSeconds()));
     }
 
-    /** Clears the session cookie: over TLS both names (one may be left from before the prefix). */
-    static Set<Cookie> clear(boolean secure) {
-        Cookie plain = base(NAME, "", secure).maxAge(0);
-        return secure ? Set.of(base(HOST_NAME, "", true).maxAge(0), plain) : Set.of(plain);
+    /** Clears the session cookie: over TLS both names (one may be left from before the prefix), with a domain its names too. */
+    static Set<Cookie> clear(Scope scope) {
+        boolean secure = scope.secure();
+        Set<Cookie> cleared = new java.util.LinkedHashSet<>();
+        cleared.add(base(NAME, "", secure).maxAge(0));
+        if (secure) {
+            cleared.add(base(HOST_NAME, "", true).maxAge(0));
+        }
+        scope.domain().ifPresent(domain -> {
+            cleared.add(base(NAME, "", secure).domain(domain).maxAge(0));
+            if (secure) {
+                cleared.add(base(SECURE_NAME, "", true).domain(domain).maxAge(0));
+            }
+        });
+        return cleared;
     }
 
     private static Cookie base(String name, String value, boolean secure) {

@@ -50,8 +50,8 @@ class SetupController {
                 form.password("password"), client.clientIp(request), userAgent));
         if (result instanceof SetUp.Done done) {
             setupMode.finished();
-            return HttpResponse.created(UserView.brief(done.signedIn().user())).cookie(SessionCookie.issue(
-                    done.signedIn().token(), done.signedIn().session(), client.secure(request), clock));
+            return HttpResponse.created(UserView.brief(done.signedIn().user())).cookies(SessionCookie.issue(
+                    done.signedIn().token(), done.signedIn().session(), client.cookieScope(request), clock));
         }
         if (result instanceof SetUp.WrongCode) {
             return ApiError.response(HttpStatus.FORBIDDEN, "setup_code_invalid", SetUp.WrongCode.MESSAGE);

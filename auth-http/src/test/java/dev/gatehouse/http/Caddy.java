@@ -36,13 +36,47 @@ final class Caddy extends ProxyProcess {
             "\tdebug",
             "}", "", "");
 
+    /** The separate auth host Caddyfile docs/deployment.md shows, verbatim. */
+    static final Path TWO_HOSTS = TEMPLATE.resolveSibling("Caddyfile-two-hosts");
+
     final Path home;
 
     /** Starts Caddy with the documented site, Gatehouse and the AI server on the given ports. */
     Caddy(int gatehousePort, int upstreamPort) throws IOException, InterruptedException {
+        this(listen -> site(read(TEMPLATE), gatehousePort, upstreamPort, listen));
+    }
+
+    /**
+     * Starts Caddy with the documented two-host Caddyfile: both sites on the test's port over plain
+     * HTTP, named {@code authName} and {@code aiName} instead of auth.example.com and ai.example.com.
+     */
+    static Caddy twoHosts(int gatehousePort, int upstreamPort, String authName, String aiName)
+            throws IOException, InterruptedException {
+        return new Caddy(listen -> twoHostSite(read(TWO_HOSTS), gatehousePort, upstreamPort, listen, authName, aiName));
+    }
+
+    /** The two-host Caddyfile with the test's names and ports; each documented one as often as the document has it. */
+    static String twoHostSite(String template, int gatehousePort, int upstreamPort, int listenPort, String authName,
+                              String aiName) {
+        String site = swap(template, "\nauth.example.com {", "\nhttp://" + authName + ":" + listenPort + " {", 1);
+        site = swap(site, "\nai.example.com {", "\nhttp://" + aiName + ":" + listenPort + " {", 1);
+        // Each address also once in the comment at the top.
+        site = swap(site, "127.0.0.1:8000", "127.0.0.1:" + gatehousePort, 3);
+        return swap(site, "127.0.0.1:8080", "127.0.0.1:" + upstreamPort, 2);
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private Caddy(java.util.function.IntFunction<String> site) throws IOException, InterruptedException {
         home = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "caddy-").toAbsolutePath();
         Path config = home.resolve("Caddyfile");
-        Files.writeString(config, GLOBAL_OPTIONS + site(Files.readString(TEMPLATE), gatehousePort, upstreamPort, port));
+        Files.writeString(config, GLOBAL_OPTIONS + site.apply(port));
         ProcessBuilder builder = new ProcessBuilder(List.of(EXECUTABLE.toString(), "run", "--config", config.toString(),
                 "--adapter", "caddyfile")).directory(home.toFile()).redirectErrorStream(true)
                 .redirectOutput(home.resolve("caddy.log").toFile());
@@ -67,8 +101,8 @@ final class Caddy extends ProxyProcess {
     private static String swap(String site, String documented, String tested, int times) {
         int found = site.split(java.util.regex.Pattern.quote(documented), -1).length - 1;
         if (found != times) {
-            throw new IllegalStateException(TEMPLATE + " must contain '" + documented + "' " + times + " time(s), not "
-                    + found + "; change Caddy.site with the document");
+            throw new IllegalStateException("The Caddyfile must contain '" + documented.strip() + "' " + times
+                    + " time(s), not " + found + "; change Caddy.site or Caddy.twoHostSite with the document");
         }
         return site.replace(documented, tested);
     }

@@ -37,10 +37,17 @@ final class Chromium implements AutoCloseable {
     final List<String> errors = new ArrayList<>();
 
     Chromium() {
+        this(List.of());
+    }
+
+    /** With command-line switches of the test's besides the usual ones (e.g. --host-resolver-rules). */
+    Chromium(List<String> extraArgs) {
         playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        List<String> args = new ArrayList<>(ARGS);
+        args.addAll(extraArgs);
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(EXECUTABLE).setHeadless(true).setArgs(ARGS));
+                .setExecutablePath(EXECUTABLE).setHeadless(true).setArgs(args));
     }
 
     /**
@@ -48,11 +55,16 @@ final class Chromium implements AutoCloseable {
      * tests; never under CI, where a missing browser is a failure).
      */
     static Chromium launchOrSkip() {
+        return launchOrSkip(List.of());
+    }
+
+    /** As {@link #launchOrSkip()}, with switches of the test's. */
+    static Chromium launchOrSkip(List<String> extraArgs) {
         if (!Files.isExecutable(EXECUTABLE) && !"true".equals(System.getenv("CI"))) {
             Assumptions.abort("No Chromium at " + EXECUTABLE + "; install Debian's chromium"
                     + " (apt-get install chromium) or set GATEHOUSE_CHROMIUM to run the browser tests");
         }
-        return new Chromium();
+        return new Chromium(extraArgs);
     }
 
     /** A fresh browser profile (own cookies) showing pages of {@code width} x {@code height}. */

@@ -28,6 +28,38 @@ class ForwardAuthDocsTest {
     }
 
     @Test
+    void theDeploymentGuideQuotesTheTestedTwoHostNginxConfigurationVerbatim() throws Exception {
+        assertQuotedVerbatim(Nginx.TWO_HOSTS, "nginx");
+    }
+
+    @Test
+    void theTwoHostTestPutsItsPortAndNamesWhereTheGuideHasItsOwn() throws Exception {
+        String site = Nginx.twoHostSite(Files.readString(Nginx.TWO_HOSTS), 18000, 18080, 18888, "auth.gatehouse.test",
+                "ai.gatehouse.test");
+
+        assertTrue(site.contains("server 127.0.0.1:18000;") && site.contains("server 127.0.0.1:18080;")
+                && site.split("listen 127.0.0.1:18888;", -1).length == 3 && site.contains("server_name auth.gatehouse.test;")
+                && site.contains("server_name ai.gatehouse.test;"), site);
+        assertFalse(site.contains("listen 80;") || site.contains("server_name auth.example.com"), site);
+    }
+
+    @Test
+    void theDeploymentGuideQuotesTheTestedTwoHostCaddyfileVerbatim() throws Exception {
+        assertQuotedVerbatim(Caddy.TWO_HOSTS, "caddyfile");
+    }
+
+    @Test
+    void theTwoHostCaddyTestServesBothSitesOnItsPortUnderItsNames() throws Exception {
+        String site = Caddy.twoHostSite(Files.readString(Caddy.TWO_HOSTS), 18000, 18080, 18888, "auth.gatehouse.test",
+                "ai.gatehouse.test");
+
+        assertTrue(site.contains("\nhttp://auth.gatehouse.test:18888 {\n") && site.contains("\nhttp://ai.gatehouse.test:18888 {\n")
+                && site.contains("forward_auth 127.0.0.1:18000 {\n") && site.contains("reverse_proxy 127.0.0.1:18000\n")
+                && site.contains("reverse_proxy 127.0.0.1:18080\n"), site);
+        assertFalse(site.contains(":8000") || site.contains(":8080") || site.contains("\nai.example.com {"), site);
+    }
+
+    @Test
     void theDeploymentGuideQuotesTheTestedCaddyfileVerbatim() throws Exception {
         assertQuotedVerbatim(Caddy.TEMPLATE, "caddyfile");
     }

@@ -23,13 +23,56 @@ final class Nginx extends ProxyProcess {
     /** The configuration docs/deployment.md shows, verbatim. */
     static final Path TEMPLATE = Path.of(System.getProperty("gatehouse.repo", "..")).resolve("docs/forward-auth/nginx.conf");
 
+    /** The separate auth host configuration docs/deployment.md shows, verbatim. */
+    static final Path TWO_HOSTS = TEMPLATE.resolveSibling("nginx-two-hosts.conf");
+
     final Path prefix;
 
     /** Starts nginx with the documented site, Gatehouse and the AI server on the given ports. */
     Nginx(int gatehousePort, int upstreamPort) throws IOException, InterruptedException {
+        this(listen -> site(read(TEMPLATE), gatehousePort, upstreamPort, listen));
+    }
+
+    /**
+     * Starts nginx with the documented two-host site: both servers on the test's port, named
+     * {@code authName} and {@code aiName} instead of auth.example.com and ai.example.com.
+     */
+    static Nginx twoHosts(int gatehousePort, int upstreamPort, String authName, String aiName)
+            throws IOException, InterruptedException {
+        return new Nginx(listen -> twoHostSite(read(TWO_HOSTS), gatehousePort, upstreamPort, listen, authName, aiName));
+    }
+
+    /** The two-host site with the test's ports and names; each documented one must occur as often as the document has it. */
+    static String twoHostSite(String template, int gatehousePort, int upstreamPort, int listenPort, String authName,
+                              String aiName) {
+        String site = swap(template, "server 127.0.0.1:8000;", "server 127.0.0.1:" + gatehousePort + ";", 1);
+        site = swap(site, "server 127.0.0.1:8080;", "server 127.0.0.1:" + upstreamPort + ";", 1);
+        site = swap(site, "listen 80;", "listen 127.0.0.1:" + listenPort + ";", 2);
+        site = swap(site, "server_name auth.example.com;", "server_name " + authName + ";", 1);
+        return swap(site, "server_name ai.example.com;", "server_name " + aiName + ";", 1);
+    }
+
+    private static String swap(String site, String documented, String tested, int times) {
+        int found = site.split(java.util.regex.Pattern.quote(documented), -1).length - 1;
+        if (found != times) {
+            throw new IllegalStateException(TWO_HOSTS + " must contain '" + documented + "' " + times + " time(s), not "
+                    + found + "; change Nginx.twoHostSite with the document");
+        }
+        return site.replace(documented, tested);
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Nginx(java.util.function.IntFunction<String> site) throws IOException, InterruptedException {
         prefix = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "nginx-").toAbsolutePath();
         Files.createDirectories(prefix.resolve("logs"));
-        Files.writeString(prefix.resolve("site.conf"), site(Files.readString(TEMPLATE), gatehousePort, upstreamPort, port));
+        Files.writeString(prefix.resolve("site.conf"), site.apply(port));
         Files.writeString(prefix.resolve("nginx.conf"), String.join("\n",
                 "daemon off;",
                 "master_process off;",

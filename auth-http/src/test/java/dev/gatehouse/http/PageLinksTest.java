@@ -22,6 +22,20 @@ class PageLinksTest {
     }
 
     @Test
+    void behindAnHttpsPortalASignInGoesOnlyToHttpsAddressesOfItsHostsOrTheAllowedOnes() {
+        ServerSettings settings = new ServerSettings("127.0.0.1", 0, "sqlite:x.db", java.util.List.of())
+                .withPortal(Portal.of("https://auth.example.com", "example.com"))
+                .withAllowedHosts(java.util.List.of("*.models.example.net"));
+        assertEquals("https://ai.example.com/chat", PageLinks.safeNext("https://ai.example.com/chat", settings));
+        assertEquals("https://a.models.example.net/", PageLinks.safeNext("https://a.models.example.net", settings));
+        assertEquals("/account", PageLinks.safeNext("http://ai.example.com/chat", settings));
+        assertEquals("/account", PageLinks.safeNext("https://models.example.net.evil.net/", settings));
+        assertEquals("/account", PageLinks.safeNext("https://example.com.evil.net/", settings));
+        assertEquals("/tokens", PageLinks.safeNext("/tokens", settings));
+        assertEquals("/account", PageLinks.safeNext("//evil.net/", settings));
+    }
+
+    @Test
     void namesInAvatarUrlsArePercentEncodedAsOnePathSegment() {
         assertEquals("/api/users/bob/avatar", PageLinks.avatar("bob"));
         assertEquals("/api/users/J%C3%BCrgen%20M.%3F%23/avatar", PageLinks.avatar("Jürgen M.?#"));
