@@ -83,7 +83,7 @@ class AuthController {
 
     @Post("/logout")
     HttpResponse<?> logout(HttpRequest<?> request) {
-        SessionCookie.token(request).ifPresent(token -> signOut.signOut(token, client.clientIp(request)));
+        SessionCookie.token(request, client.secure(request)).ifPresent(token -> signOut.signOut(token, client.clientIp(request)));
         return HttpResponse.noContent().cookies(SessionCookie.clear(client.secure(request)));
     }
 }

@@ -89,7 +89,7 @@ class CallerLookup {
 
     /** The caller the session cookie belongs to, if it is a valid one. */
     Optional<Caller> session(HttpRequest<?> request, boolean mayBlock) {
-        Optional<String> token = SessionCookie.token(request);
+        Optional<String> token = SessionCookie.token(request, client.secure(request));
         if (staticOnly || token.isEmpty() || !TokenDigests.looksLikeToken(token.get())) {
             return Optional.empty();
         }

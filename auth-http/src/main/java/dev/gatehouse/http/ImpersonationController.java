@@ -60,7 +60,7 @@ class ImpersonationController {
         body.put("expiresAt", started.session().expiresAt().toString());
         return HttpResponse.ok(body)
                 .cookie(SessionCookie.issue(started.token(), started.session(), secure, clock))
-                .cookie(AdminCookie.keep(SessionCookie.token(request).orElseThrow(), caller.session().orElseThrow(),
+                .cookie(AdminCookie.keep(SessionCookie.token(request, secure).orElseThrow(), caller.session().orElseThrow(),
                         secure, clock));
     }
 
@@ -70,10 +70,10 @@ class ImpersonationController {
             return ApiError.csrf();
         }
         boolean secure = client.secure(request);
-        Optional<String> token = SessionCookie.token(request);
+        Optional<String> token = SessionCookie.token(request, secure);
         Impersonate.StopResult result = token.map(t -> impersonate.stop(t, client.clientIp(request)))
                 .orElseGet(Impersonate.NotImpersonating::new);
-        Optional<String> adminToken = AdminCookie.token(request);
+        Optional<String> adminToken = AdminCookie.token(request, secure);
         if (result instanceof Impersonate.NotImpersonating && adminToken.isEmpty()) {
             return ApiError.response(HttpStatus.CONFLICT, "not_impersonating",
                     "This browser is not acting as another user; there is nothing to stop.");

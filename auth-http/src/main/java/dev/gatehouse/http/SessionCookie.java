@@ -14,8 +14,10 @@ import java.util.Set;
  * sub-requests (SameSite=Lax). Over TLS (directly, or as a trusted proxy says) it is
  * {@code __Host-gatehouse_session}: Secure, Path=/, no Domain, which browsers only accept from a
  * secure origin and never let a sibling subdomain or a plain-HTTP page set or overwrite. Over
- * plain HTTP (local use) it is {@code gatehouse_session}. Both names are read, the {@code __Host-}
- * one first, so sessions made before the prefix survive an upgrade; signing out clears both.
+ * plain HTTP (local use) it is {@code gatehouse_session}. Over TLS only the {@code __Host-} name is
+ * read: the plain one is exactly what a sibling subdomain or anyone on the network can plant (their
+ * own session, to sign a browser in as them), so accepting it would undo the prefix; a session made
+ * before the prefix signs in once more. Signing out clears both names.
  */
 final class SessionCookie {
 
@@ -27,8 +29,10 @@ final class SessionCookie {
     private SessionCookie() {
     }
 
-    static Optional<String> token(HttpRequest<?> request) {
-        return token(request, HOST_NAME).or(() -> token(request, NAME));
+    /** The session token: over TLS ({@code secure}) only from {@code __Host-gatehouse_session}. */
+    static Optional<String> token(HttpRequest<?> request, boolean secure) {
+        Optional<String> prefixed = token(request, HOST_NAME);
+        return secure ? prefixed : prefixed.or(() -> token(request, NAME));
     }
 
     /** The non-blank value of the cookie {@code name}, if the request carries one. */

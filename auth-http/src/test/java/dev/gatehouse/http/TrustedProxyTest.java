@@ -29,7 +29,7 @@ class TrustedProxyTest {
     }
 
     @Test
-    void overTlsTheSessionCookieIsHostPrefixedAndSecureHstsIsSentAndTheOldNameStillWorks() throws Exception {
+    void overTlsTheSessionCookieIsHostPrefixedAndSecureAndHstsIsSent() throws Exception {
         try (RunningServer app = new RunningServer(List.of("127.0.0.1"))) {
             app.addUser("alice", "correct horse battery");
             HttpResponse<String> login = app.login("alice", "correct horse battery", "X-Forwarded-Proto", "https");
@@ -41,17 +41,39 @@ class TrustedProxyTest {
             assertEquals("max-age=31536000", login.headers().firstValue("Strict-Transport-Security").orElse(""));
             String token = RunningServer.token(login);
 
-            for (String name : List.of("__Host-gatehouse_session", "gatehouse_session")) {
-                HttpResponse<String> me = app.send(app.get("/api/me").header("X-Forwarded-Proto", "https")
-                        .header("Cookie", name + "=" + token).build());
-                assertEquals(200, me.statusCode(), name + ": " + me.body());
-            }
+            HttpResponse<String> me = app.send(app.get("/api/me").header("X-Forwarded-Proto", "https")
+                    .header("Cookie", "__Host-gatehouse_session=" + token).build());
+            assertEquals(200, me.statusCode(), me.body());
             HttpResponse<String> out = app.send(app.post("/api/auth/logout", "").header("X-Forwarded-Proto", "https")
                     .header("Origin", app.origin()).header("Cookie", "__Host-gatehouse_session=" + token).build());
             assertEquals(204, out.statusCode(), out.body());
             List<String> cleared = out.headers().allValues("Set-Cookie");
             assertTrue(cleared.stream().anyMatch(c -> c.startsWith("__Host-gatehouse_session=;"))
                     && cleared.stream().anyMatch(c -> c.startsWith("gatehouse_session=;")), cleared.toString());
+        }
+    }
+
+    /**
+     * Over TLS only the {@code __Host-} name signs in: the plain name can be set by a sibling
+     * subdomain (Domain=) or by anyone on the network over plain HTTP, so a session planted under it
+     * (the planter's own: login CSRF) must count for nothing, on the API and at forward auth alike.
+     */
+    @Test
+    void overTlsAPlantedPlainSessionCookieSignsNobodyIn() throws Exception {
+        try (RunningServer app = new RunningServer(List.of("127.0.0.1"))) {
+            app.addUser("mallory", "correct horse battery");
+            String planted = RunningServer.token(app.login("mallory", "correct horse battery"));
+            for (String cookie : List.of("gatehouse_session=" + planted, "a=1; gatehouse_session=" + planted)) {
+                HttpResponse<String> me = app.send(app.get("/api/me").header("X-Forwarded-Proto", "https")
+                        .header("Cookie", cookie).build());
+                assertEquals(401, me.statusCode(), cookie + ": " + me.body());
+                HttpResponse<String> verify = app.send(app.get("/auth/verify").header("X-Forwarded-Proto", "https")
+                        .header("X-Forwarded-Uri", "/v1/models").header("Cookie", cookie).build());
+                assertEquals(401, verify.statusCode(), cookie + ": " + verify.body());
+            }
+            // Over plain HTTP the plain name is the session's own, and still signs in.
+            assertEquals(200, app.send(app.get("/api/me").header("Cookie", "gatehouse_session=" + planted).build())
+                    .statusCode());
         }
     }
 
