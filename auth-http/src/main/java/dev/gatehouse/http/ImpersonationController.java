@@ -66,10 +66,10 @@ class ImpersonationController {
 
     @Post(STOP_PATH)
     HttpResponse<?> stop(HttpRequest<?> request) {
-        if (!SameOrigin.check(request)) {
+        boolean secure = client.secure(request);
+        if (!SameOrigin.check(request, secure)) {
             return ApiError.csrf();
         }
-        boolean secure = client.secure(request);
         Optional<String> token = SessionCookie.token(request, secure);
         Impersonate.StopResult result = token.map(t -> impersonate.stop(t, client.clientIp(request)))
                 .orElseGet(Impersonate.NotImpersonating::new);

@@ -7,27 +7,35 @@ import java.util.Optional;
 
 /**
  * The CSRF baseline: a browser names the page that sent a request in {@code Origin} (or at least
- * {@code Referer}); it must be a page of the host the request was sent to.
+ * {@code Referer}); it must be a page of the host the request was sent to. When the request came
+ * over TLS the page must be an https one too: a plain-HTTP page of the same name is another origin,
+ * and one anyone on the network can write.
  */
 final class SameOrigin {
 
     private SameOrigin() {
     }
 
-    /** True if Origin, or failing that Referer, names the request's own Host; false if neither does. */
-    static boolean check(HttpRequest<?> request) {
+    /**
+     * True if Origin, or failing that Referer, names the request's own Host (an https page, if the
+     * request came over TLS: {@code secure}); false if neither does.
+     */
+    static boolean check(HttpRequest<?> request, boolean secure) {
         Optional<String> host = request.getHeaders().get("Host", String.class).map(SameOrigin::authority);
         Optional<String> source = request.getHeaders().get("Origin", String.class)
                 .or(() -> request.getHeaders().get("Referer", String.class))
-                .flatMap(SameOrigin::authorityOfUrl);
+                .flatMap(url -> authorityOfUrl(url, secure));
         return host.isPresent() && source.isPresent() && host.get().equals(source.get());
     }
 
-    private static Optional<String> authorityOfUrl(String url) {
+    private static Optional<String> authorityOfUrl(String url, boolean secure) {
         try {
             URI uri = URI.create(url.strip());
             if (uri.getHost() == null || uri.getScheme() == null) {
                 return Optional.empty(); // "null" origins, relative or broken URLs
+            }
+            if (secure && !uri.getScheme().equalsIgnoreCase("https")) {
+                return Optional.empty();
             }
             int port = uri.getPort();
             boolean defaultPort = port == -1 || port == 80 && uri.getScheme().equalsIgnoreCase("http")
