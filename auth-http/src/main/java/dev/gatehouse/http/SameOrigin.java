@@ -24,17 +24,25 @@ final class SameOrigin {
         Optional<String> host = request.getHeaders().get("Host", String.class).map(SameOrigin::authority);
         Optional<String> source = request.getHeaders().get("Origin", String.class)
                 .or(() -> request.getHeaders().get("Referer", String.class))
-                .flatMap(url -> authorityOfUrl(url, secure));
+                .flatMap(url -> authorityOfUrl(url, secure ? Optional.of("https") : Optional.empty()));
         return host.isPresent() && source.isPresent() && host.get().equals(source.get());
     }
 
-    private static Optional<String> authorityOfUrl(String url, boolean secure) {
+    /**
+     * True if {@code page} (an Origin) is a page of {@code host} (written as in a Host header), and
+     * of {@code scheme} when that is known: forward auth's check, where the proxy names the site.
+     */
+    static boolean pageOf(String page, String host, Optional<String> scheme) {
+        return authorityOfUrl(page, scheme).filter(authority(host)::equals).isPresent();
+    }
+
+    private static Optional<String> authorityOfUrl(String url, Optional<String> scheme) {
         try {
             URI uri = URI.create(url.strip());
             if (uri.getHost() == null || uri.getScheme() == null) {
                 return Optional.empty(); // "null" origins, relative or broken URLs
             }
-            if (secure && !uri.getScheme().equalsIgnoreCase("https")) {
+            if (scheme.isPresent() && !uri.getScheme().equalsIgnoreCase(scheme.get())) {
                 return Optional.empty();
             }
             int port = uri.getPort();
