@@ -176,7 +176,7 @@ class ForwardAuthController {
     /**
      * True if a page of another origin sent the original request: its {@code Origin} (sent more than
      * once, or {@code null}, counts as another) names a site other than the one the proxy says the
-     * request was for ({@code X-Forwarded-Host}, else {@code Host}; {@code X-Forwarded-Proto} if sent).
+     * request was for ({@code X-Forwarded-Host}, else {@code Host}; an https page if {@code X-Forwarded-Proto} says https).
      * Without an {@code Origin} (a program, a browser opening a page) nothing is known, and it is not.
      */
     static boolean fromAnotherPage(HttpRequest<?> request, ForwardedOrigin origin) {
@@ -185,7 +185,9 @@ class ForwardAuthController {
             return false;
         }
         Optional<String> site = origin.host().or(() -> request.getHeaders().get("Host", String.class));
-        return pages.size() > 1 || site.isEmpty() || !SameOrigin.pageOf(pages.get(0), site.get(), origin.proto());
+        // Only an https site asks for an https page: a proxy behind a TLS terminator may say http for https pages.
+        Optional<String> scheme = origin.proto().filter("https"::equalsIgnoreCase);
+        return pages.size() > 1 || site.isEmpty() || !SameOrigin.pageOf(pages.get(0), site.get(), scheme);
     }
 
     /** {@code Admin,User} or {@code User}: the roles, sorted, as the header carries them. */

@@ -205,6 +205,11 @@ class ForwardAuthTest {
         assertEquals("200", checked(proxied, cookie, "Origin: https://ai.example.com"));
         assertEquals("200", checked(proxied, cookie, "Origin: https://AI.example.com:443"));
         assertEquals("200", checked(proxied, cookie));
+        // A proxy behind a TLS terminator may say http for its https pages.
+        String[] plain = {"X-Forwarded-Method: GET", "X-Forwarded-Uri: /v1/models", "X-Forwarded-Host: ai.example.com",
+                "X-Forwarded-Proto: http"};
+        assertEquals("200", checked(plain, cookie, "Origin: https://ai.example.com"));
+        assertEquals("403 csrf", checked(plain, cookie, "Origin: https://evil.example.com"));
     }
 
     /** {@code /auth/verify} as a proxy asks it (Host: gatehouse), with {@code headers}: the status and error code. */
