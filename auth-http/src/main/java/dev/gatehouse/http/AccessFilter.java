@@ -84,7 +84,7 @@ class AccessFilter {
         }
         boolean publicRoute = rule.isPublic();
         boolean changesState = Routes.changesState(request.getMethod());
-        boolean foreign = request.getHeaders().contains("Origin") && !SameOrigin.check(request, settings.portal());
+        boolean foreign = request.getHeaders().contains("Origin") && !SameOrigin.check(request, client.secure(request), settings.portal());
         // Public routes never look at keys: a monitor's /healthz with a Bearer header costs no lookup.
         Optional<String> key = publicRoute ? Optional.empty() : CallerLookup.presentedKey(request);
         Optional<Caller> keyed;
@@ -124,7 +124,7 @@ class AccessFilter {
         if (signedIn.isEmpty()) {
             return denied(request);
         }
-        if (changesState && !SameOrigin.check(request, settings.portal())) {
+        if (changesState && !SameOrigin.check(request, client.secure(request), settings.portal())) {
             return ApiError.csrf();
         }
         return admitted(request, rule, signedIn.get());

@@ -13,7 +13,7 @@ import java.util.Set;
  * HttpOnly, SameSite=Strict, sent only to the route that stops impersonating, so no other request
  * carries two sessions. Over TLS it is {@code __Secure-gatehouse_admin_session} (browsers accept
  * it only from a secure origin; {@code __Host-} would need Path=/, which would send it everywhere).
- * Both names are read.
+ * Over TLS only that name is read, as with {@link SessionCookie}.
  */
 final class AdminCookie {
 
@@ -24,8 +24,9 @@ final class AdminCookie {
     private AdminCookie() {
     }
 
-    static Optional<String> token(HttpRequest<?> request) {
-        return SessionCookie.token(request, SECURE_NAME).or(() -> SessionCookie.token(request, NAME));
+    static Optional<String> token(HttpRequest<?> request, boolean secure) {
+        Optional<String> prefixed = SessionCookie.token(request, SECURE_NAME);
+        return secure ? prefixed : prefixed.or(() -> SessionCookie.token(request, NAME));
     }
 
     /** Lives as long as the administrator's session may. */

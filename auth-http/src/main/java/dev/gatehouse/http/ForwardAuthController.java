@@ -8,6 +8,7 @@ import dev.gatehouse.http.CallerLookup.StoreNeeded;
 import dev.gatehouse.http.CallerLookup.TooManyWrongKeys;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
@@ -21,6 +22,7 @@ import jakarta.inject.Named;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -127,6 +129,13 @@ class ForwardAuthController {
             if (caller.isEmpty()) {
                 return ForwardAuthController.this.answer(request, origin, caller);
             }
+            // The CSRF baseline of Gatehouse's own API, for the AI server's: a session cookie goes along
+            // with a same-site page's requests (SameSite=Lax), so the page must be of this site.
+            if (caller.get().key().isEmpty() && caller.get().session().isPresent() && fromAnotherPage(request, origin)) {
+                return ApiError.response(HttpStatus.FORBIDDEN, "csrf", "A page of another site sent this request with"
+                        + " a Gatehouse session; only this site's own pages may (programs use an API key).")
+                        .contentType(MediaType.APPLICATION_JSON_TYPE);
+            }
             if (wanted == null) {
                 try {
                     wanted = forwarded.wanted(request, body);
@@ -159,6 +168,23 @@ class ForwardAuthController {
         }
         MutableHttpResponse<ApiError> refused = ApiError.unauthenticated().contentType(MediaType.APPLICATION_JSON_TYPE);
         return pageView(request, origin) ? refused.header(LOGIN, loginUrl(origin, settings)) : refused;
+    }
+
+    /**
+     * True if a page of another origin sent the original request: its {@code Origin} (sent more than
+     * once, or {@code null}, counts as another) names a site other than the one the proxy says the
+     * request was for ({@code X-Forwarded-Host}, else {@code Host}; an https page if {@code X-Forwarded-Proto} says https).
+     * Without an {@code Origin} (a program, a browser opening a page) nothing is known, and it is not.
+     */
+    static boolean fromAnotherPage(HttpRequest<?> request, ForwardedOrigin origin) {
+        List<String> pages = request.getHeaders().getAll("Origin");
+        if (pages.isEmpty()) {
+            return false;
+        }
+        Optional<String> site = origin.host().or(() -> request.getHeaders().get("Host", String.class));
+        // Only an https site asks for an https page: a proxy behind a TLS terminator may say http for https pages.
+        Optional<String> scheme = origin.proto().filter("https"::equalsIgnoreCase);
+        return pages.size() > 1 || site.isEmpty() || !SameOrigin.pageOf(pages.get(0), site.get(), scheme);
     }
 
     /** {@code Admin,User} or {@code User}: the roles, sorted, as the header carries them. */

@@ -67,15 +67,15 @@ class ImpersonationController {
 
     @Post(STOP_PATH)
     HttpResponse<?> stop(HttpRequest<?> request) {
-        if (!SameOrigin.check(request, client.portal())) {
-            return ApiError.csrf();
-        }
         SessionCookie.Scope scope = client.cookieScope(request);
         boolean secure = scope.secure();
+        if (!SameOrigin.check(request, secure, client.portal())) {
+            return ApiError.csrf();
+        }
         Optional<String> token = SessionCookie.token(request, scope);
         Impersonate.StopResult result = token.map(t -> impersonate.stop(t, client.clientIp(request)))
                 .orElseGet(Impersonate.NotImpersonating::new);
-        Optional<String> adminToken = AdminCookie.token(request);
+        Optional<String> adminToken = AdminCookie.token(request, secure);
         if (result instanceof Impersonate.NotImpersonating && adminToken.isEmpty()) {
             return ApiError.response(HttpStatus.CONFLICT, "not_impersonating",
                     "This browser is not acting as another user; there is nothing to stop.");

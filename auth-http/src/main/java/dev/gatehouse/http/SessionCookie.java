@@ -14,8 +14,11 @@ import java.util.Set;
  * sub-requests (SameSite=Lax). Over TLS (directly, or as a trusted proxy says) it is
  * {@code __Host-gatehouse_session}: Secure, Path=/, no Domain, which browsers only accept from a
  * secure origin and never let a sibling subdomain or a plain-HTTP page set or overwrite. Over
- * plain HTTP (local use) it is {@code gatehouse_session}. Both names are read, the {@code __Host-}
- * one first, so sessions made before the prefix survive an upgrade; signing out clears both.
+ * plain HTTP (local use) it is {@code gatehouse_session}. Over TLS only the prefixed names are
+ * read: the plain one is exactly what a sibling subdomain or anyone on the network can plant (their
+ * own session, to sign a browser in as them), so accepting it would undo the prefix; a session made
+ * before the prefix signs in once more. Over plain HTTP both are read, the {@code __Host-} one
+ * first. Signing out clears every name.
  *
  * <p>With a cookie domain ({@link Portal}: Gatehouse on {@code auth.example.com}, the AI server on
  * {@code ai.example.com}) the cookie carries {@code Domain=example.com}, so the browser sends it to
@@ -48,8 +51,13 @@ final class SessionCookie {
     private SessionCookie() {
     }
 
+    /**
+     * The session token. Over TLS only a prefixed name counts ({@code __Host-}, and with a cookie
+     * domain {@code __Secure-} first); over plain HTTP the plain name too.
+     */
     static Optional<String> token(HttpRequest<?> request, Scope scope) {
-        Optional<String> hostOnly = token(request, HOST_NAME).or(() -> token(request, NAME));
+        Optional<String> prefixed = token(request, HOST_NAME);
+        Optional<String> hostOnly = scope.secure() ? prefixed : prefixed.or(() -> token(request, NAME));
         return scope.domain().isPresent() ? token(request, SECURE_NAME).or(() -> hostOnly) : hostOnly;
     }
 

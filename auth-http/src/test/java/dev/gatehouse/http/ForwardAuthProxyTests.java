@@ -179,6 +179,24 @@ abstract class ForwardAuthProxyTests {
         assertEquals(1, upstreamCalls.get(), "only the last request was the AI server's; /login and sign-in are Gatehouse's");
     }
 
+    /** A page of another site (a sibling subdomain is same-site, so the cookie goes along) cannot use the session. */
+    @Test
+    void aPageOfAnotherSiteCannotUseTheSessionOnTheAiServer() throws Exception {
+        String cookie = gatehouse.signIn("alice", PASSWORD);
+        for (String page : List.of("https://evil.example", "null", "http://127.0.0.1:1")) {
+            HttpResponse<String> refused = send(HttpRequest.newBuilder(URI.create(proxy.origin() + "/v1/chat/completions"))
+                    .header("Cookie", cookie).header("Origin", page).header("Content-Type", "text/plain")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"llama\"}")));
+            assertEquals(403, refused.statusCode(), () -> page + ": " + diagnose());
+        }
+        assertEquals(0, upstreamCalls.get(), "nothing reached the AI server");
+        HttpResponse<String> own = send(HttpRequest.newBuilder(URI.create(proxy.origin() + "/v1/chat/completions"))
+                .header("Cookie", cookie).header("Origin", proxy.origin()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"llama\"}")));
+        assertEquals(200, own.statusCode(), this::diagnose);
+        assertEquals(1, upstreamCalls.get());
+    }
+
     @Test
     void aWebSocketUpgradeGetsThroughWithAKeyOrSessionAndIsRefusedWithout() throws Exception {
         try (WebSocketEcho echo = new WebSocketEcho()) {

@@ -184,4 +184,48 @@ class ForwardAuthTest {
                     .build()).statusCode(), "--auth apikey: only the static keys");
         }
     }
+
+    /**
+     * The AI server behind forward auth gets the same CSRF baseline as Gatehouse's own API: a
+     * request authenticated by the session cookie that a page of another origin sent (a sibling
+     * subdomain is same-site, so SameSite=Lax lets the cookie go along) is refused, WebSocket
+     * upgrades included; the proxy's own name for the site (X-Forwarded-Host and -Proto) is the
+     * origin. Keys, which no browser adds by itself, and requests without an Origin pass.
+     */
+    @Test
+    void aSessionSentByAPageOfAnotherOriginIsRefusedToTheAiServer() throws Exception {
+        String cookie = "Cookie: " + app.signIn("amy", PASSWORD);
+        String key = "x-api-key: " + app.mintKey("amy").secret();
+        String[] proxied = {"X-Forwarded-Method: GET", "X-Forwarded-Uri: /v1/models", "X-Forwarded-Host: ai.example.com",
+                "X-Forwarded-Proto: https"};
+        for (String page : List.of("Origin: https://evil.example.com", "Origin: http://ai.example.com",
+                "Origin: https://ai.example.com:8443", "Origin: null")) {
+            assertEquals("403 csrf", checked(proxied, cookie, page), page);
+            assertEquals("403 csrf", checked(proxied, cookie, page, "Upgrade: websocket", "Connection: Upgrade"), page);
+            assertEquals("200", checked(proxied, key, page), "a key from " + page);
+        }
+        assertEquals("403 csrf", checked(proxied, cookie, "Origin: https://ai.example.com", "Origin: https://evil.example"));
+        assertEquals("200", checked(proxied, cookie, "Origin: https://ai.example.com"));
+        assertEquals("200", checked(proxied, cookie, "Origin: https://AI.example.com:443"));
+        assertEquals("200", checked(proxied, cookie));
+        // A proxy behind a TLS terminator may say http for its https pages.
+        String[] plain = {"X-Forwarded-Method: GET", "X-Forwarded-Uri: /v1/models", "X-Forwarded-Host: ai.example.com",
+                "X-Forwarded-Proto: http"};
+        assertEquals("200", checked(plain, cookie, "Origin: https://ai.example.com"));
+        assertEquals("403 csrf", checked(plain, cookie, "Origin: https://evil.example.com"));
+    }
+
+    /** {@code /auth/verify} as a proxy asks it (Host: gatehouse), with {@code headers}: the status and error code. */
+    private static String checked(String[] proxied, String... headers) throws Exception {
+        StringBuilder request = new StringBuilder("GET /auth/verify HTTP/1.1\r\nHost: gatehouse\r\n");
+        for (String header : java.util.stream.Stream.concat(java.util.Arrays.stream(proxied), java.util.Arrays.stream(headers))
+                .toList()) {
+            request.append(header).append("\r\n");
+        }
+        String answer = TrustedProxyTest.raw(app, request.append("Connection: close\r\n\r\n").toString()
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String status = answer.lines().findFirst().orElse("");
+        return status.substring(status.indexOf(' ') + 1, status.indexOf(' ') + 4)
+                + (answer.contains("\"error\":\"") ? " " + answer.replaceAll("(?s).*\"error\":\"([a-z_]+)\".*", "$1") : "");
+    }
 }

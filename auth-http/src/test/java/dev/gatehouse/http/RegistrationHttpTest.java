@@ -61,7 +61,8 @@ class RegistrationHttpTest {
     void aPasswordThatIsTheUsernameIsRefusedAtRegistrationAsEverywhereElse() throws Exception {
         try (RunningServer app = server(RegistrationMode.OPEN)) {
             String name = "marigold-harbour";
-            for (String password : new String[] {name, "Marigold-Harbour"}) {
+            // Spaces around it change nothing a person would guess first.
+            for (String password : new String[] {name, "Marigold-Harbour", " " + name + " ", name + "\\t"}) {
                 HttpResponse<String> same = app.json("POST", "/api/register", "{\"username\":\"" + name
                         + "\",\"password\":\"" + password + "\"}", null);
                 assertError(400, "weak_password", same);
@@ -69,6 +70,12 @@ class RegistrationHttpTest {
             }
             assertError(401, "invalid_credentials", app.login(name, name));
             assertEquals(201, register(app, name, null).statusCode(), "a password unlike the name is taken");
+            // The other rules are not padded around either: the service's name, a run of one character.
+            for (String padded : new String[] {" gatehouse-admin ", "aaaaaaaaaaaaaaaaaaa "}) {
+                HttpResponse<String> weak = app.json("POST", "/api/register", "{\"username\":\"other-name\",\"password\":\""
+                        + padded + "\"}", null);
+                assertError(400, "weak_password", weak);
+            }
         }
     }
 

@@ -29,7 +29,7 @@ class TrustedProxyTest {
     }
 
     @Test
-    void overTlsTheSessionCookieIsHostPrefixedAndSecureHstsIsSentAndTheOldNameStillWorks() throws Exception {
+    void overTlsTheSessionCookieIsHostPrefixedAndSecureAndHstsIsSent() throws Exception {
         try (RunningServer app = new RunningServer(List.of("127.0.0.1"))) {
             app.addUser("alice", "correct horse battery");
             HttpResponse<String> login = app.login("alice", "correct horse battery", "X-Forwarded-Proto", "https");
@@ -41,17 +41,69 @@ class TrustedProxyTest {
             assertEquals("max-age=31536000", login.headers().firstValue("Strict-Transport-Security").orElse(""));
             String token = RunningServer.token(login);
 
-            for (String name : List.of("__Host-gatehouse_session", "gatehouse_session")) {
-                HttpResponse<String> me = app.send(app.get("/api/me").header("X-Forwarded-Proto", "https")
-                        .header("Cookie", name + "=" + token).build());
-                assertEquals(200, me.statusCode(), name + ": " + me.body());
-            }
+            HttpResponse<String> me = app.send(app.get("/api/me").header("X-Forwarded-Proto", "https")
+                    .header("Cookie", "__Host-gatehouse_session=" + token).build());
+            assertEquals(200, me.statusCode(), me.body());
             HttpResponse<String> out = app.send(app.post("/api/auth/logout", "").header("X-Forwarded-Proto", "https")
-                    .header("Origin", app.origin()).header("Cookie", "__Host-gatehouse_session=" + token).build());
+                    .header("Origin", app.origin().replace("http://", "https://"))
+                    .header("Cookie", "__Host-gatehouse_session=" + token).build());
             assertEquals(204, out.statusCode(), out.body());
             List<String> cleared = out.headers().allValues("Set-Cookie");
             assertTrue(cleared.stream().anyMatch(c -> c.startsWith("__Host-gatehouse_session=;"))
                     && cleared.stream().anyMatch(c -> c.startsWith("gatehouse_session=;")), cleared.toString());
+        }
+    }
+
+    /**
+     * Over TLS only the {@code __Host-} name signs in: the plain name can be set by a sibling
+     * subdomain (Domain=) or by anyone on the network over plain HTTP, so a session planted under it
+     * (the planter's own: login CSRF) must count for nothing, on the API and at forward auth alike.
+     */
+    @Test
+    void overTlsAPlantedPlainSessionCookieSignsNobodyIn() throws Exception {
+        try (RunningServer app = new RunningServer(List.of("127.0.0.1"))) {
+            app.addUser("mallory", "correct horse battery");
+            String planted = RunningServer.token(app.login("mallory", "correct horse battery"));
+            for (String cookie : List.of("gatehouse_session=" + planted, "a=1; gatehouse_session=" + planted)) {
+                HttpResponse<String> me = app.send(app.get("/api/me").header("X-Forwarded-Proto", "https")
+                        .header("Cookie", cookie).build());
+                assertEquals(401, me.statusCode(), cookie + ": " + me.body());
+                HttpResponse<String> verify = app.send(app.get("/auth/verify").header("X-Forwarded-Proto", "https")
+                        .header("X-Forwarded-Uri", "/v1/models").header("Cookie", cookie).build());
+                assertEquals(401, verify.statusCode(), cookie + ": " + verify.body());
+            }
+            // Over plain HTTP the plain name is the session's own, and still signs in.
+            assertEquals(200, app.send(app.get("/api/me").header("Cookie", "gatehouse_session=" + planted).build())
+                    .statusCode());
+        }
+    }
+
+    /**
+     * Over TLS Gatehouse's own pages are https ones: a page of the same name over plain HTTP (which
+     * anyone on the network can serve until HSTS holds) is another origin, so its state changes and
+     * sign-ins are refused as from a foreign page.
+     */
+    @Test
+    void overTlsAPageOfTheSameNameOverPlainHttpIsAForeignPage() throws Exception {
+        try (RunningServer app = new RunningServer(List.of("127.0.0.1"))) {
+            app.addUser("alice", "correct horse battery");
+            String token = RunningServer.token(app.login("alice", "correct horse battery", "X-Forwarded-Proto", "https"));
+            String host = app.origin().substring("http://".length());
+            for (String[] page : List.of(new String[] {"Origin", "http://" + host},
+                    new String[] {"Referer", "http://" + host + "/tokens"})) {
+                HttpResponse<String> mint = app.send(app.post("/api/tokens", "{}").header("Content-Type", "application/json")
+                        .header("X-Forwarded-Proto", "https").header("Cookie", "__Host-gatehouse_session=" + token)
+                        .header(page[0], page[1]).build());
+                assertEquals(403, mint.statusCode(), page[1] + ": " + mint.body());
+                assertTrue(mint.body().contains("\"error\":\"csrf\""), mint.body());
+            }
+            HttpResponse<String> signIn = app.login("alice", "correct horse battery", "X-Forwarded-Proto", "https",
+                    "Origin", "http://" + host);
+            assertEquals(403, signIn.statusCode(), signIn.body());
+            HttpResponse<String> own = app.send(app.post("/api/tokens", "{}").header("Content-Type", "application/json")
+                    .header("X-Forwarded-Proto", "https").header("Cookie", "__Host-gatehouse_session=" + token)
+                    .header("Origin", "https://" + host).build());
+            assertEquals(201, own.statusCode(), own.body());
         }
     }
 

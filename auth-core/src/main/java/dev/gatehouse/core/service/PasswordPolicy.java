@@ -48,14 +48,16 @@ public record PasswordPolicy(int minLength, int minLengthWithSecondFactor, Set<S
 
     /** Why {@code password} is not acceptable, judged with or without a second factor, or empty. */
     public Optional<String> problemWith(Password password, Optional<Username> username, boolean secondFactor) {
-        String text = password.value();
-        int length = text.codePointCount(0, text.length());
+        // Every rule judges what is between any spaces around it: " username " is still the username,
+        // and spaces added to reach the length add nothing to guess.
+        String core = password.value().strip();
+        int length = core.codePointCount(0, core.length());
         int min = secondFactor ? minLengthWithSecondFactor : minLength;
         if (length < min) {
             return Optional.of("The password is " + length + " characters long; use at least " + min
                     + (secondFactor ? "." : " (a few unrelated words are long enough and easy to remember)."));
         }
-        String folded = text.toLowerCase(Locale.ROOT);
+        String folded = core.toLowerCase(Locale.ROOT);
         if (common.contains(folded)) {
             return Optional.of("That password is one of the most common passwords, the first ones attackers try;"
                     + " choose another.");
@@ -64,7 +66,7 @@ public record PasswordPolicy(int minLength, int minLengthWithSecondFactor, Set<S
                 || CONTEXT_WORDS.contains(folded)) {
             return Optional.of("The password may not be the username or the name of this service; choose another.");
         }
-        if (PasswordPatterns.isRepetitive(text) || PasswordPatterns.isSequence(text)) {
+        if (PasswordPatterns.isRepetitive(core) || PasswordPatterns.isSequence(core)) {
             return Optional.of("The password is one short pattern repeated or a run of characters (like aaaa… or"
                     + " 1234…); choose another.");
         }

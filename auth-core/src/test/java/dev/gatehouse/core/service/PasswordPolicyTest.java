@@ -27,6 +27,15 @@ class PasswordPolicyTest {
     }
 
     @Test
+    void spacesAroundAPasswordNeitherMakeItLongEnoughNorHideTheUsername() {
+        assertTrue(problem(" ".repeat(15)).orElseThrow().contains("0 characters long"));
+        assertTrue(problem("amber-kettle-9 ").orElseThrow().contains("14 characters long"));
+        assertTrue(policy.problemWith(Password.of("  marigold-harbour\t"), Username.of("marigold-harbour")).orElseThrow()
+                .contains("may not be the username"));
+        assertEquals(Optional.empty(), problem(" amber-kettle-99 "));
+    }
+
+    @Test
     void withASecondFactorEightCharactersAreEnough() {
         assertEquals(Optional.empty(), policy.problemWith(Password.of("tulip-42"), Optional.empty(), true));
         assertTrue(policy.problemWith(Password.of("tulip-4"), Optional.empty(), true).orElseThrow().contains("at least 8."));
