@@ -134,7 +134,7 @@ class ForwardAuthController {
             if (caller.get().key().isEmpty() && caller.get().session().isPresent() && fromAnotherPage(request, origin)) {
                 return ApiError.response(HttpStatus.FORBIDDEN, "csrf", "A page of another site sent this request with"
                         + " a Gatehouse session; only this site's own pages may (programs use an API key).")
-                        .contentType(MediaType.APPLICATION_JSON_TYPE);
+                        .header(RequestRights.REFUSED, "origin").contentType(MediaType.APPLICATION_JSON_TYPE);
             }
             if (wanted == null) {
                 try {

@@ -19,6 +19,9 @@ import java.util.regex.Pattern;
 @Singleton
 class RequestRights {
 
+    /** The header naming what a 403 refused (feature, model, route, rights, origin), for proxies that rewrite the body. */
+    static final String REFUSED = "X-Gatehouse-Refused";
+
     /** What a model named in a header may look like: 1 to 200 visible ASCII characters. */
     static final Pattern MODEL = Pattern.compile("[\\x21-\\x7e]{1,200}");
 
@@ -118,7 +121,7 @@ class RequestRights {
             case UNREADABLE -> "rights";
         };
         // The header is for proxies that answer a refusal themselves and drop this body (nginx).
-        return HttpResponse.<Refusal>status(HttpStatus.FORBIDDEN).header("X-Gatehouse-Refused", what)
+        return HttpResponse.<Refusal>status(HttpStatus.FORBIDDEN).header(REFUSED, what)
                 .body(new Refusal("forbidden", denied.message(), what, denied.subject()));
     }
 
