@@ -8,7 +8,7 @@
 # seeded users are not administrators, so their settings are read). Starts `./gatehouse serve` once
 # and runs wrk against it, alternating so that no path gets a warmer JVM: warm-up (twice, not
 # counted), then ROUNDS x [ /healthz,
-#   (a) /auth/verify with one key, no feature or model asked,
+#   (a) /auth/verify with one key and X-Forwarded-Uri: /v1/models (a route of no feature),
 #   (b) the same with X-Gatehouse-Feature: chat and X-Gatehouse-Model: llama-3,
 #   (c) the same with only X-Forwarded-Uri: /v1/chat/completions?model=llama-3 (the built-in route
 #       table maps it to chat; the model comes from the query),
@@ -47,8 +47,11 @@ source "$ROOT/bench/lib.sh"
 # shellcheck source=verify-lib.sh
 source "$ROOT/bench/verify-lib.sh"
 
-ASKED=$'X-Gatehouse-Feature: chat\nX-Gatehouse-Model: llama-3'
+ASKED=$'X-Forwarded-Uri: /v1/models\nX-Gatehouse-Feature: chat\nX-Gatehouse-Model: llama-3'
 ROUTED='X-Forwarded-Uri: /v1/chat/completions?model=llama-3'
+# (a) as a proxy asks: a URI on a route open to every caller (GET /v1/models uses no feature); a
+# request naming no route at all is refused to users with any restriction.
+PLAIN='X-Forwarded-Uri: /v1/models'
 
 # --- build, seed, server ---------------------------------------------------------------------------
 build_if_stale
@@ -61,10 +64,10 @@ print_machine
 start_server
 first_key="$(head -1 "$KEYS")"
 status() { curl -s -o /dev/null -w '%{http_code}' -H "x-api-key: $first_key" "$@" "http://127.0.0.1:$PORT/auth/verify"; }
-[[ "$(status)" == 200 && "$(status -H 'X-Gatehouse-Feature: chat' -H 'X-Gatehouse-Model: llama-3')" == 200 \
+[[ "$(status -H "$PLAIN")" == 200 && "$(status -H "$PLAIN" -H 'X-Gatehouse-Feature: chat' -H 'X-Gatehouse-Model: llama-3')" == 200 \
    && "$(status -H 'X-Forwarded-Uri: /v1/chat/completions?model=llama-3')" == 200 ]] \
   || die "GET /auth/verify refused the first seeded key or its user's chat with llama-3; the store is broken (RESEED=1)."
-[[ "$(status -H 'X-Gatehouse-Feature: chat' -H 'X-Gatehouse-Model: gpt-4o')" == 403 \
+[[ "$(status -H "$PLAIN" -H 'X-Gatehouse-Feature: chat' -H 'X-Gatehouse-Model: gpt-4o')" == 403 \
    && "$(status -H 'X-Forwarded-Uri: /v1/chat/completions?model=gpt-4o')" == 403 ]] \
   || die "GET /auth/verify did not refuse the model gpt-4o, which the seeded settings leave out; it is not checking rights."
 echo
@@ -73,18 +76,18 @@ echo "Load: wrk -t$THREADS -c$CONNECTIONS -d$DURATION per run, server on port $P
 echo " warm-up, not counted (the JIT compiler is still at work; over all $USERS keys and settings):"
 for _ in 1 2; do
   run "/healthz (warm-up)" /healthz
-  run "/auth/verify (warm-up)" /auth/verify "$USERS"
+  run "/auth/verify (warm-up)" /auth/verify "$USERS" "$PLAIN"
   run "/auth/verify, chat+llama (warm-up)" /auth/verify "$USERS" "$ASKED"
 done
 forget_runs
 for round in $(seq "$ROUNDS"); do
   echo " round $round:"
   run /healthz /healthz
-  run "(a) verify, 1 key" /auth/verify 1
+  run "(a) verify, 1 key" /auth/verify 1 "$PLAIN"
   run "(b) verify, 1 key, chat+llama-3" /auth/verify 1 "$ASKED"
   run "(c) verify, 1 key, mapped URI" /auth/verify 1 "$ROUTED"
   for count in $KEY_COUNTS; do
-    run "(a) verify, $count keys" /auth/verify "$count"
+    run "(a) verify, $count keys" /auth/verify "$count" "$PLAIN"
     run "(b) verify, $count keys, chat+llama-3" /auth/verify "$count" "$ASKED"
   done
 done
