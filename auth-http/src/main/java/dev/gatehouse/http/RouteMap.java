@@ -2,7 +2,9 @@ package dev.gatehouse.http;
 
 import dev.gatehouse.core.model.FeatureCatalog;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,7 +22,18 @@ import java.util.regex.Pattern;
  * model. The first rule that matches wins, whatever the case of the path; a path no rule matches
  * is unmatched ({@link AccessRules.Unmatched} says who may use it).
  */
-public record RouteMap(List<Rule> rules) {
+public final class RouteMap {
+
+    private static final int[] NONE = {};
+
+    private final List<Rule> rules;
+    /**
+     * The positions of the rules whose pattern is a plain path, by that path in ASCII lower case:
+     * a request's path finds them with one look-up instead of a regex each (most of the table).
+     */
+    private final Map<String, int[]> plain;
+    /** The positions of the rules with {@code *}, {@code **} or {@code {model}}, in order. */
+    private final int[] patterns;
 
     /**
      * One rule: a method ({@code *} for any), a path pattern, the feature it uses (none for
@@ -159,8 +172,27 @@ public record RouteMap(List<Rule> rules) {
             "GET /v1/models/{model}=-", "GET /api/tags=-", "HEAD /api/tags=-", "GET /api/ps=-", "POST /api/show=-",
             "GET /api/version=-", "HEAD /api/version=-", "GET /version=-", "GET /healthz=-", "GET /readyz=-",
             "GET /health=-");
-    public RouteMap {
-        rules = List.copyOf(rules);
+    public RouteMap(List<Rule> rules) {
+        this.rules = List.copyOf(rules);
+        Map<String, List<Integer>> byPath = new HashMap<>();
+        List<Integer> wild = new ArrayList<>();
+        for (int i = 0; i < this.rules.size(); i++) {
+            String pattern = this.rules.get(i).pattern();
+            if (pattern.indexOf('*') < 0 && pattern.indexOf('{') < 0) {
+                byPath.computeIfAbsent(lowerAscii(pattern), path -> new ArrayList<>()).add(i);
+            } else {
+                wild.add(i);
+            }
+        }
+        Map<String, int[]> index = new HashMap<>();
+        byPath.forEach((path, positions) -> index.put(path, positions.stream().mapToInt(Integer::intValue).toArray()));
+        this.plain = Map.copyOf(index);
+        this.patterns = wild.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** The rules, in the order they are tried. */
+    public List<Rule> rules() {
+        return rules;
     }
 
     /** The built-in table alone. */
@@ -182,12 +214,23 @@ public record RouteMap(List<Rule> rules) {
         return new RouteMap(rules);
     }
 
-    /** The feature (and path model) of {@code method} on {@code path} (no query), by the first rule that matches. */
+    /**
+     * The feature (and path model) of {@code method} on {@code path} (no query), by the first rule that
+     * matches: the plain-path rules for this path and the pattern rules, merged in table order.
+     */
     public Optional<Match> match(String method, String path) {
         String upper = method.toUpperCase(Locale.ROOT);
-        for (Rule rule : rules) {
+        int[] exact = plain.getOrDefault(lowerAscii(path), NONE);
+        int e = 0;
+        int w = 0;
+        while (e < exact.length || w < patterns.length) {
+            boolean fromExact = w >= patterns.length || e < exact.length && exact[e] < patterns[w];
+            Rule rule = rules.get(fromExact ? exact[e++] : patterns[w++]);
             if (!rule.method().equals("*") && !rule.method().equals(upper)) {
                 continue;
+            }
+            if (fromExact) {
+                return Optional.of(new Match(rule.feature(), Optional.empty(), rule.modelHidden(), rule.adminOnly()));
             }
             Matcher matcher = rule.regex().matcher(path);
             if (matcher.matches()) {
@@ -197,5 +240,21 @@ public record RouteMap(List<Rule> rules) {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Lower case for ASCII letters only, as the rules' case-insensitive regexes compare: other
+     * characters (a Kelvin sign, a dotted I) must match exactly, never fold into ASCII.
+     */
+    static String lowerAscii(String text) {
+        char[] chars = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                chars = chars == null ? text.toCharArray() : chars;
+                chars[i] = (char) (c + ('a' - 'A'));
+            }
+        }
+        return chars == null ? text : new String(chars);
     }
 }
