@@ -2,6 +2,10 @@ package dev.gatehouse.http;
 
 import dev.gatehouse.core.model.Password;
 import dev.gatehouse.core.model.Username;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.serde.ObjectMapper;
@@ -124,6 +128,30 @@ final class JsonBody {
         return value.isObject() ? "an object" : "a string";
     }
 
+    private static final JsonFactory STRICT = JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+
+    /**
+     * The first field named twice in one object of {@code body}, at any depth: the mapper keeps the
+     * last, other readers the first, so such a body is refused rather than read one way.
+     */
+    static Optional<String> duplicateField(String body) {
+        try (JsonParser parser = STRICT.createParser(body)) {
+            while (parser.nextToken() != null) {
+                // reading every token is the check
+            }
+            return Optional.empty();
+        } catch (JsonParseException duplicate) {
+            String message = String.valueOf(duplicate.getOriginalMessage());
+            int open = message.indexOf('\'');
+            int close = message.indexOf('\'', open + 1);
+            return message.startsWith("Duplicate field") && open >= 0 && close > open
+                    ? Optional.of(message.substring(open + 1, close)) : Optional.empty();
+        } catch (IOException unreadable) {
+            return Optional.empty(); // the mapper has read it already; nothing more to find
+        }
+    }
+
     /** Reads bodies with the server's JSON mapper. */
     @Singleton
     static class Reader {
@@ -148,6 +176,10 @@ final class JsonBody {
             if (tree == null || !tree.isObject()) {
                 throw ApiErrorException.badRequest("The body must be a JSON object. Send JSON like " + example + ".");
             }
+            duplicateField(body).ifPresent(field -> {
+                throw ApiErrorException.badRequest("The field '" + field + "' is sent more than once; parsers disagree"
+                        + " on which one counts, so send it once. Send JSON like " + example + ".");
+            });
             return new JsonBody(tree, example);
         }
 

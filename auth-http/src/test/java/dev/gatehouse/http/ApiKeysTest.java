@@ -103,6 +103,19 @@ class ApiKeysTest {
     }
 
     @Test
+    void aBodyNamingAFieldTwiceIsRefusedNotReadOneWay() {
+        int before = list(amy, "").path("tokens").size();
+        // The mapper would keep the last "scopes" (none: an unscoped key); another reader the first.
+        for (String body : List.of("{\"name\":\"x\",\"scopes\":[\"chat\"],\"scopes\":[]}",
+                "{\"name\":\"x\",\"name\":\"y\"}")) {
+            HttpResponse<String> answer = app.json("POST", "/api/tokens", body, amy);
+            assertError(400, "bad_request", answer);
+            assertTrue(answer.body().contains("more than once"), answer.body());
+        }
+        assertEquals(before, list(amy, "").path("tokens").size(), "no key was made");
+    }
+
+    @Test
     void aNonAdministratorNamingSomeoneElseIsRefusedNotGivenAKeyOfTheirOwn() {
         int before = list(amy, "").path("tokens").size();
         HttpResponse<String> answer = app.json("POST", "/api/tokens", "{\"username\":\"bob\"}", amy);
