@@ -138,7 +138,7 @@ class ForwardAuthController {
             }
             if (wanted == null) {
                 try {
-                    wanted = forwarded.wanted(request, body);
+                    wanted = forwarded.wanted(request, origin, body);
                 } catch (IllegalArgumentException invalid) {
                     return ApiError.badRequest(invalid.getMessage()).contentType(MediaType.APPLICATION_JSON_TYPE);
                 }

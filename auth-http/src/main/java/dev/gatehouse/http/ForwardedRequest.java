@@ -52,11 +52,13 @@ class ForwardedRequest {
         this.models = models;
     }
 
-    /** Throws {@link IllegalArgumentException} for a value no feature or model can have. */
-    Wanted wanted(HttpRequest<?> request, byte[] body) {
+    /**
+     * {@code origin} is the request's {@link ForwardedOrigin}, read once by the caller. Throws
+     * {@link IllegalArgumentException} for a value no feature or model can have.
+     */
+    Wanted wanted(HttpRequest<?> request, ForwardedOrigin origin, byte[] body) {
         Set<String> features = new LinkedHashSet<>();
         List<String> named = new ArrayList<>();
-        ForwardedOrigin origin = ForwardedOrigin.of(request);
         ForwardedOrigin.single(request, FEATURE).map(RequestRights::feature).ifPresent(features::add);
         Optional<String> proxyModel = ForwardedOrigin.single(request, MODEL);
         proxyModel.ifPresent(named::add);

@@ -33,7 +33,7 @@ class ForwardedRequestTest {
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
-        return forwarded.wanted(request, body == null ? null : body.getBytes(StandardCharsets.UTF_8));
+        return forwarded.wanted(request, ForwardedOrigin.of(request), body == null ? null : body.getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
