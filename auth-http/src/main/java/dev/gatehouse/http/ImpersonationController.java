@@ -47,8 +47,9 @@ class ImpersonationController {
     HttpResponse<?> start(HttpRequest<?> request, String username) {
         Caller caller = AdminRoutes.admin(request);
         String userAgent = request.getHeaders().get(HttpHeaders.USER_AGENT, String.class).orElse("");
-        Impersonate.Result result = impersonate.start(new Impersonate.Command(caller.actor(),
-                caller.key().isPresent() ? Optional.empty() : caller.session(), AdminRoutes.user(username), userAgent));
+        // The route admits no key (Routes: Keys.NONE), so the caller is a signed-in person or --auth none's built-in one.
+        Impersonate.Result result = impersonate.start(new Impersonate.Command(caller.actor(), caller.session(),
+                AdminRoutes.user(username), userAgent));
         if (result instanceof Refused refused) {
             return ApiError.refused(refused, "impersonate");
         }
