@@ -37,12 +37,14 @@ class HostCheck {
 
     private final ServerSettings settings;
     private final ClientFacts client;
+    /** The listening address as a Host header names it ({@link #bare}), read once at start. */
+    private final String listen;
     private final boolean loopback;
 
     HostCheck(ServerSettings settings, ClientFacts client) {
         this.settings = settings;
         this.client = client;
-        String listen = bare(settings.host());
+        this.listen = bare(settings.host());
         this.loopback = listen.equals("localhost") || ClientFacts.literal(listen)
                 .map(address -> address.startsWith("127.") || address.equals("0:0:0:0:0:0:0:1")).orElse(false);
     }
@@ -68,10 +70,10 @@ class HostCheck {
         if (path.equals("/healthz") || path.equals("/readyz") || path.equals(Routes.FORWARD_AUTH) || !applies(request)) {
             return null;
         }
-        Optional<String> host = request.getHeaders().get("Host", String.class).map(String::strip);
-        if (host.isPresent() && !allowed(hostOf(host.get()))) {
+        Optional<String> host = request.getHeaders().get("Host", String.class).map(HostCheck::hostOf);
+        if (host.isPresent() && !allowed(host.get())) {
             return ApiError.response(HttpStatus.MISDIRECTED_REQUEST, "host_not_allowed", "This server does not"
-                    + " answer to the name '" + shown(hostOf(host.get())) + "'. Open it by IP address or localhost,"
+                    + " answer to the name '" + shown(host.get()) + "'. Open it by IP address or localhost,"
                     + " or, if this name is really yours, start Gatehouse with --allowed-host NAME"
                     + " (GATEHOUSE_ALLOWED_HOSTS).");
         }
@@ -87,7 +89,7 @@ class HostCheck {
             return false;
         }
         // An IP address cannot be rebound: a page opened by address is of that address.
-        if (name.equals("localhost") || ClientFacts.literal(name).isPresent() || name.equals(bare(settings.host()))) {
+        if (name.equals("localhost") || name.equals(listen) || ClientFacts.literal(name).isPresent()) {
             return true;
         }
         // The portal's host is a name the operator gave: Gatehouse's pages are served there.
