@@ -61,7 +61,7 @@ public final class KeyGuessThrottle {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        if (Duration.between(seen.last(), now).compareTo(limits.forgetAfter()) > 0) {
+        if (limits.forgotten(seen.last(), now)) {
             wrong.remove(block, seen);
             return Optional.empty();
         }
@@ -69,8 +69,7 @@ public final class KeyGuessThrottle {
         if (left.isNegative() || left.isZero()) {
             return Optional.empty();
         }
-        long seconds = left.toSeconds() + (left.toNanosPart() > 0 ? 1 : 0);
-        return Optional.of(Duration.ofSeconds(Math.max(1, seconds)));
+        return Optional.of(SignInThrottle.roundedUp(left));
     }
 
     /** A key from {@code address} that is no key Gatehouse knows. */
@@ -83,8 +82,7 @@ public final class KeyGuessThrottle {
             makeRoom(now);
         }
         wrong.compute(AddressBlock.of(address), (block, seen) ->
-                seen == null || Duration.between(seen.last(), now).compareTo(limits.forgetAfter()) > 0
-                        ? new Wrong(1, now) : new Wrong(seen.count() + 1, now));
+                seen == null || limits.forgotten(seen.last(), now) ? new Wrong(1, now) : new Wrong(seen.count() + 1, now));
     }
 
     /** Addresses counted now (for tests and the memory bound). */
@@ -95,7 +93,7 @@ public final class KeyGuessThrottle {
     /** Down to nine tenths of the bound, so the sweep runs once per many new addresses, not for each. */
     private void makeRoom(Instant now) {
         int target = MAX_ADDRESSES - MAX_ADDRESSES / 10;
-        wrong.values().removeIf(seen -> Duration.between(seen.last(), now).compareTo(limits.forgetAfter()) > 0);
+        wrong.values().removeIf(seen -> limits.forgotten(seen.last(), now));
         if (wrong.size() > target) {
             wrong.values().removeIf(seen -> seen.count() < limits.freeFailures());
         }

@@ -44,6 +44,11 @@ public final class SignInThrottle {
             Duration wait = firstWait.multipliedBy(1L << doublings);
             return wait.compareTo(longestWait) > 0 ? longestWait : wait;
         }
+
+        /** True when a count last added to at {@code last} is forgotten by {@code now}. */
+        boolean forgotten(Instant last, Instant now) {
+            return Duration.between(last, now).compareTo(forgetAfter) > 0;
+        }
     }
 
     /** Defaults: per address 20 free then 1 s doubling to 15 min; per account and address 5 free; per account 10 free, at most 1 min. */
@@ -148,7 +153,7 @@ public final class SignInThrottle {
         if (seen == null) {
             return Duration.ZERO;
         }
-        if (seen.inFlight == 0 && Duration.between(seen.last, now).compareTo(limits.forgetAfter()) > 0) {
+        if (seen.inFlight == 0 && limits.forgotten(seen.last, now)) {
             failures.remove(key);
             return Duration.ZERO;
         }
@@ -161,7 +166,7 @@ public final class SignInThrottle {
     /** The entry for {@code key}, made (or started afresh, if forgotten) for an attempt now. */
     private Failures entry(String key, Limits limits, Instant now) {
         Failures seen = failures.get(key);
-        if (seen == null || seen.inFlight == 0 && Duration.between(seen.last, now).compareTo(limits.forgetAfter()) > 0) {
+        if (seen == null || seen.inFlight == 0 && limits.forgotten(seen.last, now)) {
             seen = new Failures(now);
             failures.put(key, seen);
         }
@@ -192,7 +197,8 @@ public final class SignInThrottle {
         return a.compareTo(b) >= 0 ? a : b;
     }
 
-    private static Duration roundedUp(Duration wait) {
+    /** A wait as Retry-After gives it: whole seconds, rounded up, at least one. */
+    static Duration roundedUp(Duration wait) {
         long seconds = wait.toSeconds() + (wait.toNanosPart() > 0 ? 1 : 0);
         return Duration.ofSeconds(Math.max(1, seconds));
     }
