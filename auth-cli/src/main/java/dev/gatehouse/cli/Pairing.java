@@ -25,6 +25,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The key {@code gatehouse serve --pair} offers for pairing a phone or app: a fresh key of the
@@ -49,6 +50,10 @@ final class Pairing {
 
     /** What a pairing key may do: use any model its owner may (a key with a scope manages nothing). */
     static final Set<String> SCOPES = Set.of("models:*");
+    /** The name a pairing gives its key: {@code pairing-YYYY-MM-DD}. */
+    private static final Pattern NAME = Pattern.compile("pairing-\\d{4}-\\d{2}-\\d{2}");
+    /** Keys read from the store at a time while looking for earlier pairing keys. */
+    private static final int PAGE = 500;
     /** How long a pairing key lives unless {@code --pair-lifetime} says otherwise. */
     static final Duration DEFAULT_LIFETIME = Duration.ofMinutes(10);
 
@@ -117,14 +122,14 @@ final class Pairing {
         int revoked = 0;
         Optional<ApiKeyId> after = Optional.empty();
         while (true) {
-            List<ApiKey> page = keys.page(after, 500);
+            List<ApiKey> page = keys.page(after, PAGE);
             for (ApiKey key : page) {
                 if (isPairingKey(key) && !key.isRevoked()
                         && revoke.revoke(Actor.operator(), key.id()) instanceof RevokeApiKeys.Revoked done) {
                     revoked += done.count();
                 }
             }
-            if (page.size() < 500) {
+            if (page.size() < PAGE) {
                 return revoked;
             }
             after = Optional.of(page.get(page.size() - 1).id());
@@ -133,7 +138,7 @@ final class Pairing {
 
     /** A key a pairing made: its name and its scope say so (an older unscoped pairing key is left to its owner). */
     static boolean isPairingKey(ApiKey key) {
-        return key.name().matches("pairing-\\d{4}-\\d{2}-\\d{2}") && key.scopes().equals(SCOPES)
+        return NAME.matcher(key.name()).matches() && key.scopes().equals(SCOPES)
                 && key.origin() == ApiKey.Origin.MINTED;
     }
 }
