@@ -83,8 +83,11 @@ class AccessFilter {
             return null;
         }
         boolean publicRoute = rule.isPublic();
-        boolean changesState = Routes.changesState(request.getMethod());
-        boolean foreign = request.getHeaders().contains("Origin") && !SameOrigin.check(request, client.secure(request), settings.portal());
+        // Only a state change is held to the page that sent it, so only then are Origin and Referer read, once:
+        // a signed-in browser's needs this site's page (unlisted); anyone's may not come from another site's (foreign).
+        boolean unlisted = Routes.changesState(request.getMethod())
+                && !SameOrigin.check(request, client.secure(request), settings.portal());
+        boolean foreign = unlisted && request.getHeaders().contains("Origin");
         // Public routes never look at keys: a monitor's /healthz with a Bearer header costs no lookup.
         Optional<String> key = publicRoute ? Optional.empty() : CallerLookup.presentedKey(request);
         Optional<Caller> keyed;
@@ -96,19 +99,19 @@ class AccessFilter {
         return switch (settings.auth()) {
             // A wrong key here is no reason to refuse: clients that insist on some key send anything.
             case NONE -> keyed.isPresent() ? admitted(request, rule, keyed.get())
-                    : admit(request, Caller.builtIn("default", client.clientIp(request)), changesState && foreign);
-            case APIKEY -> publicRoute ? publicRoute(request, changesState && foreign)
+                    : admit(request, Caller.builtIn("default", client.clientIp(request)), foreign);
+            case APIKEY -> publicRoute ? publicRoute(request, foreign)
                     : keyed.isPresent() ? admitted(request, rule, keyed.get()) : denied(request);
-            case AUTO -> key.isEmpty() ? auto(request, rule, mayBlock, changesState, foreign)
+            case AUTO -> key.isEmpty() ? auto(request, rule, mayBlock, unlisted, foreign)
                     : keyed.isPresent() ? admitted(request, rule, keyed.get()) : denied(request);
         };
     }
 
-    private HttpResponse<?> auto(HttpRequest<?> request, Routes.Rule rule, boolean mayBlock, boolean changesState,
+    private HttpResponse<?> auto(HttpRequest<?> request, Routes.Rule rule, boolean mayBlock, boolean unlisted,
                                  boolean foreign) {
         if (setupActive(mayBlock)) {
             if (Routes.worksDuringSetup(rule)) {
-                return publicRoute(request, changesState && foreign);
+                return publicRoute(request, foreign);
             }
             return Routes.isPageView(request) ? HttpResponse.seeOther(java.net.URI.create("/setup"))
                     : ApiError.response(HttpStatus.SERVICE_UNAVAILABLE, "setup_required",
@@ -119,12 +122,12 @@ class AccessFilter {
         if (rule.isPublic()) {
             // Pages such as /login want to know who is already signed in.
             signedIn.ifPresent(caller -> request.setAttribute(CALLER, caller));
-            return publicRoute(request, changesState && foreign);
+            return publicRoute(request, foreign);
         }
         if (signedIn.isEmpty()) {
             return denied(request);
         }
-        if (changesState && !SameOrigin.check(request, client.secure(request), settings.portal())) {
+        if (unlisted) {
             return ApiError.csrf();
         }
         return admitted(request, rule, signedIn.get());
