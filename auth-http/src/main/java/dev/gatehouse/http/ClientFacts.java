@@ -18,6 +18,9 @@ import java.util.stream.Collectors;
 @Singleton
 class ClientFacts {
 
+    /** The request attribute that keeps {@link #clientIp}'s answer. */
+    private static final String CLIENT_IP = "gatehouse.clientIp";
+
     private final Set<String> trustedProxies;
     private final Portal portal;
 
@@ -44,9 +47,20 @@ class ClientFacts {
      * The client's IP: the socket peer, or the right-most untrusted hop of X-Forwarded-For behind a
      * trusted proxy. Hops are read as IP literals only ({@link #literal}); a hop that is none (a
      * name, garbage) is never looked up and never taken as the client: the client is then unknown,
-     * and the proxy that passed it on (the nearest trusted address) stands for it.
+     * and the proxy that passed it on (the nearest trusted address) stands for it. Worked out once
+     * per request (the key throttle, the caller and the audit all ask) and kept on it.
      */
     String clientIp(HttpRequest<?> request) {
+        Optional<String> known = request.getAttribute(CLIENT_IP, String.class);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        String ip = fromHeaders(request);
+        request.setAttribute(CLIENT_IP, ip);
+        return ip;
+    }
+
+    private String fromHeaders(HttpRequest<?> request) {
         String peer = peer(request);
         if (!trusted(peer)) {
             return peer;
