@@ -1,7 +1,5 @@
 package dev.gatehouse.http;
 
-import java.nio.charset.StandardCharsets;
-
 /**
  * How a username travels to the AI server in headers, which carry only ASCII safely (a name's
  * characters above U+00FF would become '?', so 日本 and 中国 would both arrive as "??").
