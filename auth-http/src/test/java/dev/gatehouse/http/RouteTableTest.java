@@ -157,4 +157,21 @@ class RouteTableTest {
             assertRouteRefused(allow.verify("ella scoped", "GET", "/v1/threads"));
         }
     }
+
+    @Test
+    void aPathSpeltToLookLikeAModelListIsCheckedForTheRouteItReaches() throws Exception {
+        try (Server server = new Server(AccessRules.Unmatched.RESTRICTED)) {
+            server.app.cli.permissions().put(Username.of("dora"), new Permissions(Map.of("images", false),
+                    ModelAccess.everything()));
+            // A '#' is part of the path a server gets (a request line has no fragment), so ".." after it applies.
+            for (String uri : List.of("/v1/models#/../images/generations", "/v1/models/x%2F..%2F..%2Fimages%2Fgenerations",
+                    "/v1/chat/completions/x/../../../images/generations", "/V1//IMAGES/./generations")) {
+                HttpResponse<String> answer = server.verify("dora", "GET", uri);
+                assertError(403, "forbidden", answer);
+                assertEquals("images", RunningServer.json(answer).path("name").asText(), uri);
+            }
+            assertRouteRefused(server.verify("root scoped", "GET", "/v1/models#x"));
+            assertEquals(200, server.verify("dora", "GET", "/v1/models").statusCode());
+        }
+    }
 }
