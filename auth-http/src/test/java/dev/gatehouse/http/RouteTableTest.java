@@ -174,4 +174,24 @@ class RouteTableTest {
             assertEquals(200, server.verify("dora", "GET", "/v1/models").statusCode());
         }
     }
+
+    @Test
+    void aModelNameThatClimbsOutOfAnAllowedPatternIsRefused() throws Exception {
+        try (Server server = new Server(AccessRules.Unmatched.RESTRICTED)) {
+            server.app.cli.permissions().put(Username.of("dora"), new Permissions(Map.of(),
+                    ModelAccess.only(List.of("llama-*"))));
+            // LocalAI loads a model it has no configuration for as a file under its models directory.
+            for (String model : List.of("llama-x/../mistral.gguf", "llama-x\\..\\mistral", "llama-3/./x", "..")) {
+                HttpResponse<String> answer = server.app.send(server.app.post("/auth/verify", "{\"model\": \""
+                        + model.replace("\\", "\\\\") + "\"}").header("Authorization", "Bearer " + server.keys.get("dora"))
+                        .header("X-Forwarded-Method", "POST").header("X-Forwarded-Uri", "/v1/chat/completions").build());
+                assertError(400, "bad_request", answer);
+            }
+            assertEquals(400, server.verify("ella", "GET", "/v1/chat/completions?model=llama-3/../mistral").statusCode(),
+                    "not for users with every model either: the name is refused, not the user");
+            assertEquals(200, server.app.send(server.app.post("/auth/verify", "{\"model\": \"llama-3.1/q4..k\"}")
+                    .header("Authorization", "Bearer " + server.keys.get("dora")).header("X-Forwarded-Method", "POST")
+                    .header("X-Forwarded-Uri", "/v1/chat/completions").build()).statusCode(), "dots inside a name are fine");
+        }
+    }
 }
