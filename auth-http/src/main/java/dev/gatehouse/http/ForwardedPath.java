@@ -8,9 +8,10 @@ import java.util.regex.Pattern;
 
 /**
  * The path of a forwarded URI as a server would route it, for the route table: the query and any
- * {@code scheme://host} dropped, %-escapes decoded (an encoded slash counts as one), backslashes
- * read as slashes, empty and {@code .} segments removed and {@code ..} applied, no trailing slash.
- * Only ever more rules match this than the raw text, never fewer.
+ * {@code scheme://host} dropped, a {@code #} kept in the path (a request line carries no fragment),
+ * %-escapes decoded (an encoded slash counts as one), backslashes read as slashes, empty and
+ * {@code .} segments removed and {@code ..} applied, no trailing slash. Only ever more rules match
+ * this than the raw text, never fewer.
  */
 final class ForwardedPath {
 
@@ -22,9 +23,9 @@ final class ForwardedPath {
 
     static String of(String uri) {
         int query = uri.indexOf('?');
+        // A '#' is not cut off as a fragment: a request line never carries one, and Go's servers keep it in the
+        // path, so "/v1/models#/../images/generations" is routed (by a server that applies "..") to images.
         String path = query < 0 ? uri : uri.substring(0, query);
-        int fragment = path.indexOf('#');
-        path = fragment < 0 ? path : path.substring(0, fragment);
         if (ABSOLUTE.matcher(path).matches()) {
             int slash = path.indexOf('/', path.indexOf("://") + 3);
             path = slash < 0 ? "/" : path.substring(slash);

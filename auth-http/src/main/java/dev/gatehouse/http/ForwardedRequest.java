@@ -53,6 +53,16 @@ class ForwardedRequest {
     }
 
     /**
+     * True when the body is still in a Content-Encoding (a gzip body is decompressed on arrival and
+     * loses the header; br, zstd, {@code gzip, gzip} and the like are not): a server that decodes it
+     * may read a model in it that we cannot.
+     */
+    private static boolean encoded(HttpRequest<?> request) {
+        return request.getHeaders().getAll("Content-Encoding").stream().map(String::strip)
+                .anyMatch(value -> !value.isEmpty() && !value.equalsIgnoreCase("identity"));
+    }
+
+    /**
      * {@code origin} is the request's {@link ForwardedOrigin}, read once by the caller. Throws
      * {@link IllegalArgumentException} for a value no feature or model can have.
      */
@@ -68,7 +78,8 @@ class ForwardedRequest {
         route.flatMap(RouteMap.Match::feature).ifPresent(features::add);
         route.flatMap(RouteMap.Match::model).ifPresent(named::add);
         uri.map(RequestModel::fromQuery).ifPresent(named::addAll);
-        RequestModel.Named inBody = models.fromBody(body, request.getHeaders().get("Content-Type"));
+        RequestModel.Named inBody = encoded(request) && body != null && body.length > 0 ? RequestModel.Named.UNCERTAIN
+                : models.fromBody(body, request.getHeaders().get("Content-Type"));
         named.addAll(inBody.models());
         Set<String> checked = new LinkedHashSet<>();
         named.forEach(model -> checked.add(RequestRights.model(model)));

@@ -71,6 +71,19 @@ class RequestModel {
         String type = MediaParams.parse(contentType).type();
         Named named = Named.NONE;
         boolean labelledJson = type.contains("json");
+        if (stillCompressed(body)) {
+            // A gzip stream the proxy did not say it sent (or sent twice over): a server that decompresses
+            // reads a model in it we never saw.
+            return Named.UNCERTAIN;
+        }
+        if (wideJson(body)) {
+            // UTF-16 or UTF-32: Go's JSON refuses it, byte-wise readers (llama-swap's) may find another model in it.
+            if (labelledJson) {
+                throw new IllegalArgumentException("The forwarded body is JSON in UTF-16 or UTF-32, which AI servers"
+                        + " read differently, so its model cannot be checked; send it as UTF-8.");
+            }
+            return Named.UNCERTAIN;
+        }
         int start = firstSignificant(body);
         boolean looksJson = start < body.length && (body[start] == '{' || body[start] == '[');
         if (labelledJson || looksJson) {
@@ -93,6 +106,35 @@ class RequestModel {
             named = named.and(Named.UNCERTAIN); // Echo (LocalAI) binds XML bodies; we do not read them
         }
         return named;
+    }
+
+    /** True when the body starts as a gzip stream does. */
+    private static boolean stillCompressed(byte[] body) {
+        return body.length >= 2 && (body[0] & 0xff) == 0x1f && (body[1] & 0xff) == 0x8b;
+    }
+
+    /**
+     * True when the body looks like JSON in UTF-16 or UTF-32 (as Jackson would detect and read it): a
+     * byte order mark of one, or a zero byte among the first four, and a {@code {} or {@code [} first
+     * among the bytes that are neither zero nor white space.
+     */
+    private static boolean wideJson(byte[] body) {
+        boolean bom = body.length >= 2 && ((body[0] & 0xff) == 0xfe && (body[1] & 0xff) == 0xff
+                || (body[0] & 0xff) == 0xff && (body[1] & 0xff) == 0xfe);
+        boolean zero = false;
+        for (int i = 0; i < Math.min(4, body.length); i++) {
+            zero |= body[i] == 0;
+        }
+        if (!bom && !zero) {
+            return false;
+        }
+        for (int i = bom ? 2 : 0; i < body.length; i++) {
+            int b = body[i] & 0xff;
+            if (b != 0 && b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+                return b == '{' || b == '[';
+            }
+        }
+        return false;
     }
 
     /** The first byte after a byte order mark and white space (JSON's or not). */

@@ -101,13 +101,25 @@ class RequestRights {
         }
     }
 
-    /** Checks the text of a model a client or proxy named. */
+    /** A {@code .} or {@code ..} segment of a model name, between slashes or backslashes. */
+    private static final Pattern DOT_SEGMENT = Pattern.compile("(^|[/\\\\])\\.{1,2}([/\\\\]|$)");
+
+    /**
+     * Checks the text of a model a client or proxy named. A name with a {@code .} or {@code ..}
+     * segment is refused: LocalAI loads a model it has no configuration for as a file under its
+     * models directory, so {@code llama-x/../mistral.gguf} matches the pattern {@code llama-*} and
+     * loads mistral.
+     */
     static String model(String text) {
         String model = text.strip();
         if (!MODEL.matcher(model).matches()) {
             throw new IllegalArgumentException("A model (in X-Gatehouse-Model, the path, the query or the body) must"
                     + " be a name of 1 to 200 visible ASCII characters, not '" + model.replaceAll("[^\\x21-\\x7e]", "?")
                     + "'.");
+        }
+        if (DOT_SEGMENT.matcher(model).find()) {
+            throw new IllegalArgumentException("A model name may not contain a '.' or '..' segment (as in a/../b), not '"
+                    + model + "': a server may read it as a file path to another model; name the model itself.");
         }
         return model;
     }

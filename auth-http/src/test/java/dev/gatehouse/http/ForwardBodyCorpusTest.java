@@ -31,7 +31,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * checked (400) whenever the body may name anything else, or names no model; never let through. A
  * user with every model is not bothered by bodies that are merely unclear.
  *
- * <p>A case file: {@code # what it is about}, then {@code content-type:}, {@code uri:} (default
+ * <p>A case file: {@code # what it is about}, then {@code content-type:}, {@code content-encoding:} (sent as is), {@code uri:} (default
  * {@code /v1/chat/completions}), {@code newline:} ({@code crlf}, the default, {@code lf}, or
  * {@code raw}: the body's bytes as written), {@code limited:} and {@code unlimited:} (the status
  * each user gets), a line {@code ===}, and the body, where {@code \xHH} is the byte HH.
@@ -60,7 +60,8 @@ class ForwardBodyCorpusTest {
     }
 
     /** One case of the corpus. */
-    record Case(String name, String about, String contentType, String uri, int limited, int unlimited, byte[] body) {
+    record Case(String name, String about, String contentType, String contentEncoding, String uri, int limited,
+                int unlimited, byte[] body) {
         @Override
         public String toString() {
             return name;
@@ -93,7 +94,7 @@ class ForwardBodyCorpusTest {
                 body = body.replace("\n", newline.equals("lf") ? "\n" : "\r\n");
             }
             String name = file.getFileName().toString().replace(".txt", "");
-            return new Case(name, head.get("about"), head.get("content-type"),
+            return new Case(name, head.get("about"), head.get("content-type"), head.get("content-encoding"),
                     head.getOrDefault("uri", "/v1/chat/completions"), Integer.parseInt(head.get("limited")),
                     Integer.parseInt(head.get("unlimited")), bytes(body));
         } catch (IOException e) {
@@ -123,6 +124,9 @@ class ForwardBodyCorpusTest {
                 .header("X-Forwarded-Uri", c.uri());
         if (c.contentType() != null) {
             request.header("Content-Type", c.contentType());
+        }
+        if (c.contentEncoding() != null) {
+            request.header("Content-Encoding", c.contentEncoding());
         }
         return app.send(request.build());
     }

@@ -157,4 +157,41 @@ class RouteTableTest {
             assertRouteRefused(allow.verify("ella scoped", "GET", "/v1/threads"));
         }
     }
+
+    @Test
+    void aPathSpeltToLookLikeAModelListIsCheckedForTheRouteItReaches() throws Exception {
+        try (Server server = new Server(AccessRules.Unmatched.RESTRICTED)) {
+            server.app.cli.permissions().put(Username.of("dora"), new Permissions(Map.of("images", false),
+                    ModelAccess.everything()));
+            // A '#' is part of the path a server gets (a request line has no fragment), so ".." after it applies.
+            for (String uri : List.of("/v1/models#/../images/generations", "/v1/models/x%2F..%2F..%2Fimages%2Fgenerations",
+                    "/v1/chat/completions/x/../../../images/generations", "/V1//IMAGES/./generations")) {
+                HttpResponse<String> answer = server.verify("dora", "GET", uri);
+                assertError(403, "forbidden", answer);
+                assertEquals("images", RunningServer.json(answer).path("name").asText(), uri);
+            }
+            assertRouteRefused(server.verify("root scoped", "GET", "/v1/models#x"));
+            assertEquals(200, server.verify("dora", "GET", "/v1/models").statusCode());
+        }
+    }
+
+    @Test
+    void aModelNameThatClimbsOutOfAnAllowedPatternIsRefused() throws Exception {
+        try (Server server = new Server(AccessRules.Unmatched.RESTRICTED)) {
+            server.app.cli.permissions().put(Username.of("dora"), new Permissions(Map.of(),
+                    ModelAccess.only(List.of("llama-*"))));
+            // LocalAI loads a model it has no configuration for as a file under its models directory.
+            for (String model : List.of("llama-x/../mistral.gguf", "llama-x\\..\\mistral", "llama-3/./x", "..")) {
+                HttpResponse<String> answer = server.app.send(server.app.post("/auth/verify", "{\"model\": \""
+                        + model.replace("\\", "\\\\") + "\"}").header("Authorization", "Bearer " + server.keys.get("dora"))
+                        .header("X-Forwarded-Method", "POST").header("X-Forwarded-Uri", "/v1/chat/completions").build());
+                assertError(400, "bad_request", answer);
+            }
+            assertEquals(400, server.verify("ella", "GET", "/v1/chat/completions?model=llama-3/../mistral").statusCode(),
+                    "not for users with every model either: the name is refused, not the user");
+            assertEquals(200, server.app.send(server.app.post("/auth/verify", "{\"model\": \"llama-3.1/q4..k\"}")
+                    .header("Authorization", "Bearer " + server.keys.get("dora")).header("X-Forwarded-Method", "POST")
+                    .header("X-Forwarded-Uri", "/v1/chat/completions").build()).statusCode(), "dots inside a name are fine");
+        }
+    }
 }
