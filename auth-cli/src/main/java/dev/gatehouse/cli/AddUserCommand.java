@@ -1,8 +1,8 @@
 package dev.gatehouse.cli;
 
-import dev.gatehouse.core.model.Password;
-import dev.gatehouse.core.model.User;
-import dev.gatehouse.core.model.Username;
+import dev.gatehouse.core.model.accounts.Password;
+import dev.gatehouse.core.model.accounts.User;
+import dev.gatehouse.core.model.accounts.Username;
 import dev.gatehouse.core.port.in.AddUser;
 import dev.gatehouse.core.port.in.Refused;
 import picocli.CommandLine.Command;

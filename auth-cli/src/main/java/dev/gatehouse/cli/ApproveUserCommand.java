@@ -1,6 +1,6 @@
 package dev.gatehouse.cli;
 
-import dev.gatehouse.core.model.Username;
+import dev.gatehouse.core.model.accounts.Username;
 import dev.gatehouse.core.port.in.ApproveUser;
 import dev.gatehouse.core.port.in.Refused;
 import picocli.CommandLine.Command;

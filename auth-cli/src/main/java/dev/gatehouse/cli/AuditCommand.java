@@ -1,8 +1,8 @@
 package dev.gatehouse.cli;
 
-import dev.gatehouse.core.model.AuditEvent;
-import dev.gatehouse.core.model.StartTime;
-import dev.gatehouse.core.model.Username;
+import dev.gatehouse.core.model.accounts.Username;
+import dev.gatehouse.core.model.audit.AuditEvent;
+import dev.gatehouse.core.model.time.StartTime;
 import dev.gatehouse.core.port.in.ReadAuditLog;
 import dev.gatehouse.core.port.in.Refused;
 import dev.gatehouse.core.port.out.AuditLog;

@@ -1,6 +1,6 @@
 package dev.gatehouse.cli;
 
-import dev.gatehouse.core.model.Username;
+import dev.gatehouse.core.model.accounts.Username;
 import picocli.CommandLine.TypeConversionException;
 
 /** Turns command-line text into core values, with core's own message when it is not valid. */

@@ -1,11 +1,11 @@
 package dev.gatehouse.cli;
 
-import dev.gatehouse.core.model.ApiKey;
-import dev.gatehouse.core.model.KeyExpiry;
-import dev.gatehouse.core.model.Username;
+import dev.gatehouse.core.model.accounts.Username;
+import dev.gatehouse.core.model.apikeys.ApiKey;
+import dev.gatehouse.core.model.apikeys.KeyExpiry;
 import dev.gatehouse.core.port.in.MintApiKey;
 import dev.gatehouse.core.port.in.Refused;
-import dev.gatehouse.core.service.StaticKeys;
+import dev.gatehouse.core.service.apikeys.StaticKeys;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

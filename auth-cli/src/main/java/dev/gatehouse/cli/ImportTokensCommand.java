@@ -1,7 +1,7 @@
 package dev.gatehouse.cli;
 
-import dev.gatehouse.core.model.Actor;
-import dev.gatehouse.core.model.Username;
+import dev.gatehouse.core.model.accounts.Actor;
+import dev.gatehouse.core.model.accounts.Username;
 import dev.gatehouse.core.port.in.ImportApiKeys;
 import dev.gatehouse.core.port.in.ListUsers;
 import java.nio.file.Path;

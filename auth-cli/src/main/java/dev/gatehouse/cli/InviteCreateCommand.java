@@ -1,6 +1,6 @@
 package dev.gatehouse.cli;
 
-import dev.gatehouse.core.model.HumanDuration;
+import dev.gatehouse.core.model.time.HumanDuration;
 import dev.gatehouse.core.port.in.CreateInvite;
 import dev.gatehouse.core.port.in.Refused;
 import java.time.format.DateTimeFormatter;

@@ -1,6 +1,6 @@
 package dev.gatehouse.cli;
 
-import dev.gatehouse.core.model.Invite;
+import dev.gatehouse.core.model.registration.Invite;
 import dev.gatehouse.core.port.in.ListInvites;
 import dev.gatehouse.core.port.in.Refused;
 import java.time.Instant;

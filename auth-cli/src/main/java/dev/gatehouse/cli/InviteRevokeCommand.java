@@ -1,6 +1,6 @@
 package dev.gatehouse.cli;
 
-import dev.gatehouse.core.model.InviteId;
+import dev.gatehouse.core.model.registration.InviteId;
 import dev.gatehouse.core.port.in.Refused;
 import dev.gatehouse.core.port.in.RevokeInvite;
 import picocli.CommandLine.Command;

@@ -1,11 +1,11 @@
 package dev.gatehouse.cli;
 
-import dev.gatehouse.core.model.Actor;
+import dev.gatehouse.core.model.accounts.Actor;
+import dev.gatehouse.core.model.time.HumanDuration;
 import dev.gatehouse.core.port.in.Refused;
 import dev.gatehouse.core.port.out.PasswordHasher;
-import dev.gatehouse.core.model.HumanDuration;
-import dev.gatehouse.core.service.KeyPolicy;
-import dev.gatehouse.core.service.StaticKeys;
+import dev.gatehouse.core.service.apikeys.KeyPolicy;
+import dev.gatehouse.core.service.apikeys.StaticKeys;
 import java.io.PrintWriter;
 import java.util.Optional;
 
@@ -141,13 +141,13 @@ final class Invocation {
     static final String FEATURES_VARIABLE = "GATEHOUSE_FEATURES";
 
     /** The operator's features and defaults: {@code GATEHOUSE_FEATURES}, as the server reads it, else LocalAI's list. */
-    dev.gatehouse.core.model.FeatureCatalog featureCatalog() {
+    dev.gatehouse.core.model.rights.FeatureCatalog featureCatalog() {
         String features = environment.variable(FEATURES_VARIABLE);
         if (features == null || features.isBlank()) {
-            return dev.gatehouse.core.model.FeatureCatalog.localAi();
+            return dev.gatehouse.core.model.rights.FeatureCatalog.localAi();
         }
         try {
-            return dev.gatehouse.core.model.FeatureCatalog.parse(features);
+            return dev.gatehouse.core.model.rights.FeatureCatalog.parse(features);
         } catch (IllegalArgumentException invalid) {
             throw new UsageException(FEATURES_VARIABLE + ": " + invalid.getMessage());
         }

@@ -1,6 +1,6 @@
 package dev.gatehouse.cli;
 
-import dev.gatehouse.core.model.ApiKey;
+import dev.gatehouse.core.model.apikeys.ApiKey;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;

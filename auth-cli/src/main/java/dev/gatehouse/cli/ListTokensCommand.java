@@ -1,10 +1,10 @@
 package dev.gatehouse.cli;
 
-import dev.gatehouse.core.model.ApiKey;
-import dev.gatehouse.core.model.Username;
+import dev.gatehouse.core.model.accounts.Username;
+import dev.gatehouse.core.model.apikeys.ApiKey;
 import dev.gatehouse.core.port.in.ListApiKeys;
 import dev.gatehouse.core.port.in.Refused;
-import dev.gatehouse.core.service.KeyPolicy;
+import dev.gatehouse.core.service.apikeys.KeyPolicy;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package dev.gatehouse.cli;
 
-import dev.gatehouse.core.model.User;
-import dev.gatehouse.core.model.Username;
+import dev.gatehouse.core.model.accounts.User;
+import dev.gatehouse.core.model.accounts.Username;
 import dev.gatehouse.core.port.in.ListUsers;
 import dev.gatehouse.core.port.in.Refused;
 import java.util.List;

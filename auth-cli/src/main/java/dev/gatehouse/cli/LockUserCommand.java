@@ -1,7 +1,7 @@
 package dev.gatehouse.cli;
 
-import dev.gatehouse.core.model.UserStatus;
-import dev.gatehouse.core.model.Username;
+import dev.gatehouse.core.model.accounts.UserStatus;
+import dev.gatehouse.core.model.accounts.Username;
 import dev.gatehouse.core.port.in.LockUser;
 import dev.gatehouse.core.port.in.Refused;
 import picocli.CommandLine.Command;

@@ -2,8 +2,8 @@ package dev.gatehouse.cli;
 
 import dev.gatehouse.core.port.out.StoreException;
 import dev.gatehouse.core.port.out.Stores;
-import dev.gatehouse.core.service.CopyStores;
-import dev.gatehouse.core.service.CopyStoresResult;
+import dev.gatehouse.core.service.migration.CopyStores;
+import dev.gatehouse.core.service.migration.CopyStoresResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

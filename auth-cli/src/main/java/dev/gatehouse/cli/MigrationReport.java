@@ -1,7 +1,7 @@
 package dev.gatehouse.cli;
 
-import dev.gatehouse.core.service.CopyStoresResult;
-import dev.gatehouse.core.service.CopyStoresResult.Counts;
+import dev.gatehouse.core.service.migration.CopyStoresResult;
+import dev.gatehouse.core.service.migration.CopyStoresResult.Counts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;

@@ -1,7 +1,7 @@
 package dev.gatehouse.cli;
 
-import dev.gatehouse.core.model.Password;
-import dev.gatehouse.core.model.Username;
+import dev.gatehouse.core.model.accounts.Password;
+import dev.gatehouse.core.model.accounts.Username;
 import dev.gatehouse.core.port.in.ChangePassword;
 import dev.gatehouse.core.port.in.Refused;
 import java.util.Optional;

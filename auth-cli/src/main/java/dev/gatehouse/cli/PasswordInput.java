@@ -1,7 +1,7 @@
 package dev.gatehouse.cli;
 
-import dev.gatehouse.core.model.Password;
-import dev.gatehouse.core.model.Username;
+import dev.gatehouse.core.model.accounts.Password;
+import dev.gatehouse.core.model.accounts.Username;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

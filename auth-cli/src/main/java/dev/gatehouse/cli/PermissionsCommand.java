@@ -1,9 +1,9 @@
 package dev.gatehouse.cli;
 
-import dev.gatehouse.core.model.EffectiveRights;
-import dev.gatehouse.core.model.FeatureCatalog;
-import dev.gatehouse.core.model.ModelAccess;
-import dev.gatehouse.core.model.Username;
+import dev.gatehouse.core.model.accounts.Username;
+import dev.gatehouse.core.model.rights.EffectiveRights;
+import dev.gatehouse.core.model.rights.FeatureCatalog;
+import dev.gatehouse.core.model.rights.ModelAccess;
 import dev.gatehouse.core.port.in.ReadPermissions;
 import dev.gatehouse.core.port.in.Refused;
 import dev.gatehouse.core.port.in.SetPermissions;

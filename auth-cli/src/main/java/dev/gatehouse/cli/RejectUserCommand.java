@@ -1,6 +1,6 @@
 package dev.gatehouse.cli;
 
-import dev.gatehouse.core.model.Username;
+import dev.gatehouse.core.model.accounts.Username;
 import dev.gatehouse.core.port.in.Refused;
 import dev.gatehouse.core.port.in.RejectUser;
 import picocli.CommandLine.Command;

@@ -1,9 +1,9 @@
 package dev.gatehouse.cli;
 
-import dev.gatehouse.core.model.HumanDuration;
-import dev.gatehouse.core.model.Username;
+import dev.gatehouse.core.model.accounts.Username;
+import dev.gatehouse.core.model.time.HumanDuration;
 import dev.gatehouse.core.port.out.Stores;
-import dev.gatehouse.core.service.KeyPolicy;
+import dev.gatehouse.core.service.apikeys.KeyPolicy;
 import dev.gatehouse.http.AuthMode;
 import dev.gatehouse.http.GatehouseServer;
 import dev.gatehouse.http.ServerSettings;

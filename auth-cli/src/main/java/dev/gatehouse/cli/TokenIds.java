@@ -1,8 +1,8 @@
 package dev.gatehouse.cli;
 
-import dev.gatehouse.core.model.ApiKeyId;
+import dev.gatehouse.core.model.apikeys.ApiKeyId;
 import dev.gatehouse.core.port.in.Refused;
-import dev.gatehouse.core.service.StaticKeys;
+import dev.gatehouse.core.service.apikeys.StaticKeys;
 
 /** Key ids as typed on the command line, and what to say when one names a key that cannot change. */
 final class TokenIds {

@@ -1,9 +1,9 @@
 package dev.gatehouse.cli;
 
-import dev.gatehouse.core.model.LastLogin;
-import dev.gatehouse.core.model.Role;
-import dev.gatehouse.core.model.User;
-import dev.gatehouse.core.model.UserStatus;
+import dev.gatehouse.core.model.accounts.LastLogin;
+import dev.gatehouse.core.model.accounts.Role;
+import dev.gatehouse.core.model.accounts.User;
+import dev.gatehouse.core.model.accounts.UserStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;

@@ -120,9 +120,9 @@ class AuditCommandTest {
     void actionAndOutcomeNarrowAndAnAdministratorsNameFindsWhatTheyDidAsSomeoneElse(TokenCommandsTest.Store store) {
         TestCli cli = history(store == TokenCommandsTest.Store.JSON);
         try (dev.gatehouse.core.port.out.Stores stores = cli.openStore()) {
-            stores.audit().append(new dev.gatehouse.core.model.AuditEvent("impersonated-1", TestCli.NOW.plusSeconds(120),
-                    "api_key.mint", "alice", java.util.Optional.of(dev.gatehouse.core.model.Username.of("alice")),
-                    "192.0.2.7", dev.gatehouse.core.model.AuditEvent.Outcome.REFUSED, java.util.Map.of(),
+            stores.audit().append(new dev.gatehouse.core.model.audit.AuditEvent("impersonated-1", TestCli.NOW.plusSeconds(120),
+                    "api_key.mint", "alice", java.util.Optional.of(dev.gatehouse.core.model.accounts.Username.of("alice")),
+                    "192.0.2.7", dev.gatehouse.core.model.audit.AuditEvent.Outcome.REFUSED, java.util.Map.of(),
                     java.util.Optional.of("admin")));
         }
 

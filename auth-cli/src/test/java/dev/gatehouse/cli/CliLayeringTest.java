@@ -54,7 +54,7 @@ class CliLayeringTest {
     @Test
     void theImportSeesEveryModuleOnTheClassPath() {
         // Guards the rules below (some allow an empty match) against passing on an empty import.
-        for (String name : List.of("dev.gatehouse.core.model.User", "dev.gatehouse.crypto.PasswordHashers",
+        for (String name : List.of("dev.gatehouse.core.model.accounts.User", "dev.gatehouse.crypto.PasswordHashers",
                 "dev.gatehouse.store.json.JsonStores", "dev.gatehouse.cli.Gatehouse")) {
             assertTrue(gatehouse.contain(name), name + " was not imported");
         }

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gatehouse.core.port.out.Stores;
-import dev.gatehouse.core.service.LlmuxKeys;
+import dev.gatehouse.core.service.apikeys.LlmuxKeys;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

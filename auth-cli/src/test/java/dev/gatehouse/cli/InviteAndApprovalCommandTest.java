@@ -4,28 +4,28 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gatehouse.core.model.Password;
-import dev.gatehouse.core.model.RegistrationMode;
-import dev.gatehouse.core.model.UserStatus;
+import dev.gatehouse.core.model.accounts.Password;
+import dev.gatehouse.core.model.accounts.UserStatus;
+import dev.gatehouse.core.model.registration.RegistrationMode;
 import dev.gatehouse.core.port.in.Register;
 import dev.gatehouse.core.port.in.SignIn;
-import dev.gatehouse.core.port.out.Stores;
-import dev.gatehouse.core.service.AuditTrail;
-import dev.gatehouse.core.service.PasswordPolicy;
-import dev.gatehouse.core.service.RegisterService;
-import dev.gatehouse.core.service.RegistrationRules;
-import dev.gatehouse.core.service.SignInThrottle;
-import dev.gatehouse.core.service.TokenDigests;
 import dev.gatehouse.core.port.out.SecureRandomSource;
+import dev.gatehouse.core.port.out.Stores;
+import dev.gatehouse.core.service.accounts.PasswordPolicy;
+import dev.gatehouse.core.service.audit.AuditTrail;
+import dev.gatehouse.core.service.registration.RegisterService;
+import dev.gatehouse.core.service.registration.RegistrationRules;
+import dev.gatehouse.core.service.sessions.SignInThrottle;
+import dev.gatehouse.core.service.support.TokenDigests;
 import dev.gatehouse.crypto.PasswordHashers;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /** gatehouse invite create/list/revoke and user approve/reject, on JSON and SQLite stores. */
 class InviteAndApprovalCommandTest {
@@ -84,8 +84,8 @@ class InviteAndApprovalCommandTest {
         TestCli.Run again = cli.run("user", "reject", "bob");
         assertEquals(ExitCodes.REFUSED, again.exitCode());
         try (Stores stores = cli.openStore()) {
-            assertTrue(stores.users().find(dev.gatehouse.core.model.Username.of("eve")).isEmpty());
-            assertEquals(UserStatus.ACTIVE, stores.users().find(dev.gatehouse.core.model.Username.of("bob"))
+            assertTrue(stores.users().find(dev.gatehouse.core.model.accounts.Username.of("eve")).isEmpty());
+            assertEquals(UserStatus.ACTIVE, stores.users().find(dev.gatehouse.core.model.accounts.Username.of("bob"))
                     .orElseThrow().status());
         }
     }

@@ -82,7 +82,7 @@ class ListUsersCommandTest {
         cli.addUser("admin");
         cli.addUser("carol");
         try (var stores = cli.openStore()) {
-            stores.users().update(dev.gatehouse.core.model.Username.of("carol"),
+            stores.users().update(dev.gatehouse.core.model.accounts.Username.of("carol"),
                     user -> user.withEmail(java.util.Optional.of("carol@example.org")));
         }
 

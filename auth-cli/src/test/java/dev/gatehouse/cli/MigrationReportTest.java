@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.gatehouse.core.service.CopyStoresResult;
-import dev.gatehouse.core.service.CopyStoresResult.Counts;
+import dev.gatehouse.core.service.migration.CopyStoresResult;
+import dev.gatehouse.core.service.migration.CopyStoresResult.Counts;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gatehouse.core.model.Username;
+import dev.gatehouse.core.model.accounts.Username;
 import dev.gatehouse.core.port.out.Stores;
-import dev.gatehouse.core.service.KeyPolicy;
+import dev.gatehouse.core.service.apikeys.KeyPolicy;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -88,8 +88,8 @@ class PairingTest {
         }
 
         try (Stores stores = cli.openStore()) {
-            var firstKey = stores.apiKeys().find(new dev.gatehouse.core.model.ApiKeyId(first.keyId())).orElseThrow();
-            var secondKey = stores.apiKeys().find(new dev.gatehouse.core.model.ApiKeyId(second.keyId())).orElseThrow();
+            var firstKey = stores.apiKeys().find(new dev.gatehouse.core.model.apikeys.ApiKeyId(first.keyId())).orElseThrow();
+            var secondKey = stores.apiKeys().find(new dev.gatehouse.core.model.apikeys.ApiKeyId(second.keyId())).orElseThrow();
             assertEquals(java.util.Set.of("models:*"), secondKey.scopes(), "narrow: models only, no management");
             assertEquals(Optional.of(cli.clock.instant().plus(java.time.Duration.ofMinutes(10))), firstKey.expiresAt());
             assertEquals(Optional.of(cli.clock.instant().plus(java.time.Duration.ofMinutes(3))), secondKey.expiresAt());

@@ -3,7 +3,7 @@ package dev.gatehouse.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gatehouse.core.model.Username;
+import dev.gatehouse.core.model.accounts.Username;
 import dev.gatehouse.core.port.out.Stores;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;

@@ -2,6 +2,7 @@ package dev.gatehouse.core;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -37,4 +38,13 @@ class CoreLayeringTest {
             .should().implement(com.tngtech.archunit.base.DescribedPredicate.describe(
                     "a use case in port.in", (com.tngtech.archunit.core.domain.JavaClass c) ->
                             c.getPackageName().equals("dev.gatehouse.core.port.in")));
+
+    /** Capabilities inside a layer may use each other, but never in a circle. */
+    @ArchTest
+    static final ArchRule modelCapabilitiesAreFreeOfCycles = slices()
+            .matching("dev.gatehouse.core.model.(*)..").should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule serviceCapabilitiesAreFreeOfCycles = slices()
+            .matching("dev.gatehouse.core.service.(*)..").should().beFreeOfCycles();
 }

@@ -1,6 +1,6 @@
 package dev.gatehouse.crypto;
 
-import dev.gatehouse.core.model.Password;
+import dev.gatehouse.core.model.accounts.Password;
 import dev.gatehouse.core.port.out.PasswordHasher;
 import dev.gatehouse.core.port.out.SecureRandomSource;
 import java.lang.System.Logger.Level;

@@ -1,6 +1,6 @@
 package dev.gatehouse.crypto;
 
-import dev.gatehouse.core.model.Password;
+import dev.gatehouse.core.model.accounts.Password;
 import dev.gatehouse.core.port.out.PasswordHasher.Verification;
 
 /** One stored-hash format the delegating hasher can recognise and verify. */

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gatehouse.core.model.Password;
+import dev.gatehouse.core.model.accounts.Password;
 import dev.gatehouse.core.port.out.SecureRandomSource;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gatehouse.core.model.Password;
+import dev.gatehouse.core.model.accounts.Password;
 import org.junit.jupiter.api.Test;
 
 class LlmsPyLegacySchemeTest {

@@ -6,7 +6,7 @@ import static dev.gatehouse.core.port.out.PasswordHasher.Verification.MISMATCH;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gatehouse.core.model.Password;
+import dev.gatehouse.core.model.accounts.Password;
 import dev.gatehouse.core.port.out.PasswordHasher;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;

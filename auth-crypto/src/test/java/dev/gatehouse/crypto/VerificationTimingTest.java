@@ -3,7 +3,7 @@ package dev.gatehouse.crypto;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gatehouse.core.model.Password;
+import dev.gatehouse.core.model.accounts.Password;
 import dev.gatehouse.core.port.out.PasswordHasher;
 import dev.gatehouse.core.port.out.PasswordHasher.Verification;
 import java.util.Arrays;

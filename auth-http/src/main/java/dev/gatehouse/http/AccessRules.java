@@ -1,6 +1,6 @@
 package dev.gatehouse.http;
 
-import dev.gatehouse.core.model.FeatureCatalog;
+import dev.gatehouse.core.model.rights.FeatureCatalog;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

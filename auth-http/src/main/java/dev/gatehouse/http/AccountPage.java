@@ -1,10 +1,10 @@
 package dev.gatehouse.http;
 
-import dev.gatehouse.core.model.EffectiveRights;
-import dev.gatehouse.core.model.Role;
-import dev.gatehouse.core.model.Session;
-import dev.gatehouse.core.model.SessionId;
-import dev.gatehouse.core.model.User;
+import dev.gatehouse.core.model.accounts.Role;
+import dev.gatehouse.core.model.accounts.User;
+import dev.gatehouse.core.model.rights.EffectiveRights;
+import dev.gatehouse.core.model.sessions.Session;
+import dev.gatehouse.core.model.sessions.SessionId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package dev.gatehouse.http;
 
-import dev.gatehouse.core.model.UserStatus;
+import dev.gatehouse.core.model.accounts.UserStatus;
 import dev.gatehouse.core.port.in.ApproveUser;
 import dev.gatehouse.core.port.in.ListUsers;
 import dev.gatehouse.core.port.in.Refused;

@@ -1,8 +1,8 @@
 package dev.gatehouse.http;
 
-import dev.gatehouse.core.model.AuditEvent;
-import dev.gatehouse.core.model.StartTime;
-import dev.gatehouse.core.model.Username;
+import dev.gatehouse.core.model.accounts.Username;
+import dev.gatehouse.core.model.audit.AuditEvent;
+import dev.gatehouse.core.model.time.StartTime;
 import dev.gatehouse.core.port.in.ReadAuditLog;
 import dev.gatehouse.core.port.in.Refused;
 import dev.gatehouse.core.port.out.AuditLog;
@@ -10,12 +10,12 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
-import io.micronaut.serde.ObjectMapper;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.serde.ObjectMapper;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;

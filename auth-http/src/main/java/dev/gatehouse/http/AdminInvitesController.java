@@ -1,7 +1,7 @@
 package dev.gatehouse.http;
 
-import dev.gatehouse.core.model.HumanDuration;
-import dev.gatehouse.core.model.InviteId;
+import dev.gatehouse.core.model.registration.InviteId;
+import dev.gatehouse.core.model.time.HumanDuration;
 import dev.gatehouse.core.port.in.CreateInvite;
 import dev.gatehouse.core.port.in.ListInvites;
 import dev.gatehouse.core.port.in.Refused;

@@ -1,8 +1,8 @@
 package dev.gatehouse.http;
 
-import dev.gatehouse.core.model.Role;
-import dev.gatehouse.core.model.User;
-import dev.gatehouse.core.model.UserStatus;
+import dev.gatehouse.core.model.accounts.Role;
+import dev.gatehouse.core.model.accounts.User;
+import dev.gatehouse.core.model.accounts.UserStatus;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

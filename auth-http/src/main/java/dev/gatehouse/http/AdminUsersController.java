@@ -1,6 +1,6 @@
 package dev.gatehouse.http;
 
-import dev.gatehouse.core.model.Username;
+import dev.gatehouse.core.model.accounts.Username;
 import dev.gatehouse.core.port.in.AddUser;
 import dev.gatehouse.core.port.in.ListUsers;
 import dev.gatehouse.core.port.in.Refused;

@@ -55,7 +55,7 @@ class AuditPageController {
         if (result instanceof Refused) {
             return Pages.adminsOnly();
         }
-        List<dev.gatehouse.core.model.AuditEvent> events = ((ReadAuditLog.Events) result).events();
+        List<dev.gatehouse.core.model.audit.AuditEvent> events = ((ReadAuditLog.Events) result).events();
         Instant now = clock.instant();
         List<AuditPage.Row> rows = events.stream().limit(shown).map(e -> AuditPage.Row.of(e, now)).toList();
         return PagesController.page(HttpStatus.OK, "audit", new AuditPage(shell, rows, text(user), text(action),

@@ -1,7 +1,7 @@
 package dev.gatehouse.http;
 
-import dev.gatehouse.core.model.Avatar;
-import dev.gatehouse.core.model.Username;
+import dev.gatehouse.core.model.accounts.Avatar;
+import dev.gatehouse.core.model.accounts.Username;
 import dev.gatehouse.core.port.in.ChangeAvatar;
 import dev.gatehouse.core.port.in.Refused;
 import dev.gatehouse.core.port.out.Stores;

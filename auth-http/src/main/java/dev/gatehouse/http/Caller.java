@@ -1,13 +1,13 @@
 package dev.gatehouse.http;
 
-import dev.gatehouse.core.model.Actor;
-import dev.gatehouse.core.model.ApiKey;
-import dev.gatehouse.core.model.Principal;
-import dev.gatehouse.core.model.Role;
-import dev.gatehouse.core.model.Session;
-import dev.gatehouse.core.model.User;
-import dev.gatehouse.core.model.UserStatus;
-import dev.gatehouse.core.model.Username;
+import dev.gatehouse.core.model.accounts.Actor;
+import dev.gatehouse.core.model.accounts.Role;
+import dev.gatehouse.core.model.accounts.User;
+import dev.gatehouse.core.model.accounts.UserStatus;
+import dev.gatehouse.core.model.accounts.Username;
+import dev.gatehouse.core.model.apikeys.ApiKey;
+import dev.gatehouse.core.model.apikeys.Principal;
+import dev.gatehouse.core.model.sessions.Session;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Objects;

@@ -1,11 +1,11 @@
 package dev.gatehouse.http;
 
-import dev.gatehouse.core.model.Principal;
+import dev.gatehouse.core.model.apikeys.Principal;
 import dev.gatehouse.core.port.in.IdentifyCaller;
 import dev.gatehouse.core.port.in.ValidateSession;
-import dev.gatehouse.core.service.KeyGuessThrottle;
-import dev.gatehouse.core.service.StaticKeys;
-import dev.gatehouse.core.service.TokenDigests;
+import dev.gatehouse.core.service.apikeys.KeyGuessThrottle;
+import dev.gatehouse.core.service.apikeys.StaticKeys;
+import dev.gatehouse.core.service.support.TokenDigests;
 import io.micronaut.http.HttpRequest;
 import jakarta.inject.Singleton;
 import java.time.Duration;

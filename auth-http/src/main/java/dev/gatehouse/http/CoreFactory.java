@@ -3,6 +3,7 @@ package dev.gatehouse.http;
 import dev.gatehouse.core.port.in.AddUser;
 import dev.gatehouse.core.port.in.ChangeAvatar;
 import dev.gatehouse.core.port.in.ChangePassword;
+import dev.gatehouse.core.port.in.ChangeRole;
 import dev.gatehouse.core.port.in.IdentifyCaller;
 import dev.gatehouse.core.port.in.ListApiKeys;
 import dev.gatehouse.core.port.in.ListUsers;
@@ -14,41 +15,40 @@ import dev.gatehouse.core.port.in.RenameApiKey;
 import dev.gatehouse.core.port.in.RevokeApiKeys;
 import dev.gatehouse.core.port.in.SetUp;
 import dev.gatehouse.core.port.in.SignIn;
-import dev.gatehouse.core.port.in.UnlockUser;
-import dev.gatehouse.core.port.in.ChangeRole;
 import dev.gatehouse.core.port.in.SignOut;
+import dev.gatehouse.core.port.in.UnlockUser;
 import dev.gatehouse.core.port.in.ValidateSession;
 import dev.gatehouse.core.port.out.PasswordHasher;
 import dev.gatehouse.core.port.out.SecureRandomSource;
 import dev.gatehouse.core.port.out.Stores;
-import dev.gatehouse.core.service.AddUserService;
-import dev.gatehouse.core.service.AuditTrail;
-import dev.gatehouse.core.service.ChangeAvatarService;
-import dev.gatehouse.core.service.ChangePasswordService;
-import dev.gatehouse.core.service.IdentifyCallerService;
-import dev.gatehouse.core.service.KeyPolicy;
-import dev.gatehouse.core.service.LastUsedRecorder;
-import dev.gatehouse.core.service.ListApiKeysService;
-import dev.gatehouse.core.service.ListUsersService;
-import dev.gatehouse.core.service.LockUserService;
-import dev.gatehouse.core.service.ManageSessionsService;
-import dev.gatehouse.core.service.MintApiKeyService;
-import dev.gatehouse.core.service.PasswordPolicy;
-import dev.gatehouse.core.service.RemoveUserService;
-import dev.gatehouse.core.service.RenameApiKeyService;
-import dev.gatehouse.core.service.RevokeApiKeysService;
-import dev.gatehouse.core.service.SessionPolicy;
-import dev.gatehouse.core.service.SetUpService;
-import dev.gatehouse.core.service.SetupCode;
-import dev.gatehouse.core.service.KeyGuessThrottle;
-import dev.gatehouse.core.service.SignInThrottle;
-import dev.gatehouse.core.service.SignInService;
-import dev.gatehouse.core.service.SignOutService;
-import dev.gatehouse.core.service.StaticKeys;
-import dev.gatehouse.core.service.TokenDigests;
-import dev.gatehouse.core.service.UnlockUserService;
-import dev.gatehouse.core.service.ChangeRoleService;
-import dev.gatehouse.core.service.ValidateSessionService;
+import dev.gatehouse.core.service.accounts.AddUserService;
+import dev.gatehouse.core.service.accounts.ChangeAvatarService;
+import dev.gatehouse.core.service.accounts.ChangePasswordService;
+import dev.gatehouse.core.service.accounts.ChangeRoleService;
+import dev.gatehouse.core.service.accounts.ListUsersService;
+import dev.gatehouse.core.service.accounts.LockUserService;
+import dev.gatehouse.core.service.accounts.PasswordPolicy;
+import dev.gatehouse.core.service.accounts.RemoveUserService;
+import dev.gatehouse.core.service.accounts.SetUpService;
+import dev.gatehouse.core.service.accounts.SetupCode;
+import dev.gatehouse.core.service.accounts.UnlockUserService;
+import dev.gatehouse.core.service.apikeys.IdentifyCallerService;
+import dev.gatehouse.core.service.apikeys.KeyGuessThrottle;
+import dev.gatehouse.core.service.apikeys.KeyPolicy;
+import dev.gatehouse.core.service.apikeys.LastUsedRecorder;
+import dev.gatehouse.core.service.apikeys.ListApiKeysService;
+import dev.gatehouse.core.service.apikeys.MintApiKeyService;
+import dev.gatehouse.core.service.apikeys.RenameApiKeyService;
+import dev.gatehouse.core.service.apikeys.RevokeApiKeysService;
+import dev.gatehouse.core.service.apikeys.StaticKeys;
+import dev.gatehouse.core.service.audit.AuditTrail;
+import dev.gatehouse.core.service.sessions.ManageSessionsService;
+import dev.gatehouse.core.service.sessions.SessionPolicy;
+import dev.gatehouse.core.service.sessions.SignInService;
+import dev.gatehouse.core.service.sessions.SignInThrottle;
+import dev.gatehouse.core.service.sessions.SignOutService;
+import dev.gatehouse.core.service.sessions.ValidateSessionService;
+import dev.gatehouse.core.service.support.TokenDigests;
 import dev.gatehouse.crypto.PasswordHashers;
 import dev.gatehouse.store.jdbc.JdbcSettings;
 import dev.gatehouse.store.jdbc.JdbcStores;
@@ -150,7 +150,7 @@ class CoreFactory {
     @Singleton
     dev.gatehouse.core.port.in.Impersonate impersonate(Stores stores, TokenDigests tokens, ServerSettings settings,
                                                         AuditTrail audit, Clock clock) {
-        return new dev.gatehouse.core.service.ImpersonateService(stores.users(), stores.sessions(), tokens,
+        return new dev.gatehouse.core.service.sessions.ImpersonateService(stores.users(), stores.sessions(), tokens,
                 settings.impersonationLimit(), audit, clock);
     }
 
@@ -204,7 +204,7 @@ class CoreFactory {
 
     @Singleton
     dev.gatehouse.core.port.in.ReadAuditLog readAuditLog(Stores stores) {
-        return new dev.gatehouse.core.service.ReadAuditLogService(stores.audit());
+        return new dev.gatehouse.core.service.audit.ReadAuditLogService(stores.audit());
     }
 
     @Singleton
@@ -270,18 +270,18 @@ class CoreFactory {
 
     @Singleton
     dev.gatehouse.core.port.in.Authorize authorize(Stores stores, AccessRules rules) {
-        return new dev.gatehouse.core.service.AuthorizeService(stores.permissions(), rules.catalog());
+        return new dev.gatehouse.core.service.rights.AuthorizeService(stores.permissions(), rules.catalog());
     }
 
     @Singleton
     dev.gatehouse.core.port.in.SetPermissions setPermissions(Stores stores, AccessRules rules, AuditTrail audit) {
-        return new dev.gatehouse.core.service.SetPermissionsService(stores.users(), stores.permissions(),
+        return new dev.gatehouse.core.service.rights.SetPermissionsService(stores.users(), stores.permissions(),
                 rules.catalog(), audit);
     }
 
     @Singleton
     dev.gatehouse.core.port.in.ReadPermissions readPermissions(Stores stores, AccessRules rules) {
-        return new dev.gatehouse.core.service.ReadPermissionsService(stores.users(), stores.permissions(),
+        return new dev.gatehouse.core.service.rights.ReadPermissionsService(stores.users(), stores.permissions(),
                 rules.catalog());
     }
 

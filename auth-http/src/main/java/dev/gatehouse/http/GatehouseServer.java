@@ -1,9 +1,9 @@
 package dev.gatehouse.http;
 
 import dev.gatehouse.core.port.out.Stores;
+import dev.gatehouse.core.service.accounts.SetupCode;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
-import dev.gatehouse.core.service.SetupCode;
 import java.net.InetAddress;
 import java.util.Map;
 import java.util.Optional;

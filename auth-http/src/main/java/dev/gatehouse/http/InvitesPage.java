@@ -1,6 +1,6 @@
 package dev.gatehouse.http;
 
-import dev.gatehouse.core.model.Invite;
+import dev.gatehouse.core.model.registration.Invite;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;

@@ -1,11 +1,11 @@
 package dev.gatehouse.http;
 
-import dev.gatehouse.core.model.Password;
-import dev.gatehouse.core.model.Username;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import dev.gatehouse.core.model.accounts.Password;
+import dev.gatehouse.core.model.accounts.Username;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.serde.ObjectMapper;

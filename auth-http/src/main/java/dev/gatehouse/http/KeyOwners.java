@@ -1,8 +1,8 @@
 package dev.gatehouse.http;
 
-import dev.gatehouse.core.model.Actor;
-import dev.gatehouse.core.model.User;
-import dev.gatehouse.core.model.Username;
+import dev.gatehouse.core.model.accounts.Actor;
+import dev.gatehouse.core.model.accounts.User;
+import dev.gatehouse.core.model.accounts.Username;
 import dev.gatehouse.core.port.in.ListUsers;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package dev.gatehouse.http;
 
-import dev.gatehouse.core.model.ApiKey;
-import dev.gatehouse.core.model.ModelAccess;
-import dev.gatehouse.core.model.Principal;
+import dev.gatehouse.core.model.apikeys.ApiKey;
+import dev.gatehouse.core.model.apikeys.Principal;
+import dev.gatehouse.core.model.rights.ModelAccess;
 import java.util.List;
 import java.util.Set;
 

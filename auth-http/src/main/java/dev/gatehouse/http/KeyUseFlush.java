@@ -1,6 +1,6 @@
 package dev.gatehouse.http;
 
-import dev.gatehouse.core.service.LastUsedRecorder;
+import dev.gatehouse.core.service.apikeys.LastUsedRecorder;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 

@@ -1,6 +1,6 @@
 package dev.gatehouse.http;
 
-import dev.gatehouse.core.model.Session;
+import dev.gatehouse.core.model.sessions.Session;
 import dev.gatehouse.core.port.in.ChangePassword;
 import dev.gatehouse.core.port.in.Refused;
 import io.micronaut.core.annotation.Nullable;

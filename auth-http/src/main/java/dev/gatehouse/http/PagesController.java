@@ -1,15 +1,15 @@
 package dev.gatehouse.http;
 
-import dev.gatehouse.core.model.ApiKey;
-import dev.gatehouse.core.model.RegistrationMode;
-import dev.gatehouse.core.model.Session;
-import dev.gatehouse.core.model.Username;
+import dev.gatehouse.core.model.accounts.Username;
+import dev.gatehouse.core.model.apikeys.ApiKey;
+import dev.gatehouse.core.model.registration.RegistrationMode;
+import dev.gatehouse.core.model.sessions.Session;
 import dev.gatehouse.core.port.in.ListApiKeys;
 import dev.gatehouse.core.port.in.ListUsers;
 import dev.gatehouse.core.port.in.ManageSessions;
 import dev.gatehouse.core.port.in.ReadPermissions;
 import dev.gatehouse.core.port.in.Register;
-import dev.gatehouse.core.service.KeyPolicy;
+import dev.gatehouse.core.service.apikeys.KeyPolicy;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;

@@ -1,6 +1,6 @@
 package dev.gatehouse.http;
 
-import dev.gatehouse.core.model.User;
+import dev.gatehouse.core.model.accounts.User;
 import java.time.Instant;
 import java.util.List;
 

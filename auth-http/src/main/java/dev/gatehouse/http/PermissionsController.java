@@ -1,6 +1,6 @@
 package dev.gatehouse.http;
 
-import dev.gatehouse.core.model.ModelAccess;
+import dev.gatehouse.core.model.rights.ModelAccess;
 import dev.gatehouse.core.port.in.ReadPermissions;
 import dev.gatehouse.core.port.in.Refused;
 import dev.gatehouse.core.port.in.SetPermissions;

@@ -1,7 +1,7 @@
 package dev.gatehouse.http;
 
-import dev.gatehouse.core.model.EffectiveRights;
-import dev.gatehouse.core.model.Permissions;
+import dev.gatehouse.core.model.rights.EffectiveRights;
+import dev.gatehouse.core.model.rights.Permissions;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.LinkedHashMap;
 import java.util.List;

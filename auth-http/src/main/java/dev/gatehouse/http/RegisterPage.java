@@ -1,6 +1,6 @@
 package dev.gatehouse.http;
 
-import dev.gatehouse.core.model.RegistrationMode;
+import dev.gatehouse.core.model.registration.RegistrationMode;
 
 /** The registration form, or word that registration is closed; {@code invite} is the code from the link. */
 public record RegisterPage(Shell shell, RegistrationMode mode, String invite) {

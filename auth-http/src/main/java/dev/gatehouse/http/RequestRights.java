@@ -1,7 +1,7 @@
 package dev.gatehouse.http;
 
-import dev.gatehouse.core.model.ApiKey;
-import dev.gatehouse.core.model.FeatureCatalog;
+import dev.gatehouse.core.model.apikeys.ApiKey;
+import dev.gatehouse.core.model.rights.FeatureCatalog;
 import dev.gatehouse.core.port.in.Authorize;
 import dev.gatehouse.http.CallerLookup.StoreNeeded;
 import io.micronaut.http.HttpResponse;

@@ -1,11 +1,11 @@
 package dev.gatehouse.http;
 
-import dev.gatehouse.core.model.FeatureCatalog;
+import dev.gatehouse.core.model.rights.FeatureCatalog;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;

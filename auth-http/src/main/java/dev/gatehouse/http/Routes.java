@@ -34,7 +34,7 @@ final class Routes {
 
     /**
      * Which keys may call a route. A key with scopes is for the AI server: it may only ask who it is
-     * and what it may use, unless it carries {@link dev.gatehouse.core.model.ApiKey#MANAGE_SCOPE}.
+     * and what it may use, unless it carries {@link dev.gatehouse.core.model.apikeys.ApiKey#MANAGE_SCOPE}.
      */
     enum Keys {
         /** Any key, scoped or not: the questions an AI client asks. */

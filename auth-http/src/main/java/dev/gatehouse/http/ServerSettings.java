@@ -1,9 +1,9 @@
 package dev.gatehouse.http;
 
-import dev.gatehouse.core.model.HumanDuration;
-import dev.gatehouse.core.model.RegistrationMode;
-import dev.gatehouse.core.service.RegistrationRules;
-import dev.gatehouse.core.service.StaticKeys;
+import dev.gatehouse.core.model.registration.RegistrationMode;
+import dev.gatehouse.core.model.time.HumanDuration;
+import dev.gatehouse.core.service.apikeys.StaticKeys;
+import dev.gatehouse.core.service.registration.RegistrationRules;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;

@@ -1,7 +1,7 @@
 package dev.gatehouse.http;
 
-import dev.gatehouse.core.model.Session;
-import dev.gatehouse.core.model.Username;
+import dev.gatehouse.core.model.accounts.Username;
+import dev.gatehouse.core.model.sessions.Session;
 import java.time.Instant;
 import java.util.Optional;
 

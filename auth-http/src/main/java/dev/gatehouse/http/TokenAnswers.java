@@ -1,13 +1,13 @@
 package dev.gatehouse.http;
 
-import dev.gatehouse.core.model.ApiKey;
-import dev.gatehouse.core.model.ApiKeyId;
-import dev.gatehouse.core.model.KeyExpiry;
-import dev.gatehouse.core.model.Username;
+import dev.gatehouse.core.model.accounts.Username;
+import dev.gatehouse.core.model.apikeys.ApiKey;
+import dev.gatehouse.core.model.apikeys.ApiKeyId;
+import dev.gatehouse.core.model.apikeys.KeyExpiry;
 import dev.gatehouse.core.port.in.MintApiKey;
 import dev.gatehouse.core.port.in.Refused;
-import dev.gatehouse.core.service.KeyPolicy;
-import dev.gatehouse.core.service.StaticKeys;
+import dev.gatehouse.core.service.apikeys.KeyPolicy;
+import dev.gatehouse.core.service.apikeys.StaticKeys;
 import io.micronaut.http.HttpResponse;
 import jakarta.inject.Singleton;
 import java.time.Clock;

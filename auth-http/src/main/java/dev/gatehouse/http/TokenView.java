@@ -1,8 +1,8 @@
 package dev.gatehouse.http;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.gatehouse.core.model.ApiKey;
-import dev.gatehouse.core.model.User;
+import dev.gatehouse.core.model.accounts.User;
+import dev.gatehouse.core.model.apikeys.ApiKey;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;

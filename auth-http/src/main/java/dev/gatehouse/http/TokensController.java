@@ -1,7 +1,7 @@
 package dev.gatehouse.http;
 
-import dev.gatehouse.core.model.ApiKeyId;
-import dev.gatehouse.core.model.Username;
+import dev.gatehouse.core.model.accounts.Username;
+import dev.gatehouse.core.model.apikeys.ApiKeyId;
 import dev.gatehouse.core.port.in.ListApiKeys;
 import dev.gatehouse.core.port.in.MintApiKey;
 import dev.gatehouse.core.port.in.Refused;

@@ -1,9 +1,9 @@
 package dev.gatehouse.http;
 
-import dev.gatehouse.core.model.ApiKey;
-import dev.gatehouse.core.model.HumanDuration;
+import dev.gatehouse.core.model.apikeys.ApiKey;
+import dev.gatehouse.core.model.time.HumanDuration;
 import dev.gatehouse.core.port.in.ListUsers;
-import dev.gatehouse.core.service.StaticKeys;
+import dev.gatehouse.core.service.apikeys.StaticKeys;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.gatehouse.http;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.gatehouse.core.model.Username;
+import dev.gatehouse.core.model.accounts.Username;
 import dev.gatehouse.core.port.in.ListUsers;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;

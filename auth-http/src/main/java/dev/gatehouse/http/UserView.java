@@ -1,9 +1,9 @@
 package dev.gatehouse.http;
 
-import dev.gatehouse.core.model.Role;
-import dev.gatehouse.core.model.User;
-import dev.gatehouse.core.model.Username;
-import dev.gatehouse.core.model.UserStatus;
+import dev.gatehouse.core.model.accounts.Role;
+import dev.gatehouse.core.model.accounts.User;
+import dev.gatehouse.core.model.accounts.UserStatus;
+import dev.gatehouse.core.model.accounts.Username;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;

@@ -28,9 +28,9 @@ class ForwardAuthNginxIT extends ForwardAuthProxyTests {
         String key = gatehouse.mintKey("alice").secret();
         java.net.http.HttpRequest.Builder images = get("/v1/images/generations").header("Authorization", "Bearer " + key);
         assertEquals(200, send(images).statusCode(), this::diagnose);
-        gatehouse.cli.permissions().put(dev.gatehouse.core.model.Username.of("alice"),
-                new dev.gatehouse.core.model.Permissions(java.util.Map.of("images", false),
-                        dev.gatehouse.core.model.ModelAccess.everything()));
+        gatehouse.cli.permissions().put(dev.gatehouse.core.model.accounts.Username.of("alice"),
+                new dev.gatehouse.core.model.rights.Permissions(java.util.Map.of("images", false),
+                        dev.gatehouse.core.model.rights.ModelAccess.everything()));
         java.net.http.HttpResponse<String> refused = send(get("/v1/images/generations")
                 .header("Authorization", "Bearer " + key).header("X-Gatehouse-Feature", "chat"));
         assertEquals(403, refused.statusCode(), this::diagnose);

@@ -93,9 +93,9 @@ abstract class ForwardAuthProxyTests {
 
     @Test
     void aModelLimitedCallersHostileBodyNeverReachesTheAiServer() throws Exception {
-        gatehouse.cli.permissions().put(dev.gatehouse.core.model.Username.of("alice"),
-                new dev.gatehouse.core.model.Permissions(Map.of(),
-                        dev.gatehouse.core.model.ModelAccess.only(List.of("llama-3"))));
+        gatehouse.cli.permissions().put(dev.gatehouse.core.model.accounts.Username.of("alice"),
+                new dev.gatehouse.core.model.rights.Permissions(Map.of(),
+                        dev.gatehouse.core.model.rights.ModelAccess.only(List.of("llama-3"))));
         String key = gatehouse.mintKey("alice").secret();
         int before = upstreamCalls.get();
         // The proxy does not give the check the body; the AI server reads mistral from it whatever the query or
@@ -226,8 +226,8 @@ abstract class ForwardAuthProxyTests {
     @Test
     void aClientsOwnDescriptionOfTheRequestNeverReachesTheCheck() throws Exception {
         String key = gatehouse.mintKey("alice").secret();
-        gatehouse.cli.permissions().put(dev.gatehouse.core.model.Username.of("alice"), new dev.gatehouse.core.model.Permissions(
-                Map.of("chat", false), dev.gatehouse.core.model.ModelAccess.everything()));
+        gatehouse.cli.permissions().put(dev.gatehouse.core.model.accounts.Username.of("alice"), new dev.gatehouse.core.model.rights.Permissions(
+                Map.of("chat", false), dev.gatehouse.core.model.rights.ModelAccess.everything()));
         assertEquals(200, send(get("/v1/models").header("Authorization", "Bearer " + key)).statusCode(), this::diagnose);
         int before = upstreamCalls.get();
         // Each a chat completion (which alice may not use) claiming to be the model list (which she may).
@@ -311,7 +311,7 @@ abstract class ForwardAuthProxyTests {
     void aClientThatGuessesKeysIsToldToWaitThroughTheProxyAndGetsNothingThrough() throws Exception {
         String key = gatehouse.mintKey("alice").secret();
         for (int i = 0; i < 20; i++) {
-            String guess = dev.gatehouse.core.service.ApiKeyFormat.newKey(dev.gatehouse.core.port.out.SecureRandomSource.system());
+            String guess = dev.gatehouse.core.service.apikeys.ApiKeyFormat.newKey(dev.gatehouse.core.port.out.SecureRandomSource.system());
             assertEquals(401, send(get("/v1/models").header("Authorization", "Bearer " + guess)).statusCode(),
                     this::diagnose);
         }

@@ -3,9 +3,9 @@ package dev.gatehouse.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gatehouse.core.model.ModelAccess;
-import dev.gatehouse.core.model.Permissions;
-import dev.gatehouse.core.model.Username;
+import dev.gatehouse.core.model.accounts.Username;
+import dev.gatehouse.core.model.rights.ModelAccess;
+import dev.gatehouse.core.model.rights.Permissions;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URISyntaxException;

@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gatehouse.core.model.RegistrationMode;
-import dev.gatehouse.core.service.RegistrationRules;
+import dev.gatehouse.core.model.registration.RegistrationMode;
+import dev.gatehouse.core.service.registration.RegistrationRules;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;

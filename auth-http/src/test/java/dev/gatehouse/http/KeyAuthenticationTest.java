@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.core.port.out.SecureRandomSource;
-import dev.gatehouse.core.service.ApiKeyFormat;
+import dev.gatehouse.core.service.apikeys.ApiKeyFormat;
 import java.net.http.HttpResponse;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -126,10 +126,10 @@ class KeyAuthenticationTest {
         String v1 = "llmux-v1-shared-0123456789abcdef";
         assertEquals("401", me(v1), "before the import");
         var clock = java.time.Clock.systemUTC();
-        var report = new dev.gatehouse.core.service.ImportApiKeysService(app.cli.users(), app.cli.apiKeys(),
-                new dev.gatehouse.core.service.TokenDigests(SecureRandomSource.system(), app.cli.secrets()),
-                SecureRandomSource.system(), new dev.gatehouse.core.service.AuditTrail(app.cli.audit(), clock))
-                .importKeys(dev.gatehouse.core.model.Actor.operator(), "llmux:auth.json", List.of(
+        var report = new dev.gatehouse.core.service.apikeys.ImportApiKeysService(app.cli.users(), app.cli.apiKeys(),
+                new dev.gatehouse.core.service.support.TokenDigests(SecureRandomSource.system(), app.cli.secrets()),
+                SecureRandomSource.system(), new dev.gatehouse.core.service.audit.AuditTrail(app.cli.audit(), clock))
+                .importKeys(dev.gatehouse.core.model.accounts.Actor.operator(), "llmux:auth.json", List.of(
                         new dev.gatehouse.core.port.in.ImportApiKeys.Entry("entry 1", "bob", "shared",
                                 new dev.gatehouse.core.port.in.ImportApiKeys.PlainText(v1), clock.instant(),
                                 java.util.Optional.empty(), java.util.Optional.empty())));

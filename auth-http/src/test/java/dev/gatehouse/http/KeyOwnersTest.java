@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gatehouse.core.model.Actor;
-import dev.gatehouse.core.model.Role;
-import dev.gatehouse.core.model.User;
-import dev.gatehouse.core.model.UserStatus;
-import dev.gatehouse.core.model.Username;
+import dev.gatehouse.core.model.accounts.Actor;
+import dev.gatehouse.core.model.accounts.Role;
+import dev.gatehouse.core.model.accounts.User;
+import dev.gatehouse.core.model.accounts.UserStatus;
+import dev.gatehouse.core.model.accounts.Username;
 import dev.gatehouse.core.port.in.ListUsers;
 import dev.gatehouse.core.port.in.Refused;
 import java.time.Instant;

@@ -3,9 +3,9 @@ package dev.gatehouse.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gatehouse.core.model.Session;
-import dev.gatehouse.core.model.SessionId;
-import dev.gatehouse.core.model.Username;
+import dev.gatehouse.core.model.accounts.Username;
+import dev.gatehouse.core.model.sessions.Session;
+import dev.gatehouse.core.model.sessions.SessionId;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;

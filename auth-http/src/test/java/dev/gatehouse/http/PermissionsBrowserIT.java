@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import dev.gatehouse.core.model.FeatureCatalog;
-import dev.gatehouse.core.model.Username;
+import dev.gatehouse.core.model.accounts.Username;
+import dev.gatehouse.core.model.rights.FeatureCatalog;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gatehouse.core.model.RegistrationMode;
-import dev.gatehouse.core.service.RegistrationRules;
+import dev.gatehouse.core.model.registration.RegistrationMode;
+import dev.gatehouse.core.service.registration.RegistrationRules;
 import java.net.http.HttpResponse;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

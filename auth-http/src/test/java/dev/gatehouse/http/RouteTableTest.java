@@ -3,10 +3,10 @@ package dev.gatehouse.http;
 import static dev.gatehouse.http.RunningServer.assertError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.gatehouse.core.model.FeatureCatalog;
-import dev.gatehouse.core.model.ModelAccess;
-import dev.gatehouse.core.model.Permissions;
-import dev.gatehouse.core.model.Username;
+import dev.gatehouse.core.model.accounts.Username;
+import dev.gatehouse.core.model.rights.FeatureCatalog;
+import dev.gatehouse.core.model.rights.ModelAccess;
+import dev.gatehouse.core.model.rights.Permissions;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.HashMap;

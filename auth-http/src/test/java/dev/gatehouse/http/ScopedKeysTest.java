@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gatehouse.core.model.ApiKey;
+import dev.gatehouse.core.model.apikeys.ApiKey;
 import java.io.IOException;
 import java.net.Socket;
 import java.net.URI;

@@ -3,9 +3,9 @@ package dev.gatehouse.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gatehouse.core.model.AuditEvent;
+import dev.gatehouse.core.model.audit.AuditEvent;
 import dev.gatehouse.core.port.out.SecureRandomSource;
-import dev.gatehouse.core.service.ApiKeyFormat;
+import dev.gatehouse.core.service.apikeys.ApiKeyFormat;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;

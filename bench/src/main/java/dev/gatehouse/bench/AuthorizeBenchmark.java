@@ -1,14 +1,14 @@
 package dev.gatehouse.bench;
 
-import dev.gatehouse.core.model.FeatureCatalog;
-import dev.gatehouse.core.model.Permissions;
-import dev.gatehouse.core.model.Role;
-import dev.gatehouse.core.model.User;
-import dev.gatehouse.core.model.Username;
+import dev.gatehouse.core.model.accounts.Role;
+import dev.gatehouse.core.model.accounts.User;
+import dev.gatehouse.core.model.accounts.Username;
+import dev.gatehouse.core.model.rights.FeatureCatalog;
+import dev.gatehouse.core.model.rights.Permissions;
 import dev.gatehouse.core.port.in.Authorize;
 import dev.gatehouse.core.port.out.PermissionStore;
 import dev.gatehouse.core.port.out.Stores;
-import dev.gatehouse.core.service.AuthorizeService;
+import dev.gatehouse.core.service.rights.AuthorizeService;
 import dev.gatehouse.store.jdbc.JdbcSettings;
 import dev.gatehouse.store.jdbc.JdbcStores;
 import java.nio.file.Files;

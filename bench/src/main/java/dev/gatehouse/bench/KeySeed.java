@@ -1,11 +1,11 @@
 package dev.gatehouse.bench;
 
-import dev.gatehouse.core.model.ApiKey;
-import dev.gatehouse.core.model.ApiKeyId;
-import dev.gatehouse.core.model.Username;
+import dev.gatehouse.core.model.accounts.Username;
+import dev.gatehouse.core.model.apikeys.ApiKey;
+import dev.gatehouse.core.model.apikeys.ApiKeyId;
 import dev.gatehouse.core.port.out.SecureRandomSource;
-import dev.gatehouse.core.service.ApiKeyFormat;
-import dev.gatehouse.core.service.TokenDigests;
+import dev.gatehouse.core.service.apikeys.ApiKeyFormat;
+import dev.gatehouse.core.service.support.TokenDigests;
 import dev.gatehouse.store.jdbc.Database;
 import dev.gatehouse.store.jdbc.JdbcSettings;
 import java.sql.Connection;

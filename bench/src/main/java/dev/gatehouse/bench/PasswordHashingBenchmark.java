@@ -1,6 +1,6 @@
 package dev.gatehouse.bench;
 
-import dev.gatehouse.core.model.Password;
+import dev.gatehouse.core.model.accounts.Password;
 import dev.gatehouse.core.port.out.PasswordHasher;
 import dev.gatehouse.core.port.out.PasswordHasher.Verification;
 import dev.gatehouse.crypto.PasswordHashers;

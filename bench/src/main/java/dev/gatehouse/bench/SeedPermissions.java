@@ -1,8 +1,8 @@
 package dev.gatehouse.bench;
 
-import dev.gatehouse.core.model.ModelAccess;
-import dev.gatehouse.core.model.Permissions;
-import dev.gatehouse.core.model.Username;
+import dev.gatehouse.core.model.accounts.Username;
+import dev.gatehouse.core.model.rights.ModelAccess;
+import dev.gatehouse.core.model.rights.Permissions;
 import dev.gatehouse.core.port.out.Stores;
 import dev.gatehouse.store.jdbc.JdbcSettings;
 import dev.gatehouse.store.jdbc.JdbcStores;

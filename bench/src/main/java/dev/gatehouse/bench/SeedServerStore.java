@@ -1,16 +1,16 @@
 package dev.gatehouse.bench;
 
-import dev.gatehouse.core.model.Password;
+import dev.gatehouse.core.model.accounts.Password;
 import dev.gatehouse.core.port.in.IdentifyCaller;
 import dev.gatehouse.core.port.in.ValidateSession;
 import dev.gatehouse.core.port.out.SecureRandomSource;
 import dev.gatehouse.core.port.out.Stores;
-import dev.gatehouse.core.service.IdentifyCallerService;
-import dev.gatehouse.core.service.LastUsedRecorder;
-import dev.gatehouse.core.service.SessionPolicy;
-import dev.gatehouse.core.service.StaticKeys;
-import dev.gatehouse.core.service.TokenDigests;
-import dev.gatehouse.core.service.ValidateSessionService;
+import dev.gatehouse.core.service.apikeys.IdentifyCallerService;
+import dev.gatehouse.core.service.apikeys.LastUsedRecorder;
+import dev.gatehouse.core.service.apikeys.StaticKeys;
+import dev.gatehouse.core.service.sessions.SessionPolicy;
+import dev.gatehouse.core.service.sessions.ValidateSessionService;
+import dev.gatehouse.core.service.support.TokenDigests;
 import dev.gatehouse.crypto.PasswordHashers;
 import dev.gatehouse.store.jdbc.JdbcSettings;
 import dev.gatehouse.store.jdbc.JdbcStores;

@@ -1,10 +1,10 @@
 package dev.gatehouse.bench;
 
-import dev.gatehouse.core.model.Password;
+import dev.gatehouse.core.model.accounts.Password;
 import dev.gatehouse.core.port.out.SecureRandomSource;
 import dev.gatehouse.core.port.out.Stores;
-import dev.gatehouse.core.service.SessionPolicy;
-import dev.gatehouse.core.service.TokenDigests;
+import dev.gatehouse.core.service.sessions.SessionPolicy;
+import dev.gatehouse.core.service.support.TokenDigests;
 import dev.gatehouse.crypto.PasswordHashers;
 import dev.gatehouse.store.jdbc.JdbcSettings;
 import dev.gatehouse.store.jdbc.JdbcStores;

@@ -1,12 +1,12 @@
 package dev.gatehouse.bench;
 
-import dev.gatehouse.core.model.Role;
-import dev.gatehouse.core.model.Session;
-import dev.gatehouse.core.model.SessionId;
-import dev.gatehouse.core.model.User;
-import dev.gatehouse.core.model.Username;
-import dev.gatehouse.core.service.SessionPolicy;
-import dev.gatehouse.core.service.TokenDigests;
+import dev.gatehouse.core.model.accounts.Role;
+import dev.gatehouse.core.model.accounts.User;
+import dev.gatehouse.core.model.accounts.Username;
+import dev.gatehouse.core.model.sessions.Session;
+import dev.gatehouse.core.model.sessions.SessionId;
+import dev.gatehouse.core.service.sessions.SessionPolicy;
+import dev.gatehouse.core.service.support.TokenDigests;
 import dev.gatehouse.store.jdbc.Database;
 import dev.gatehouse.store.jdbc.JdbcSettings;
 import java.sql.Connection;

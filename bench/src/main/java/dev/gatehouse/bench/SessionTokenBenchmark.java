@@ -1,16 +1,16 @@
 package dev.gatehouse.bench;
 
-import dev.gatehouse.core.model.Role;
-import dev.gatehouse.core.model.Session;
-import dev.gatehouse.core.model.SessionId;
-import dev.gatehouse.core.model.User;
-import dev.gatehouse.core.model.Username;
+import dev.gatehouse.core.model.accounts.Role;
+import dev.gatehouse.core.model.accounts.User;
+import dev.gatehouse.core.model.accounts.Username;
+import dev.gatehouse.core.model.sessions.Session;
+import dev.gatehouse.core.model.sessions.SessionId;
 import dev.gatehouse.core.port.in.ValidateSession;
 import dev.gatehouse.core.port.out.SecureRandomSource;
 import dev.gatehouse.core.port.out.Stores;
-import dev.gatehouse.core.service.SessionPolicy;
-import dev.gatehouse.core.service.TokenDigests;
-import dev.gatehouse.core.service.ValidateSessionService;
+import dev.gatehouse.core.service.sessions.SessionPolicy;
+import dev.gatehouse.core.service.sessions.ValidateSessionService;
+import dev.gatehouse.core.service.support.TokenDigests;
 import dev.gatehouse.store.json.JsonStores;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package dev.gatehouse.bench;
 
-import dev.gatehouse.core.model.Username;
+import dev.gatehouse.core.model.accounts.Username;
 import dev.gatehouse.core.port.out.Stores;
 import dev.gatehouse.store.jdbc.Database;
 import dev.gatehouse.store.jdbc.JdbcSettings;

@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gatehouse.core.model.ApiKey;
-import dev.gatehouse.core.model.ApiKeyId;
-import dev.gatehouse.core.model.Username;
+import dev.gatehouse.core.model.accounts.Username;
+import dev.gatehouse.core.model.apikeys.ApiKey;
+import dev.gatehouse.core.model.apikeys.ApiKeyId;
 import dev.gatehouse.core.port.out.ApiKeyStore;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -3,9 +3,9 @@ package dev.gatehouse.core.contract;
 import static dev.gatehouse.core.contract.Samples.T0;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.gatehouse.core.model.AuditEvent;
-import dev.gatehouse.core.model.AuditEvent.Outcome;
-import dev.gatehouse.core.model.Username;
+import dev.gatehouse.core.model.accounts.Username;
+import dev.gatehouse.core.model.audit.AuditEvent;
+import dev.gatehouse.core.model.audit.AuditEvent.Outcome;
 import dev.gatehouse.core.port.out.AuditLog;
 import dev.gatehouse.core.port.out.AuditLog.Query;
 import java.util.List;

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gatehouse.core.model.Avatar;
-import dev.gatehouse.core.model.Username;
+import dev.gatehouse.core.model.accounts.Avatar;
+import dev.gatehouse.core.model.accounts.Username;
 import dev.gatehouse.core.port.out.AvatarStore;
 import java.util.List;
 import java.util.Optional;

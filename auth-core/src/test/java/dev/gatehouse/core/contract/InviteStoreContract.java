@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gatehouse.core.model.Invite;
-import dev.gatehouse.core.model.InviteId;
-import dev.gatehouse.core.model.Username;
+import dev.gatehouse.core.model.accounts.Username;
+import dev.gatehouse.core.model.registration.Invite;
+import dev.gatehouse.core.model.registration.InviteId;
 import dev.gatehouse.core.port.out.InviteStore;
 import java.time.Duration;
 import java.time.Instant;

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gatehouse.core.model.ModelAccess;
-import dev.gatehouse.core.model.Permissions;
-import dev.gatehouse.core.model.Username;
+import dev.gatehouse.core.model.accounts.Username;
+import dev.gatehouse.core.model.rights.ModelAccess;
+import dev.gatehouse.core.model.rights.Permissions;
 import dev.gatehouse.core.port.out.PermissionStore;
 import java.util.List;
 import java.util.Map;

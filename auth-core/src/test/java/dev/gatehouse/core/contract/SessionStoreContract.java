@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gatehouse.core.model.Session;
-import dev.gatehouse.core.model.SessionId;
-import dev.gatehouse.core.model.Username;
+import dev.gatehouse.core.model.accounts.Username;
+import dev.gatehouse.core.model.sessions.Session;
+import dev.gatehouse.core.model.sessions.SessionId;
 import dev.gatehouse.core.port.out.SessionStore;
 import java.time.Duration;
 import java.util.List;

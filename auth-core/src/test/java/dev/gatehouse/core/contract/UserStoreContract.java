@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gatehouse.core.model.LastLogin;
-import dev.gatehouse.core.model.User;
-import dev.gatehouse.core.model.UserStatus;
-import dev.gatehouse.core.model.Username;
+import dev.gatehouse.core.model.accounts.LastLogin;
+import dev.gatehouse.core.model.accounts.User;
+import dev.gatehouse.core.model.accounts.UserStatus;
+import dev.gatehouse.core.model.accounts.Username;
 import dev.gatehouse.core.port.out.UserStore;
 import java.util.List;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package dev.gatehouse.core.testing;
 
-import dev.gatehouse.core.model.AuditEvent;
+import dev.gatehouse.core.model.audit.AuditEvent;
 import dev.gatehouse.core.port.out.AuditLog;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,7 +1,7 @@
 package dev.gatehouse.core.testing;
 
-import dev.gatehouse.core.model.Permissions;
-import dev.gatehouse.core.model.Username;
+import dev.gatehouse.core.model.accounts.Username;
+import dev.gatehouse.core.model.rights.Permissions;
 import dev.gatehouse.core.port.out.PermissionStore;
 import dev.gatehouse.core.port.out.StoreException;
 import java.util.Collections;

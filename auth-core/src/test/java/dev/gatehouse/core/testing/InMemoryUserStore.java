@@ -1,7 +1,7 @@
 package dev.gatehouse.core.testing;
 
-import dev.gatehouse.core.model.User;
-import dev.gatehouse.core.model.Username;
+import dev.gatehouse.core.model.accounts.User;
+import dev.gatehouse.core.model.accounts.Username;
 import dev.gatehouse.core.port.out.UserStore;
 import java.util.Comparator;
 import java.util.List;

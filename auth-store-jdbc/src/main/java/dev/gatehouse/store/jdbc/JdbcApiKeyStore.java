@@ -1,9 +1,9 @@
 package dev.gatehouse.store.jdbc;
 
-import dev.gatehouse.core.model.ApiKey;
-import dev.gatehouse.core.model.ApiKeyId;
-import dev.gatehouse.core.model.Times;
-import dev.gatehouse.core.model.Username;
+import dev.gatehouse.core.model.accounts.Username;
+import dev.gatehouse.core.model.apikeys.ApiKey;
+import dev.gatehouse.core.model.apikeys.ApiKeyId;
+import dev.gatehouse.core.model.time.Times;
 import dev.gatehouse.core.port.out.ApiKeyStore;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

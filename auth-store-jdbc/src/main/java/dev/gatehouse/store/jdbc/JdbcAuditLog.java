@@ -1,7 +1,7 @@
 package dev.gatehouse.store.jdbc;
 
-import dev.gatehouse.core.model.AuditEvent;
-import dev.gatehouse.core.model.Username;
+import dev.gatehouse.core.model.accounts.Username;
+import dev.gatehouse.core.model.audit.AuditEvent;
 import dev.gatehouse.core.port.out.AuditLog;
 import java.time.Instant;
 import java.util.List;

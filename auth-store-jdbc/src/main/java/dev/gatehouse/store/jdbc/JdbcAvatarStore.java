@@ -1,7 +1,7 @@
 package dev.gatehouse.store.jdbc;
 
-import dev.gatehouse.core.model.Avatar;
-import dev.gatehouse.core.model.Username;
+import dev.gatehouse.core.model.accounts.Avatar;
+import dev.gatehouse.core.model.accounts.Username;
 import dev.gatehouse.core.port.out.AvatarStore;
 import java.time.Instant;
 import java.util.Objects;

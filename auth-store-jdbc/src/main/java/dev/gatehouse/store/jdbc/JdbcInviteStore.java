@@ -1,8 +1,8 @@
 package dev.gatehouse.store.jdbc;
 
-import dev.gatehouse.core.model.Invite;
-import dev.gatehouse.core.model.InviteId;
-import dev.gatehouse.core.model.Username;
+import dev.gatehouse.core.model.accounts.Username;
+import dev.gatehouse.core.model.registration.Invite;
+import dev.gatehouse.core.model.registration.InviteId;
 import dev.gatehouse.core.port.out.InviteStore;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package dev.gatehouse.store.jdbc;
 
-import dev.gatehouse.core.model.ModelAccess;
-import dev.gatehouse.core.model.Permissions;
-import dev.gatehouse.core.model.Username;
+import dev.gatehouse.core.model.accounts.Username;
+import dev.gatehouse.core.model.rights.ModelAccess;
+import dev.gatehouse.core.model.rights.Permissions;
 import dev.gatehouse.core.port.out.PermissionStore;
 import dev.gatehouse.core.port.out.StoreException;
 import java.util.Collections;

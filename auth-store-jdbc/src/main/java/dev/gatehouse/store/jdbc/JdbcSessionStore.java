@@ -1,9 +1,9 @@
 package dev.gatehouse.store.jdbc;
 
-import dev.gatehouse.core.model.Session;
-import dev.gatehouse.core.model.SessionId;
-import dev.gatehouse.core.model.Times;
-import dev.gatehouse.core.model.Username;
+import dev.gatehouse.core.model.accounts.Username;
+import dev.gatehouse.core.model.sessions.Session;
+import dev.gatehouse.core.model.sessions.SessionId;
+import dev.gatehouse.core.model.time.Times;
 import dev.gatehouse.core.port.out.SessionStore;
 import java.sql.PreparedStatement;
 import java.time.Duration;

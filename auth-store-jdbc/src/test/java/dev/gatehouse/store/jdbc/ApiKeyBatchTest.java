@@ -3,8 +3,8 @@ package dev.gatehouse.store.jdbc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.gatehouse.core.contract.Samples;
-import dev.gatehouse.core.model.ApiKey;
-import dev.gatehouse.core.model.ApiKeyId;
+import dev.gatehouse.core.model.apikeys.ApiKey;
+import dev.gatehouse.core.model.apikeys.ApiKeyId;
 import dev.gatehouse.core.port.out.Stores;
 import java.nio.file.Path;
 import java.time.Instant;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.core.contract.Samples;
-import dev.gatehouse.core.model.Username;
+import dev.gatehouse.core.model.accounts.Username;
 import dev.gatehouse.core.port.out.Stores;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;

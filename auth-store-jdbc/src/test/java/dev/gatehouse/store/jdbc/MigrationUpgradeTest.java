@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.core.contract.Samples;
-import dev.gatehouse.core.model.AuditEvent;
-import dev.gatehouse.core.model.SessionId;
-import dev.gatehouse.core.model.Username;
+import dev.gatehouse.core.model.accounts.Username;
+import dev.gatehouse.core.model.audit.AuditEvent;
+import dev.gatehouse.core.model.sessions.SessionId;
 import dev.gatehouse.core.port.out.AuditLog;
 import dev.gatehouse.core.port.out.Stores;
 import java.nio.file.Path;
@@ -91,14 +91,14 @@ class MigrationUpgradeTest {
 
     /** The tables added after version one work too. */
     static void assertAvatarsCanBeStored(Stores stores) {
-        dev.gatehouse.core.model.Avatar avatar = Samples.avatar("alice", "image/webp", 5_000);
+        dev.gatehouse.core.model.accounts.Avatar avatar = Samples.avatar("alice", "image/webp", 5_000);
         stores.avatars().put(avatar);
         assertEquals(Optional.of(avatar), stores.avatars().find(Username.of("alice")));
     }
 
     /** API keys (version 4) work too, found by digest through the new unique index. */
     static void assertApiKeysCanBeStored(Stores stores) {
-        dev.gatehouse.core.model.ApiKey key = Samples.fullApiKey("alice");
+        dev.gatehouse.core.model.apikeys.ApiKey key = Samples.fullApiKey("alice");
         assertTrue(stores.apiKeys().insert(key));
         assertEquals(Optional.of(key), stores.apiKeys().findByDigest(key.digest()));
     }

@@ -2,9 +2,9 @@ package dev.gatehouse.store.jdbc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.gatehouse.core.model.Session;
-import dev.gatehouse.core.model.SessionId;
-import dev.gatehouse.core.model.Username;
+import dev.gatehouse.core.model.accounts.Username;
+import dev.gatehouse.core.model.sessions.Session;
+import dev.gatehouse.core.model.sessions.SessionId;
 import dev.gatehouse.core.port.out.Stores;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package dev.gatehouse.store.json;
 
-import dev.gatehouse.core.model.AuditEvent;
+import dev.gatehouse.core.model.audit.AuditEvent;
 import dev.gatehouse.core.port.out.AuditLog;
 import dev.gatehouse.core.port.out.StoreException;
 import java.io.IOException;

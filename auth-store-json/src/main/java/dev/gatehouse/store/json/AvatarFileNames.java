@@ -1,7 +1,7 @@
 package dev.gatehouse.store.json;
 
-import dev.gatehouse.core.model.Avatar;
-import dev.gatehouse.core.model.Username;
+import dev.gatehouse.core.model.accounts.Avatar;
+import dev.gatehouse.core.model.accounts.Username;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

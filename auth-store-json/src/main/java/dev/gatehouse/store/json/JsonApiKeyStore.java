@@ -1,8 +1,8 @@
 package dev.gatehouse.store.json;
 
-import dev.gatehouse.core.model.ApiKey;
-import dev.gatehouse.core.model.ApiKeyId;
-import dev.gatehouse.core.model.Username;
+import dev.gatehouse.core.model.accounts.Username;
+import dev.gatehouse.core.model.apikeys.ApiKey;
+import dev.gatehouse.core.model.apikeys.ApiKeyId;
 import dev.gatehouse.core.port.out.ApiKeyStore;
 import dev.gatehouse.store.json.StoreFile.Change;
 import java.time.Instant;

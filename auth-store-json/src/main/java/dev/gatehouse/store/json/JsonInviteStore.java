@@ -1,7 +1,7 @@
 package dev.gatehouse.store.json;
 
-import dev.gatehouse.core.model.Invite;
-import dev.gatehouse.core.model.InviteId;
+import dev.gatehouse.core.model.registration.Invite;
+import dev.gatehouse.core.model.registration.InviteId;
 import dev.gatehouse.core.port.out.InviteStore;
 import dev.gatehouse.store.json.StoreFile.Change;
 import java.time.Instant;

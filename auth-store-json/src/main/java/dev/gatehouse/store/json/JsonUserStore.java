@@ -1,7 +1,7 @@
 package dev.gatehouse.store.json;
 
-import dev.gatehouse.core.model.User;
-import dev.gatehouse.core.model.Username;
+import dev.gatehouse.core.model.accounts.User;
+import dev.gatehouse.core.model.accounts.Username;
 import dev.gatehouse.core.port.out.UserStore;
 import dev.gatehouse.store.json.StoreFile.Change;
 import java.util.Comparator;

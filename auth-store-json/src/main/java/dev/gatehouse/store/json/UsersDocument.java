@@ -2,8 +2,8 @@ package dev.gatehouse.store.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.gatehouse.core.model.User;
-import dev.gatehouse.core.model.Username;
+import dev.gatehouse.core.model.accounts.User;
+import dev.gatehouse.core.model.accounts.Username;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

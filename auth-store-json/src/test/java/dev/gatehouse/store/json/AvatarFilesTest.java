@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.core.contract.Samples;
-import dev.gatehouse.core.model.Avatar;
-import dev.gatehouse.core.model.Username;
+import dev.gatehouse.core.model.accounts.Avatar;
+import dev.gatehouse.core.model.accounts.Username;
 import dev.gatehouse.core.port.out.StoreException;
 import dev.gatehouse.core.port.out.Stores;
 import java.io.IOException;

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.core.contract.Samples;
-import dev.gatehouse.core.model.Session;
-import dev.gatehouse.core.model.User;
-import dev.gatehouse.core.model.UserStatus;
+import dev.gatehouse.core.model.accounts.User;
+import dev.gatehouse.core.model.accounts.UserStatus;
+import dev.gatehouse.core.model.sessions.Session;
 import dev.gatehouse.core.port.out.Stores;
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.gatehouse.core.contract.Samples;
-import dev.gatehouse.core.model.AuditEvent;
-import dev.gatehouse.core.model.UserStatus;
-import dev.gatehouse.core.model.Username;
+import dev.gatehouse.core.model.accounts.UserStatus;
+import dev.gatehouse.core.model.accounts.Username;
+import dev.gatehouse.core.model.audit.AuditEvent;
 import dev.gatehouse.core.port.out.Stores;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.core.contract.InviteStoreContract;
 import dev.gatehouse.core.contract.Samples;
-import dev.gatehouse.core.model.User;
-import dev.gatehouse.core.model.Username;
+import dev.gatehouse.core.model.accounts.User;
+import dev.gatehouse.core.model.accounts.Username;
 import dev.gatehouse.core.port.out.StoreException;
 import dev.gatehouse.core.port.out.Stores;
 import java.io.IOException;

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gatehouse.core.model.ModelAccess;
-import dev.gatehouse.core.model.Permissions;
-import dev.gatehouse.core.model.Username;
+import dev.gatehouse.core.model.accounts.Username;
+import dev.gatehouse.core.model.rights.ModelAccess;
+import dev.gatehouse.core.model.rights.Permissions;
 import dev.gatehouse.core.port.out.StoreException;
 import dev.gatehouse.core.port.out.Stores;
 import java.io.IOException;

@@ -1,8 +1,8 @@
 package dev.gatehouse.store.json;
 
-import dev.gatehouse.core.model.User;
-import dev.gatehouse.core.model.UserStatus;
-import dev.gatehouse.core.model.Username;
+import dev.gatehouse.core.model.accounts.User;
+import dev.gatehouse.core.model.accounts.UserStatus;
+import dev.gatehouse.core.model.accounts.Username;
 import dev.gatehouse.core.port.out.Stores;
 import java.nio.file.Path;
 import java.time.Instant;

@@ -1,8 +1,8 @@
 package dev.gatehouse.core.port.in;
 
-import dev.gatehouse.core.model.ApiKey;
-import dev.gatehouse.core.model.Principal;
-import dev.gatehouse.core.model.User;
+import dev.gatehouse.core.model.accounts.User;
+import dev.gatehouse.core.model.apikeys.ApiKey;
+import dev.gatehouse.core.model.apikeys.Principal;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

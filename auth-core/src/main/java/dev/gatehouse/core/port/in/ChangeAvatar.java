@@ -1,8 +1,8 @@
 package dev.gatehouse.core.port.in;
 
-import dev.gatehouse.core.model.Actor;
-import dev.gatehouse.core.model.Avatar;
-import dev.gatehouse.core.model.Username;
+import dev.gatehouse.core.model.accounts.Actor;
+import dev.gatehouse.core.model.accounts.Avatar;
+import dev.gatehouse.core.model.accounts.Username;
 import java.util.Objects;
 import java.util.Optional;
 

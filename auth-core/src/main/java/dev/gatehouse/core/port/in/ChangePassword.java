@@ -1,10 +1,10 @@
 package dev.gatehouse.core.port.in;
 
-import dev.gatehouse.core.model.Actor;
-import dev.gatehouse.core.model.Password;
-import dev.gatehouse.core.model.SessionId;
-import dev.gatehouse.core.model.User;
-import dev.gatehouse.core.model.Username;
+import dev.gatehouse.core.model.accounts.Actor;
+import dev.gatehouse.core.model.accounts.Password;
+import dev.gatehouse.core.model.accounts.User;
+import dev.gatehouse.core.model.accounts.Username;
+import dev.gatehouse.core.model.sessions.SessionId;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;

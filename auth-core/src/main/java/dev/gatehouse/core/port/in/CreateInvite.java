@@ -1,7 +1,7 @@
 package dev.gatehouse.core.port.in;
 
-import dev.gatehouse.core.model.Actor;
-import dev.gatehouse.core.model.Invite;
+import dev.gatehouse.core.model.accounts.Actor;
+import dev.gatehouse.core.model.registration.Invite;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package dev.gatehouse.core.port.in;
 
-import dev.gatehouse.core.model.ApiKeyId;
-import dev.gatehouse.core.model.Principal;
+import dev.gatehouse.core.model.apikeys.ApiKeyId;
+import dev.gatehouse.core.model.apikeys.Principal;
 import java.util.Objects;
 import java.util.Optional;
 

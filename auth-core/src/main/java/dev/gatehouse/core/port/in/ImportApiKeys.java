@@ -1,6 +1,6 @@
 package dev.gatehouse.core.port.in;
 
-import dev.gatehouse.core.model.Actor;
+import dev.gatehouse.core.model.accounts.Actor;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;

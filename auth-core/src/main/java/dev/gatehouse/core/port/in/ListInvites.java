@@ -1,7 +1,7 @@
 package dev.gatehouse.core.port.in;
 
-import dev.gatehouse.core.model.Actor;
-import dev.gatehouse.core.model.Invite;
+import dev.gatehouse.core.model.accounts.Actor;
+import dev.gatehouse.core.model.registration.Invite;
 import java.util.List;
 
 /** Administrators list every invite, newest first, with who used each. */

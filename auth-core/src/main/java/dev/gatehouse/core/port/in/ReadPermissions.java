@@ -1,10 +1,10 @@
 package dev.gatehouse.core.port.in;
 
-import dev.gatehouse.core.model.Actor;
-import dev.gatehouse.core.model.EffectiveRights;
-import dev.gatehouse.core.model.FeatureCatalog;
-import dev.gatehouse.core.model.Permissions;
-import dev.gatehouse.core.model.Username;
+import dev.gatehouse.core.model.accounts.Actor;
+import dev.gatehouse.core.model.accounts.Username;
+import dev.gatehouse.core.model.rights.EffectiveRights;
+import dev.gatehouse.core.model.rights.FeatureCatalog;
+import dev.gatehouse.core.model.rights.Permissions;
 
 /** A user's rights after the defaults, and their own settings: for themselves and for administrators. */
 public interface ReadPermissions {

@@ -1,8 +1,8 @@
 package dev.gatehouse.core.port.in;
 
-import dev.gatehouse.core.model.Actor;
-import dev.gatehouse.core.model.User;
-import dev.gatehouse.core.model.Username;
+import dev.gatehouse.core.model.accounts.Actor;
+import dev.gatehouse.core.model.accounts.User;
+import dev.gatehouse.core.model.accounts.Username;
 
 /** Deletes an account, ends its sessions, revokes its API keys and removes its avatar. Nobody can delete themselves. */
 public interface RemoveUser {

@@ -1,8 +1,8 @@
 package dev.gatehouse.core.port.in;
 
-import dev.gatehouse.core.model.Actor;
-import dev.gatehouse.core.model.ApiKey;
-import dev.gatehouse.core.model.ApiKeyId;
+import dev.gatehouse.core.model.accounts.Actor;
+import dev.gatehouse.core.model.apikeys.ApiKey;
+import dev.gatehouse.core.model.apikeys.ApiKeyId;
 
 /**
  * Gives an API key a new name. Owners rename their keys, administrators anyone's. A name is

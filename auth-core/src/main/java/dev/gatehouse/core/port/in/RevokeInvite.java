@@ -1,8 +1,8 @@
 package dev.gatehouse.core.port.in;
 
-import dev.gatehouse.core.model.Actor;
-import dev.gatehouse.core.model.Invite;
-import dev.gatehouse.core.model.InviteId;
+import dev.gatehouse.core.model.accounts.Actor;
+import dev.gatehouse.core.model.registration.Invite;
+import dev.gatehouse.core.model.registration.InviteId;
 
 /** Administrators revoke an invite that still has registrations left; accounts made with it stay. */
 public interface RevokeInvite {

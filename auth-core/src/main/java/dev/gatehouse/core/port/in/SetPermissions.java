@@ -1,9 +1,9 @@
 package dev.gatehouse.core.port.in;
 
-import dev.gatehouse.core.model.Actor;
-import dev.gatehouse.core.model.EffectiveRights;
-import dev.gatehouse.core.model.ModelAccess;
-import dev.gatehouse.core.model.Username;
+import dev.gatehouse.core.model.accounts.Actor;
+import dev.gatehouse.core.model.accounts.Username;
+import dev.gatehouse.core.model.rights.EffectiveRights;
+import dev.gatehouse.core.model.rights.ModelAccess;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;

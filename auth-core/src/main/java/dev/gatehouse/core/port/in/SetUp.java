@@ -1,7 +1,7 @@
 package dev.gatehouse.core.port.in;
 
-import dev.gatehouse.core.model.Password;
-import dev.gatehouse.core.model.Username;
+import dev.gatehouse.core.model.accounts.Password;
+import dev.gatehouse.core.model.accounts.Username;
 import java.time.Duration;
 import java.util.Objects;
 

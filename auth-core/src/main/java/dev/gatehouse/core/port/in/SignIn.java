@@ -1,8 +1,8 @@
 package dev.gatehouse.core.port.in;
 
-import dev.gatehouse.core.model.Password;
-import dev.gatehouse.core.model.Session;
-import dev.gatehouse.core.model.User;
+import dev.gatehouse.core.model.accounts.Password;
+import dev.gatehouse.core.model.accounts.User;
+import dev.gatehouse.core.model.sessions.Session;
 import java.time.Duration;
 import java.util.Objects;
 

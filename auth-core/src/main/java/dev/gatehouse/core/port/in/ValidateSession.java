@@ -1,7 +1,7 @@
 package dev.gatehouse.core.port.in;
 
-import dev.gatehouse.core.model.Session;
-import dev.gatehouse.core.model.User;
+import dev.gatehouse.core.model.accounts.User;
+import dev.gatehouse.core.model.sessions.Session;
 import java.util.Optional;
 
 /**

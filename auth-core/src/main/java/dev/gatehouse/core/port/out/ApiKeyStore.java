@@ -1,8 +1,8 @@
 package dev.gatehouse.core.port.out;
 
-import dev.gatehouse.core.model.ApiKey;
-import dev.gatehouse.core.model.ApiKeyId;
-import dev.gatehouse.core.model.Username;
+import dev.gatehouse.core.model.accounts.Username;
+import dev.gatehouse.core.model.apikeys.ApiKey;
+import dev.gatehouse.core.model.apikeys.ApiKeyId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

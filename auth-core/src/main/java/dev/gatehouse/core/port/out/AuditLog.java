@@ -1,8 +1,8 @@
 package dev.gatehouse.core.port.out;
 
-import dev.gatehouse.core.model.AuditEvent;
-import dev.gatehouse.core.model.AuditEvent.Outcome;
-import dev.gatehouse.core.model.Username;
+import dev.gatehouse.core.model.accounts.Username;
+import dev.gatehouse.core.model.audit.AuditEvent;
+import dev.gatehouse.core.model.audit.AuditEvent.Outcome;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.gatehouse.core.port.out;
 
-import dev.gatehouse.core.model.Invite;
-import dev.gatehouse.core.model.InviteId;
+import dev.gatehouse.core.model.registration.Invite;
+import dev.gatehouse.core.model.registration.InviteId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

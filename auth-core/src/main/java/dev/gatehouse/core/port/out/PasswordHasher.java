@@ -1,6 +1,6 @@
 package dev.gatehouse.core.port.out;
 
-import dev.gatehouse.core.model.Password;
+import dev.gatehouse.core.model.accounts.Password;
 
 /**
  * Turns passwords into stored hashes and checks passwords against them.

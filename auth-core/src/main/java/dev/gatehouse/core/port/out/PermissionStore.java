@@ -1,7 +1,7 @@
 package dev.gatehouse.core.port.out;
 
-import dev.gatehouse.core.model.Permissions;
-import dev.gatehouse.core.model.Username;
+import dev.gatehouse.core.model.accounts.Username;
+import dev.gatehouse.core.model.rights.Permissions;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -1,8 +1,8 @@
 package dev.gatehouse.core.port.out;
 
-import dev.gatehouse.core.model.Session;
-import dev.gatehouse.core.model.SessionId;
-import dev.gatehouse.core.model.Username;
+import dev.gatehouse.core.model.accounts.Username;
+import dev.gatehouse.core.model.sessions.Session;
+import dev.gatehouse.core.model.sessions.SessionId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

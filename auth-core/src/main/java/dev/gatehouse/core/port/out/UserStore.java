@@ -1,7 +1,7 @@
 package dev.gatehouse.core.port.out;
 
-import dev.gatehouse.core.model.User;
-import dev.gatehouse.core.model.Username;
+import dev.gatehouse.core.model.accounts.User;
+import dev.gatehouse.core.model.accounts.Username;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
