@@ -1,5 +1,17 @@
 package dev.gatehouse.cli;
 
+import dev.gatehouse.cli.apikeys.ApiKeyCommand;
+import dev.gatehouse.cli.audit.AuditCommand;
+import dev.gatehouse.cli.invite.InviteCommand;
+import dev.gatehouse.cli.serve.ServeCommand;
+import dev.gatehouse.cli.store.StoreCommand;
+import dev.gatehouse.cli.support.CliLogging;
+import dev.gatehouse.cli.support.Converters;
+import dev.gatehouse.cli.support.ErrorHandling;
+import dev.gatehouse.cli.support.ExitCodes;
+import dev.gatehouse.cli.user.UserCommand;
+import dev.gatehouse.cli.wiring.CliEnvironment;
+import dev.gatehouse.cli.wiring.Invocation;
 import dev.gatehouse.core.model.accounts.Username;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -20,7 +32,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "gatehouse", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Manage the users and API keys of a Gatehouse (or llms.py) store.",
-        subcommands = {UserCommand.class, TokenCommand.class, InviteCommand.class, AuditCommand.class, StoreCommand.class, ServeCommand.class,
+        subcommands = {UserCommand.class, ApiKeyCommand.class, InviteCommand.class, AuditCommand.class, StoreCommand.class, ServeCommand.class,
                 HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {"  gatehouse user add admin      # the first administrator; asks for a password",
@@ -88,11 +100,11 @@ public final class Gatehouse implements Callable<Integer> {
     }
 
     /** The options of this run, for the command {@code command} that runs. */
-    Invocation invocation(CommandLine command) {
+    public Invocation invocation(CommandLine command) {
         return new Invocation(environment, command.getOut(), command.getErr(), store, home);
     }
 
-    boolean verbose() {
+    public boolean verbose() {
         return verbose;
     }
 

@@ -1,5 +1,12 @@
 package dev.gatehouse.cli;
 
+import dev.gatehouse.cli.support.Converters;
+import dev.gatehouse.cli.user.AddUserCommand;
+import dev.gatehouse.cli.user.ListUsersCommand;
+import dev.gatehouse.cli.user.LockUserCommand;
+import dev.gatehouse.cli.user.RemoveUserCommand;
+import dev.gatehouse.cli.user.UnlockUserCommand;
+import dev.gatehouse.cli.wiring.Invocation;
 import dev.gatehouse.core.model.accounts.Username;
 import picocli.CommandLine.Option;
 

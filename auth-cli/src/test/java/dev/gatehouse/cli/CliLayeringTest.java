@@ -2,6 +2,7 @@ package dev.gatehouse.cli;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -39,6 +40,14 @@ class CliLayeringTest {
             .should().dependOnClassesThat().resideInAnyPackage("dev.gatehouse.http..", "dev.gatehouse.oauth..")
             .because("the CLI works on the store directly; only `gatehouse serve` starts the server app");
 
+    static final ArchRule COMMAND_PACKAGES_ARE_FREE_OF_CYCLES = slices().matching("dev.gatehouse.cli.(*)..")
+            .should().beFreeOfCycles();
+
+    static final ArchRule ONLY_THE_WIRING_KNOWS_THE_ADAPTERS = noClasses().that().resideInAPackage("dev.gatehouse.cli..")
+            .and().resideOutsideOfPackages("dev.gatehouse.cli.wiring..", "dev.gatehouse.cli.serve..")
+            .should().dependOnClassesThat().resideInAnyPackage(ADAPTERS.toArray(String[]::new))
+            .because("commands speak to core's use cases; which store and hasher run is wiring");
+
     static final ArchRule CORE_DEPENDS_ON_THE_JDK_ALONE = classes().that().resideInAPackage("dev.gatehouse.core..")
             .should().onlyDependOnClassesThat().resideInAnyPackage("dev.gatehouse.core..", "java..", "javax.crypto..")
             .because("auth-core depends on the JDK alone");
@@ -63,6 +72,16 @@ class CliLayeringTest {
     @Test
     void theCliDependsOnNeitherHttpNorOauth() {
         CLI_USES_NEITHER_HTTP_NOR_OAUTH.check(gatehouse);
+    }
+
+    @Test
+    void commandPackagesAreFreeOfCycles() {
+        COMMAND_PACKAGES_ARE_FREE_OF_CYCLES.check(gatehouse);
+    }
+
+    @Test
+    void onlyTheWiringKnowsTheAdapters() {
+        ONLY_THE_WIRING_KNOWS_THE_ADAPTERS.check(gatehouse);
     }
 
     @Test

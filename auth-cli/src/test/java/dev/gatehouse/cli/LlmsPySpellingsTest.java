@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gatehouse.cli.support.ExitCodes;
+import dev.gatehouse.cli.testing.ScriptedTerminal;
+import dev.gatehouse.cli.testing.TestCli;
 import dev.gatehouse.core.port.in.SignIn;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;

@@ -2,6 +2,13 @@ package dev.gatehouse.http;
 
 import dev.gatehouse.core.port.out.Stores;
 import dev.gatehouse.core.service.accounts.SetupCode;
+import dev.gatehouse.http.access.SetupMode;
+import dev.gatehouse.http.api.accounts.AvatarImages;
+import dev.gatehouse.http.config.AuthMode;
+import dev.gatehouse.http.config.ServerSettings;
+import dev.gatehouse.http.forwardauth.AccessRules;
+import dev.gatehouse.http.wiring.KeyUseFlush;
+import dev.gatehouse.http.wiring.SessionPurge;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.net.InetAddress;

@@ -3,6 +3,8 @@ package dev.gatehouse.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gatehouse.http.testing.PostgresSchema;
+import dev.gatehouse.http.testing.RunningServer;
 import java.net.http.HttpResponse;
 import java.sql.SQLException;
 import java.util.function.UnaryOperator;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.core.port.out.StoreException;
 import dev.gatehouse.core.port.out.Stores;
+import dev.gatehouse.http.config.ServerSettings;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.nio.file.Files;
 import java.nio.file.Path;

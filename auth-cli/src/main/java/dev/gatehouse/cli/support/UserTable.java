@@ -1,0 +1,116 @@
+package dev.gatehouse.cli.support;
+
+import dev.gatehouse.core.model.accounts.LastLogin;
+import dev.gatehouse.core.model.accounts.Role;
+import dev.gatehouse.core.model.accounts.User;
+import dev.gatehouse.core.model.accounts.UserStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Users as people read them: Gatehouse's table and llms.py's {@code --listusers} lines. */
+public final class UserTable {
+
+    static final String[] HEADINGS = {"USERNAME", "ROLES", "STATUS", "CREATED", "LAST LOGIN"};
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    private final ZoneId zone;
+    private final Instant now;
+
+    public UserTable(ZoneId zone, Instant now) {
+        this.zone = zone;
+        this.now = now;
+    }
+
+    /**
+     * A table with a heading row, columns separated by two spaces; an EMAIL column after the name
+     * when any of the users gave an address ("-" for those who did not).
+     */
+    public List<String> table(List<User> users) {
+        boolean emails = users.stream().anyMatch(user -> user.email().isPresent());
+        List<String[]> rows = new ArrayList<>();
+        rows.add(emails ? withEmail(HEADINGS, "EMAIL") : HEADINGS);
+        for (User user : users) {
+            String[] row = {user.username().value(), roles(user), status(user.status()), created(user), lastLogin(user)};
+            rows.add(emails ? withEmail(row, user.email().orElse("-")) : row);
+        }
+        return TextColumns.lines(rows);
+    }
+
+    private static String[] withEmail(String[] row, String email) {
+        String[] wider = new String[row.length + 1];
+        wider[0] = row[0];
+        wider[1] = email;
+        System.arraycopy(row, 1, wider, 2, row.length - 1);
+        return wider;
+    }
+
+    /** llms.py's format: {@code   NAME  (created: YYYY-MM-DD HH:MM:SS)  LOCKED: REASON}, names padded. */
+    public List<String> llmsPy(List<User> users) {
+        int width = users.stream().mapToInt(user -> user.username().value().length()).max().orElse(0);
+        List<String> lines = new ArrayList<>();
+        for (User user : users) {
+            String line = "  " + pad(user.username().value(), width) + "  (created: " + created(user) + ")";
+            if (user.status() instanceof UserStatus.Locked locked) {
+                line += "  LOCKED: " + locked.reason();
+            }
+            lines.add(line);
+        }
+        return lines;
+    }
+
+    /** Every role, Admin first: "Admin, User" or "User". */
+    static String roles(User user) {
+        return user.roles().stream().sorted().map(Role::label).collect(Collectors.joining(", "));
+    }
+
+    static String status(UserStatus status) {
+        return status instanceof UserStatus.Locked locked ? "Locked: " + locked.reason() : status.label();
+    }
+
+    String created(User user) {
+        return LOCAL.format(user.createdAt().atZone(zone));
+    }
+
+    String lastLogin(User user) {
+        if (user.lastLogin().isEmpty()) {
+            return "never";
+        }
+        LastLogin login = user.lastLogin().get();
+        String when = ago(login.at(), now);
+        return login.clientIp().isEmpty() ? when : login.clientIp() + " (" + when + ")";
+    }
+
+    /** "just now", "5 minutes ago", "3 days ago", "2 years ago". */
+    public static String ago(Instant then, Instant now) {
+        long seconds = Duration.between(then, now).getSeconds();
+        if (seconds < 60) {
+            return "just now";
+        }
+        long minutes = seconds / 60;
+        long hours = minutes / 60;
+        long days = hours / 24;
+        if (minutes < 60) {
+            return count(minutes, "minute");
+        }
+        if (hours < 24) {
+            return count(hours, "hour");
+        }
+        if (days < 30) {
+            return count(days, "day");
+        }
+        return days < 365 ? count(days / 30, "month") : count(days / 365, "year");
+    }
+
+    private static String count(long n, String unit) {
+        return n + " " + unit + (n == 1 ? "" : "s") + " ago";
+    }
+
+    private static String pad(String text, int width) {
+        return text.length() >= width ? text : text + " ".repeat(width - text.length());
+    }
+}

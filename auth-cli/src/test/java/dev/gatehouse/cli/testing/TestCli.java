@@ -1,0 +1,136 @@
+package dev.gatehouse.cli.testing;
+
+import dev.gatehouse.cli.Gatehouse;
+import dev.gatehouse.cli.wiring.CliEnvironment;
+import dev.gatehouse.cli.wiring.StoreUrl;
+import dev.gatehouse.core.model.accounts.Password;
+import dev.gatehouse.core.port.in.IdentifyCaller;
+import dev.gatehouse.core.port.in.SignIn;
+import dev.gatehouse.core.port.out.PasswordHasher;
+import dev.gatehouse.core.port.out.SecureRandomSource;
+import dev.gatehouse.core.port.out.Stores;
+import dev.gatehouse.core.service.apikeys.IdentifyCallerService;
+import dev.gatehouse.core.service.apikeys.LastUsedRecorder;
+import dev.gatehouse.core.service.apikeys.StaticKeys;
+import dev.gatehouse.core.service.audit.AuditTrail;
+import dev.gatehouse.core.service.sessions.SessionPolicy;
+import dev.gatehouse.core.service.sessions.SignInService;
+import dev.gatehouse.core.service.sessions.ValidateSessionService;
+import dev.gatehouse.core.service.support.TokenDigests;
+import dev.gatehouse.crypto.PasswordHashers;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+import picocli.CommandLine;
+
+/**
+ * Runs {@code gatehouse} in-process against a store directory, with captured output, a fixed
+ * clock (2025-03-15 10:30 UTC) and a scripted terminal, and signs in through core to check results.
+ */
+public final class TestCli {
+
+    public static final Instant NOW = Instant.parse("2025-03-15T10:30:00Z");
+    public static final String PASSWORD = "correct horse battery";
+
+    private static final PasswordHasher HASHER = PasswordHashers.standard();
+
+    public final Path home;
+    public final Map<String, String> variables = new HashMap<>();
+    public Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    public ScriptedTerminal terminal = ScriptedTerminal.piped("");
+
+    /** A CLI on the JSON store in {@code home}: fast, and readable by the tests. */
+    public TestCli(Path home) {
+        this(home, true);
+    }
+
+    /** A CLI on the JSON store in {@code home}, or with {@code json} false on the default store (SQLite). */
+    public TestCli(Path home, boolean json) {
+        this.home = home;
+        variables.put("GATEHOUSE_HOME", home.toString());
+        if (json) {
+            variables.put("GATEHOUSE_STORE", "json:" + home);
+        }
+    }
+
+    /** The store this CLI uses, opened as the server would open it. */
+    public Stores openStore() {
+        String store = variables.get("GATEHOUSE_STORE");
+        return store != null ? StoreUrl.parse(store, "/home/tester").open() : StoreUrl.Database.inHome(home).open();
+    }
+
+    /** What one run printed and returned. */
+    public record Run(int exitCode, String out, String err) {
+        @Override
+        public String toString() {
+            return "exit " + exitCode + "\n--- stdout\n" + out + "--- stderr\n" + err;
+        }
+    }
+
+    public CliEnvironment environment() {
+        return new CliEnvironment(variables, terminal, clock, ZoneOffset.UTC, "/home/tester", () -> HASHER);
+    }
+
+    public Run run(String... args) {
+        CommandLine commandLine = Gatehouse.commandLine(environment());
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        int exitCode = commandLine.execute(args);
+        terminal = ScriptedTerminal.piped("");
+        return new Run(exitCode, out.toString(), err.toString());
+    }
+
+    /** Runs with {@code stdin} as standard input and no terminal. */
+    public Run runWithStdin(String stdin, String... args) {
+        terminal = ScriptedTerminal.piped(stdin);
+        return run(args);
+    }
+
+    /** {@code user add NAME --password-stdin} with {@link #PASSWORD}, plus {@code extra} options. */
+    public Run addUser(String name, String... extra) {
+        String[] args = new String[4 + extra.length];
+        args[0] = "user";
+        args[1] = "add";
+        args[2] = name;
+        args[3] = "--password-stdin";
+        System.arraycopy(extra, 0, args, 4, extra.length);
+        return runWithStdin(PASSWORD + "\n", args);
+    }
+
+    /** Checks an API key through core's IdentifyCaller against the same store, as the server would, recording its use. */
+    public IdentifyCaller.Result identify(String key) {
+        try (Stores stores = openStore()) {
+            TokenDigests tokens = new TokenDigests(SecureRandomSource.system(), stores.secrets());
+            LastUsedRecorder lastUsed = new LastUsedRecorder(stores.apiKeys());
+            IdentifyCaller identify = new IdentifyCallerService(stores.apiKeys(), stores.users(), tokens,
+                    StaticKeys.none(), new ValidateSessionService(stores.sessions(), stores.users(), tokens,
+                    SessionPolicy.defaults(), clock), lastUsed, clock);
+            IdentifyCaller.Result result = identify.identify(key);
+            lastUsed.flush(); // as the server does every few seconds
+            return result;
+        }
+    }
+
+    /** The name of whoever {@code key} authenticates, or empty if it does not. */
+    public java.util.Optional<String> keyOwner(String key) {
+        return identify(key) instanceof IdentifyCaller.Identified identified
+                ? java.util.Optional.of(identified.principal().username().value()) : java.util.Optional.empty();
+    }
+
+    /** Signs in through core's SignIn use case against the same store, as the server would. */
+    public SignIn.Result signIn(String name, String password) {
+        try (Stores stores = openStore()) {
+            AuditTrail audit = new AuditTrail(stores.audit(), clock);
+            SignIn signIn = new SignInService(stores.users(), stores.sessions(), HASHER,
+                    new TokenDigests(SecureRandomSource.system(), stores.secrets()), SessionPolicy.defaults(), audit, clock);
+            return signIn.signIn(new SignIn.Command(name, Password.of(password), "192.0.2.7", "test"));
+        }
+    }
+}

@@ -1,5 +1,0 @@
-package dev.gatehouse.http;
-
-/** A page that only says something, such as why the caller may not see what they asked for. */
-public record MessagePage(Shell shell, String heading, String message) {
-}

@@ -1,0 +1,41 @@
+package dev.gatehouse.http.ops;
+
+import dev.gatehouse.core.port.out.Stores;
+import dev.gatehouse.http.web.ApiError;
+import dev.gatehouse.http.web.StoreUnavailable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.util.Map;
+
+/** Liveness (the process answers) and readiness (the store answers), for load balancers; public. */
+@Controller
+class HealthController {
+
+    private final Stores stores;
+
+    HealthController(Stores stores) {
+        this.stores = stores;
+    }
+
+    @Get("/healthz")
+    Map<String, String> healthz() {
+        return Map.of("status", "ok");
+    }
+
+    @Get("/readyz")
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    HttpResponse<?> readyz() {
+        try {
+            stores.users().count();
+            return HttpResponse.ok(Map.of("status", "ok"));
+        } catch (RuntimeException e) {
+            String message = String.valueOf(e.getMessage()).lines().findFirst().orElse("The store does not answer.");
+            return ApiError.response(HttpStatus.SERVICE_UNAVAILABLE, "store_unavailable", message)
+                    .header(io.micronaut.http.HttpHeaders.RETRY_AFTER, String.valueOf(StoreUnavailable.RETRY_AFTER_SECONDS));
+        }
+    }
+}

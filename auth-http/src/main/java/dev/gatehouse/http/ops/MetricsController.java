@@ -1,0 +1,45 @@
+package dev.gatehouse.http.ops;
+
+import io.micronaut.core.annotation.Order;
+import io.micronaut.core.order.Ordered;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.ResponseFilter;
+import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+
+/** {@code GET /metrics} for Prometheus (administrators only: the access filter checks). */
+@Controller("/metrics")
+class MetricsController {
+
+    private final Metrics metrics;
+
+    MetricsController(Metrics metrics) {
+        this.metrics = metrics;
+    }
+
+    @Get(produces = "text/plain; version=0.0.4; charset=utf-8")
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    HttpResponse<String> metrics() {
+        return HttpResponse.ok(metrics.render());
+    }
+
+    /** Counts every response by status, errors and the access filter's refusals included (it runs outside that filter). */
+    @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
+    @Order(Ordered.HIGHEST_PRECEDENCE + 10)
+    static class CountResponses {
+        private final Metrics metrics;
+
+        CountResponses(Metrics metrics) {
+            this.metrics = metrics;
+        }
+
+        @ResponseFilter
+        void count(MutableHttpResponse<?> response) {
+            metrics.response(response.code());
+        }
+    }
+}

@@ -1,0 +1,204 @@
+package dev.gatehouse.http.access;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gatehouse.http.testing.RunningServer;
+import dev.gatehouse.http.web.SessionCookie;
+import io.micronaut.web.router.Router;
+import io.micronaut.web.router.UriRouteInfo;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Deny by default, CSRF, security headers and clean errors, over real HTTP. */
+public class AccessTest {
+
+    static RunningServer app;
+
+    @BeforeAll
+    static void start() throws Exception {
+        app = new RunningServer();
+        app.addAdmin("root", "correct horse battery"); // first, so alice is not an administrator
+        app.addUser("alice", "correct horse battery");
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+    }
+
+    /** Every route the router knows, as (method, template, a path that reaches it). */
+    static List<String[]> routes() {
+        List<String[]> routes = new java.util.ArrayList<>();
+        app.server.getApplicationContext().getBean(Router.class).uriRoutes().forEach(route -> {
+            UriRouteInfo<?, ?> info = route;
+            String template = info.getUriMatchTemplate().toString();
+            String path = info.getUriMatchTemplate().expand(java.util.Map.of("username", "alice", "id",
+                    "Ab3dEf9Gh1Jk2Lm3", "name", "gatehouse.css"));
+            routes.add(new String[] {info.getHttpMethodName(), template, path});
+        });
+        assertTrue(routes.size() >= 50, "routes found: " + routes.size());
+        return routes;
+    }
+
+    @Test
+    void everyRouteHasARuleAndEveryRuleARoute() {
+        java.util.Set<String> known = new java.util.TreeSet<>();
+        List<String> undeclared = new java.util.ArrayList<>();
+        for (String[] route : routes()) {
+            known.add(route[0].replace("HEAD", "GET") + " " + route[1]);
+            if (!Routes.declared(route[0], route[1])) {
+                undeclared.add(route[0] + " " + route[1]);
+            }
+        }
+        assertEquals(List.of(), undeclared, "routes without a rule in Routes.RULES (say who may call them and"
+                + " whether keys with scopes may)");
+        java.util.Set<String> stale = new java.util.TreeSet<>(Routes.RULES.keySet());
+        stale.removeAll(known);
+        assertEquals(java.util.Set.of(), stale, "rules for routes that do not exist");
+    }
+
+    @Test
+    void onlyAFewRoutesAreOpenToKeysWithScopesAndEveryManagementPathIsForAdministrators() {
+        List<String> open = Routes.RULES.values().stream()
+                .filter(rule -> !rule.isPublic() && rule.keys() != Routes.Keys.MANAGE && rule.keys() != Routes.Keys.NONE)
+                .map(rule -> rule.method() + " " + rule.template() + " " + rule.keys()).sorted().toList();
+        assertEquals(List.of("DELETE /api/tokens/{id} ITSELF", "GET /api/me ANY", "GET /api/me/models ANY",
+                "GET /api/me/permissions ANY", "POST /api/me/models ANY", "POST /api/tokens NARROWER"), open);
+        List<String> needSignIn = Routes.RULES.values().stream().filter(rule -> rule.keys() == Routes.Keys.NONE)
+                .map(rule -> rule.method() + " " + rule.template()).sorted().toList();
+        assertEquals(List.of("POST /api/admin/users/{username}/impersonate", "POST /api/admin/users/{username}/password",
+                "POST /api/me/password"), needSignIn);
+        for (Routes.Rule rule : Routes.RULES.values()) {
+            boolean management = rule.template().startsWith("/api/admin/") || rule.template().equals("/admin")
+                    || rule.template().startsWith("/admin/") || rule.template().equals("/metrics");
+            assertEquals(management, rule.who() == Routes.Who.ADMIN, rule.toString());
+        }
+    }
+
+    @Test
+    void everyRouteKeepsItsRuleOverHttp() {
+        String alice = app.signIn("alice", "correct horse battery");
+        String rootChat = app.mintKey("root", java.util.Set.of("chat")).secret();
+        String aliceChat = app.mintKey("alice", java.util.Set.of("chat", "models:llama-*")).secret();
+        String rootPlain = app.mintKey("root").secret();
+        int checked = 0;
+        for (String[] route : routes()) {
+            String method = route[0];
+            Routes.Rule rule = Routes.rule(method, route[1]);
+            String what = method + " " + route[2];
+            if (rule.isPublic()) {
+                continue;
+            }
+            HttpResponse<String> anonymous = send(method, route[2], null, null);
+            assertEquals(401, anonymous.statusCode(), what + " answered " + anonymous.body());
+            assertTrue(method.equals("HEAD") || anonymous.body().contains("\"error\":\"unauthenticated\""), what);
+            if (rule.who() == Routes.Who.ADMIN) {
+                assertRefused(403, "forbidden", send(method, route[2], alice, null), what + " with a user's session");
+            }
+            switch (rule.keys()) {
+                case MANAGE, ITSELF -> {
+                    // An administrator's key with scopes is refused as surely as a user's.
+                    assertRefused(403, KeyRefusals.SCOPE_FORBIDDEN, send(method, route[2], null, rootChat), what);
+                    assertRefused(403, KeyRefusals.SCOPE_FORBIDDEN, send(method, route[2], null, aliceChat), what);
+                    checked++;
+                }
+                case NONE -> {
+                    for (String key : List.of(rootChat, aliceChat, rootPlain)) {
+                        assertRefused(403, KeyRefusals.SESSION_REQUIRED, send(method, route[2], null, key), what);
+                    }
+                    checked++;
+                }
+                case ANY, NARROWER -> {
+                    HttpResponse<String> answer = send(method, route[2], null, rootChat);
+                    assertTrue(answer.statusCode() != 401 && !answer.body().contains("\"error\":\"forbidden\"")
+                            && !answer.body().contains(KeyRefusals.SESSION_REQUIRED), what + " with a key for chat: "
+                            + answer.statusCode() + " " + answer.body());
+                }
+                default -> throw new AssertionError(rule);
+            }
+        }
+        assertTrue(checked >= 40, "management routes checked: " + checked);
+    }
+
+    /** {@code method path} with a Cookie header or a key (either may be null), as our own pages send it. */
+    private static HttpResponse<String> send(String method, String path, String cookie, String key) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(app.origin() + path))
+                .method(method, method.equals("GET") || method.equals("HEAD") ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString("{}")).header("Origin", app.origin());
+        if (cookie != null) {
+            request.header("Cookie", cookie);
+        }
+        if (key != null) {
+            request.header("Authorization", "Bearer " + key);
+        }
+        return app.send(request.build());
+    }
+
+    private static void assertRefused(int status, String error, HttpResponse<String> answer, String what) {
+        assertEquals(status, answer.statusCode(), what + " answered " + answer.body());
+        assertTrue(answer.request().method().equals("HEAD") || answer.body().contains("\"error\":\"" + error + "\""),
+                what + " answered " + answer.body());
+    }
+
+    @Test
+    void healthAndReadinessArePublic() {
+        assertEquals("{\"status\":\"ok\"}", app.send(app.get("/healthz").build()).body());
+        assertEquals(200, app.send(app.get("/readyz").build()).statusCode());
+    }
+
+    @Test
+    void signingOutFromAForeignPageIsRefusedButFromOurOwnWorks() {
+        String token = RunningServer.token(app.login("alice", "correct horse battery"));
+        HttpResponse<String> foreign = app.send(app.post("/api/auth/logout", "")
+                .header("Cookie", SessionCookie.NAME + "=" + token).header("Origin", "https://evil.example").build());
+        assertEquals(403, foreign.statusCode());
+        assertTrue(foreign.body().contains("\"error\":\"csrf\""), foreign.body());
+        HttpResponse<String> none = app.send(app.post("/api/auth/logout", "")
+                .header("Cookie", SessionCookie.NAME + "=" + token).build());
+        assertEquals(403, none.statusCode(), "no Origin and no Referer is not proof of our own page");
+        HttpResponse<String> own = app.send(app.post("/api/auth/logout", "")
+                .header("Cookie", SessionCookie.NAME + "=" + token).header("Referer", app.origin() + "/account").build());
+        assertEquals(204, own.statusCode(), own.body());
+    }
+
+    @Test
+    void aForeignPageCannotSignABrowserIn() {
+        HttpResponse<String> login = app.send(app.post("/api/auth/login",
+                "{\"username\":\"alice\",\"password\":\"correct horse battery\"}")
+                .header("Content-Type", "application/json").header("Origin", "https://evil.example").build());
+        assertEquals(403, login.statusCode());
+        assertTrue(login.body().contains("\"error\":\"csrf\""), login.body()); // ours, not Micronaut's CORS 403
+        assertTrue(login.headers().firstValue("Set-Cookie").isEmpty());
+    }
+
+    @Test
+    void everyAnswerCarriesTheSecurityHeaders() {
+        String token = RunningServer.token(app.login("alice", "correct horse battery"));
+        List<HttpResponse<String>> answers = List.of(
+                app.send(app.get("/healthz").build()),
+                app.send(app.get("/api/me").build()),
+                app.send(app.get("/api/nothing-here").header("Cookie", SessionCookie.NAME + "=" + token).build()));
+        assertEquals(List.of(200, 401, 404), answers.stream().map(HttpResponse::statusCode).toList());
+        for (HttpResponse<String> answer : answers) {
+            assertSecurityHeaders(answer);
+        }
+        assertTrue(answers.get(2).body().contains("\"error\":\"not_found\""), answers.get(2).body());
+    }
+
+    public static void assertSecurityHeaders(HttpResponse<String> answer) {
+        var headers = answer.headers();
+        String where = answer.statusCode() + " " + answer.uri();
+        assertEquals(SecurityHeadersFilter.CSP, headers.firstValue("Content-Security-Policy").orElse(null), where);
+        assertEquals("nosniff", headers.firstValue("X-Content-Type-Options").orElse(null), where);
+        assertEquals("no-referrer", headers.firstValue("Referrer-Policy").orElse(null), where);
+        assertEquals("DENY", headers.firstValue("X-Frame-Options").orElse(null), where);
+        assertFalse(answer.body().contains("Exception") || answer.body().contains("at dev."), answer.body());
+    }
+}
