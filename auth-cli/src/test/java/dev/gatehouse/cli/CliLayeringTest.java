@@ -9,6 +9,8 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.gatehouse.cli.audit.archfixture.AuditCommandUsingUser;
+import dev.gatehouse.cli.user.archfixture.UserCommandUsingAdapter;
 import dev.gatehouse.core.archfixture.CoreClassUsingPicocli;
 import dev.gatehouse.store.json.archfixture.StoreClassUsingCrypto;
 import java.util.Arrays;
@@ -96,11 +98,15 @@ class CliLayeringTest {
 
     @Test
     void theRulesCatchViolations() {
-        JavaClasses violations = new ClassFileImporter().importClasses(CoreClassUsingPicocli.class, StoreClassUsingCrypto.class);
+        JavaClasses violations = new ClassFileImporter().importClasses(CoreClassUsingPicocli.class, StoreClassUsingCrypto.class,
+                UserCommandUsingAdapter.class, AuditCommandUsingUser.class);
 
         assertTrue(CORE_DEPENDS_ON_THE_JDK_ALONE.evaluate(violations).hasViolation(), "core rule let picocli through");
         assertTrue(adapterRules().anyMatch(rule -> rule.evaluate(violations).hasViolation()),
                 "adapter rules let the JSON store use crypto");
+        assertTrue(COMMAND_PACKAGES_ARE_FREE_OF_CYCLES.evaluate(violations).hasViolation(), "a package cycle went unseen");
+        assertTrue(ONLY_THE_WIRING_KNOWS_THE_ADAPTERS.evaluate(violations).hasViolation(),
+                "a command using crypto went unseen");
     }
 
     private static String[] othersThan(String adapter) {
