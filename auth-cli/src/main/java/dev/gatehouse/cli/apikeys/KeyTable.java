@@ -3,6 +3,7 @@ package dev.gatehouse.cli.apikeys;
 import dev.gatehouse.cli.support.TextColumns;
 import dev.gatehouse.cli.support.UserTable;
 import dev.gatehouse.core.model.apikeys.ApiKey;
+import dev.gatehouse.core.model.time.Times;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -30,7 +31,7 @@ final class KeyTable {
         for (ApiKey key : keys) {
             rows.add(new String[] {key.id().value(), key.name(), key.owner().value(), prefix(key),
                     date(key.createdAt()), key.expiresAt().map(this::date).orElse("never"),
-                    key.lastUsedAt().map(at -> UserTable.ago(at, now)).orElse("never"), key.status(now)});
+                    key.lastUsedAt().map(at -> Times.ago(at, now)).orElse("never"), key.status(now)});
         }
         return TextColumns.lines(rows);
     }

@@ -4,6 +4,7 @@ import dev.gatehouse.core.model.accounts.LastLogin;
 import dev.gatehouse.core.model.accounts.Role;
 import dev.gatehouse.core.model.accounts.User;
 import dev.gatehouse.core.model.accounts.UserStatus;
+import dev.gatehouse.core.model.time.Times;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -81,33 +82,8 @@ public final class UserTable {
             return "never";
         }
         LastLogin login = user.lastLogin().get();
-        String when = ago(login.at(), now);
+        String when = Times.ago(login.at(), now);
         return login.clientIp().isEmpty() ? when : login.clientIp() + " (" + when + ")";
-    }
-
-    /** "just now", "5 minutes ago", "3 days ago", "2 years ago". */
-    public static String ago(Instant then, Instant now) {
-        long seconds = Duration.between(then, now).getSeconds();
-        if (seconds < 60) {
-            return "just now";
-        }
-        long minutes = seconds / 60;
-        long hours = minutes / 60;
-        long days = hours / 24;
-        if (minutes < 60) {
-            return count(minutes, "minute");
-        }
-        if (hours < 24) {
-            return count(hours, "hour");
-        }
-        if (days < 30) {
-            return count(days, "day");
-        }
-        return days < 365 ? count(days / 30, "month") : count(days / 365, "year");
-    }
-
-    private static String count(long n, String unit) {
-        return n + " " + unit + (n == 1 ? "" : "s") + " ago";
     }
 
     private static String pad(String text, int width) {

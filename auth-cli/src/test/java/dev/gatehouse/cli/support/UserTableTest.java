@@ -2,6 +2,7 @@ package dev.gatehouse.cli.support;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.gatehouse.core.model.time.Times;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,9 +24,9 @@ class UserTableTest {
         "259200, 3 days ago",
         "2592000, 1 month ago",
         "31536000, 1 year ago",
-        "-120, just now"
+        "-120, in 2 minutes"
     })
     void lastSignInsAreShownAsRelativeTime(long secondsAgo, String expected) {
-        assertEquals(expected, UserTable.ago(NOW.minus(Duration.ofSeconds(secondsAgo)), NOW));
+        assertEquals(expected, Times.ago(NOW.minus(Duration.ofSeconds(secondsAgo)), NOW));
     }
 }

@@ -46,14 +46,7 @@ class PageLinksTest {
     }
 
     @Test
-    void timesReadAsHowLongAgo() {
-        assertEquals("just now", Moment.ago(Duration.ofSeconds(59)));
-        assertEquals("1 minute ago", Moment.ago(Duration.ofSeconds(60)));
-        assertEquals("3 hours ago", Moment.ago(Duration.ofMinutes(200)));
-        assertEquals("1 day ago", Moment.ago(Duration.ofHours(30)));
-        assertEquals("4 months ago", Moment.ago(Duration.ofDays(125)));
-        assertEquals("2 years ago", Moment.ago(Duration.ofDays(800)));
-        assertEquals("in 5 minutes", Moment.ago(Duration.ofMinutes(-5)));
+    void momentsCarryTheExactTimeTheDateAndHowLongAgo() {
         Moment moment = Moment.of(Instant.parse("2025-03-15T10:30:00Z"), Instant.parse("2025-03-15T13:31:00Z"));
         assertEquals(new Moment("2025-03-15T10:30:00Z", "2025-03-15 10:30:00 UTC", "2025-03-15", "3 hours ago"), moment);
     }
