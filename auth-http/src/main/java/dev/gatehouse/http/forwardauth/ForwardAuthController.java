@@ -13,6 +13,7 @@ import dev.gatehouse.http.config.ServerSettings;
 import dev.gatehouse.http.web.ApiError;
 import dev.gatehouse.http.web.Caller;
 import dev.gatehouse.http.web.ClientFacts;
+import dev.gatehouse.http.web.JsonApi;
 import dev.gatehouse.http.web.PageLinks;
 import dev.gatehouse.http.web.SameOrigin;
 import dev.gatehouse.http.web.TooManyAttempts;
@@ -29,6 +30,9 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.scheduling.TaskExecutors;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.inject.Named;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -51,6 +55,7 @@ import java.util.concurrent.ExecutorService;
  * {@code Retry-After} for any key ({@link CallerLookup}).
  */
 @Controller(Routes.FORWARD_AUTH)
+@JsonApi
 class ForwardAuthController {
 
     static final String USER = "X-Gatehouse-User";
@@ -81,6 +86,11 @@ class ForwardAuthController {
     /** Any Accept: the proxy passes the browser's, and the answer is for the proxy, not for it. */
     @Get
     @Produces(MediaType.ALL)
+    @ApiResponse(responseCode = "200", description = "The caller may: the identity headers name them; no body.",
+            headers = {@Header(name = "X-Gatehouse-User", description = "The username, percent-encoded unless printable ASCII without %."),
+                    @Header(name = "X-Gatehouse-User-Encoded", description = "The username, always percent-encoded."),
+                    @Header(name = "X-Gatehouse-Roles", description = "The roles, comma-separated.")},
+            content = @Content)
     CompletableFuture<HttpResponse<?>> verify(HttpRequest<?> request) {
         return verify(request, null);
     }
@@ -89,6 +99,11 @@ class ForwardAuthController {
     @Post
     @Consumes(MediaType.ALL)
     @Produces(MediaType.ALL)
+    @ApiResponse(responseCode = "200", description = "The caller may: the identity headers name them; no body.",
+            headers = {@Header(name = "X-Gatehouse-User", description = "The username, percent-encoded unless printable ASCII without %."),
+                    @Header(name = "X-Gatehouse-User-Encoded", description = "The username, always percent-encoded."),
+                    @Header(name = "X-Gatehouse-Roles", description = "The roles, comma-separated.")},
+            content = @Content)
     CompletableFuture<HttpResponse<?>> verifyWithBody(HttpRequest<?> request, @Body @Nullable byte[] body) {
         return verify(request, body);
     }

@@ -1,0 +1,22 @@
+package dev.gatehouse.http.web;
+
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks a route whose body is a JSON object, for the OpenAPI document: the controller takes the
+ * body as text and {@link JsonBody} reads it field by field, so the code alone would describe a string.
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.METHOD)
+@RequestBody(description = "A JSON object; docs/api.md shows its fields for this route.",
+        content = @Content(mediaType = "application/json", schema = @Schema(type = "object")))
+public @interface JsonObjectBody {
+}
