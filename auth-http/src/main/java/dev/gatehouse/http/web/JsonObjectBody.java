@@ -10,13 +10,14 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks a route whose body is a JSON object, for the OpenAPI document: the controller takes the
- * body as text and {@link JsonBody} reads it field by field, so the code alone would describe a string.
+ * Marks a route whose body is a JSON object, for the OpenAPI document. The controller takes the body
+ * as text and {@link JsonBody} reads it field by field, and Micronaut OpenAPI keeps the schema of the
+ * parameter's type (a string) over this one's; the description at least says what to send.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
-@RequestBody(description = "A JSON object; docs/api.md shows its fields for this route.",
+@RequestBody(description = "A JSON object (read as text, hence the string schema); docs/api.md shows its fields.",
         content = @Content(mediaType = "application/json", schema = @Schema(type = "object")))
 public @interface JsonObjectBody {
 }
