@@ -24,6 +24,8 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -81,6 +83,10 @@ class AvatarController {
      * which usernames exist.
      */
     @Get("/api/users/{username}/avatar")
+    @ApiResponse(responseCode = "200", description = "The uploaded image (PNG) or the initial drawn from the name (SVG).",
+            content = {@Content(mediaType = "image/png", schema = @Schema(type = "string", format = "binary")),
+                    @Content(mediaType = "image/svg+xml", schema = @Schema(type = "string"))})
+    @ApiResponse(responseCode = "304", description = "Unchanged since the ETag in If-None-Match.")
     HttpResponse<?> show(HttpRequest<?> request, @PathVariable String username) {
         Username name;
         try {

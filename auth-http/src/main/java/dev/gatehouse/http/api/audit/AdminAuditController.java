@@ -22,6 +22,9 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.ObjectMapper;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -54,6 +57,10 @@ public class AdminAuditController {
     }
 
     @Get
+    @ApiResponse(responseCode = "200", description = "format=json: {\"events\": [...]}, newest first;"
+            + " format=jsonl: one event per line, oldest first, as a download.",
+            content = {@Content(mediaType = "application/json", schema = @Schema(type = "object")),
+                    @Content(mediaType = JSON_LINES, schema = @Schema(type = "string"))})
     HttpResponse<?> read(HttpRequest<?> request, @QueryValue @Nullable String user, @QueryValue @Nullable String since,
                          @QueryValue @Nullable String action, @QueryValue @Nullable String outcome,
                          @QueryValue @Nullable String limit, @QueryValue @Nullable String format) {
