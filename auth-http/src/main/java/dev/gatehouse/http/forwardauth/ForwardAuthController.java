@@ -30,9 +30,6 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.scheduling.TaskExecutors;
-import io.swagger.v3.oas.annotations.headers.Header;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.inject.Named;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -86,11 +83,7 @@ class ForwardAuthController {
     /** Any Accept: the proxy passes the browser's, and the answer is for the proxy, not for it. */
     @Get
     @Produces(MediaType.ALL)
-    @ApiResponse(responseCode = "200", description = "The caller may: the identity headers name them; no body.",
-            headers = {@Header(name = "X-Gatehouse-User", description = "The username, percent-encoded unless printable ASCII without %."),
-                    @Header(name = "X-Gatehouse-User-Encoded", description = "The username, always percent-encoded."),
-                    @Header(name = "X-Gatehouse-Roles", description = "The roles, comma-separated.")},
-            content = @Content)
+    @IdentityHeaders
     CompletableFuture<HttpResponse<?>> verify(HttpRequest<?> request) {
         return verify(request, null);
     }
@@ -99,11 +92,7 @@ class ForwardAuthController {
     @Post
     @Consumes(MediaType.ALL)
     @Produces(MediaType.ALL)
-    @ApiResponse(responseCode = "200", description = "The caller may: the identity headers name them; no body.",
-            headers = {@Header(name = "X-Gatehouse-User", description = "The username, percent-encoded unless printable ASCII without %."),
-                    @Header(name = "X-Gatehouse-User-Encoded", description = "The username, always percent-encoded."),
-                    @Header(name = "X-Gatehouse-Roles", description = "The roles, comma-separated.")},
-            content = @Content)
+    @IdentityHeaders
     CompletableFuture<HttpResponse<?>> verifyWithBody(HttpRequest<?> request, @Body @Nullable byte[] body) {
         return verify(request, body);
     }
