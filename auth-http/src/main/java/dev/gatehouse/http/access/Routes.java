@@ -68,6 +68,8 @@ public final class Routes {
             // Public: health, sign-in, setup, registration, the UI's files, forward auth, leaving an impersonation.
             "GET /healthz", Who.PUBLIC, Keys.ANY,
             "GET /readyz", Who.PUBLIC, Keys.ANY,
+            // The API's description (ops.OpenApiController). When access moves to @Secured, this is IS_ANONYMOUS.
+            "GET /openapi.yml", Who.PUBLIC, Keys.ANY,
             "POST /api/auth/login", Who.PUBLIC, Keys.ANY,
             "GET /login", Who.PUBLIC, Keys.ANY,
             "GET /setup", Who.PUBLIC, Keys.ANY,

@@ -13,6 +13,7 @@ import dev.gatehouse.http.config.ServerSettings;
 import dev.gatehouse.http.web.ApiError;
 import dev.gatehouse.http.web.Caller;
 import dev.gatehouse.http.web.ClientFacts;
+import dev.gatehouse.http.web.JsonApi;
 import dev.gatehouse.http.web.PageLinks;
 import dev.gatehouse.http.web.SameOrigin;
 import dev.gatehouse.http.web.TooManyAttempts;
@@ -51,6 +52,7 @@ import java.util.concurrent.ExecutorService;
  * {@code Retry-After} for any key ({@link CallerLookup}).
  */
 @Controller(Routes.FORWARD_AUTH)
+@JsonApi
 class ForwardAuthController {
 
     static final String USER = "X-Gatehouse-User";
@@ -81,6 +83,7 @@ class ForwardAuthController {
     /** Any Accept: the proxy passes the browser's, and the answer is for the proxy, not for it. */
     @Get
     @Produces(MediaType.ALL)
+    @IdentityHeaders
     CompletableFuture<HttpResponse<?>> verify(HttpRequest<?> request) {
         return verify(request, null);
     }
@@ -89,6 +92,7 @@ class ForwardAuthController {
     @Post
     @Consumes(MediaType.ALL)
     @Produces(MediaType.ALL)
+    @IdentityHeaders
     CompletableFuture<HttpResponse<?>> verifyWithBody(HttpRequest<?> request, @Body @Nullable byte[] body) {
         return verify(request, body);
     }

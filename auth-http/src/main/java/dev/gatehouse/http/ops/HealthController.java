@@ -2,6 +2,7 @@ package dev.gatehouse.http.ops;
 
 import dev.gatehouse.core.port.out.Stores;
 import dev.gatehouse.http.web.ApiError;
+import dev.gatehouse.http.web.JsonApi;
 import dev.gatehouse.http.web.StoreUnavailable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -9,10 +10,12 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Map;
 
 /** Liveness (the process answers) and readiness (the store answers), for load balancers; public. */
 @Controller
+@Tag(name = ApiDescription.OPERATIONS)
 class HealthController {
 
     private final Stores stores;
@@ -27,6 +30,7 @@ class HealthController {
     }
 
     @Get("/readyz")
+    @JsonApi
     @ExecuteOn(TaskExecutors.BLOCKING)
     HttpResponse<?> readyz() {
         try {

@@ -1,5 +1,6 @@
 package dev.gatehouse.http.ops;
 
+import dev.gatehouse.http.web.CallerRequired;
 import io.micronaut.core.annotation.Order;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpResponse;
@@ -10,9 +11,12 @@ import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** {@code GET /metrics} for Prometheus (administrators only: the access filter checks). */
 @Controller("/metrics")
+@Tag(name = ApiDescription.OPERATIONS)
+@CallerRequired
 class MetricsController {
 
     private final Metrics metrics;

@@ -9,7 +9,10 @@ import dev.gatehouse.core.port.in.UnlockUser;
 import dev.gatehouse.http.access.AdminRoutes;
 import dev.gatehouse.http.web.ApiError;
 import dev.gatehouse.http.web.Caller;
+import dev.gatehouse.http.web.CallerRequired;
+import dev.gatehouse.http.web.JsonApi;
 import dev.gatehouse.http.web.JsonBody;
+import dev.gatehouse.http.web.JsonObjectBody;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -19,11 +22,14 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.Map;
 import java.util.Optional;
 
 /** Administrators set a user's password or role, lock an account with a reason, or unlock it. */
 @Controller("/api/admin/users/{username}")
+@JsonApi
+@CallerRequired
 @ExecuteOn(TaskExecutors.BLOCKING)
 class AdminAccountController {
 
@@ -48,6 +54,7 @@ class AdminAccountController {
 
     /** Sets the password without the old one and ends every session of the user. */
     @Post("/password")
+    @JsonObjectBody
     HttpResponse<?> setPassword(HttpRequest<?> request, String username, @Body @Nullable String body) {
         Caller caller = AdminRoutes.admin(request);
         Username target = AdminRoutes.user(username);
@@ -66,6 +73,7 @@ class AdminAccountController {
 
     /** Locks the account and ends its sessions at once; its sign-in then shows the reason. */
     @Post("/lock")
+    @JsonObjectBody
     HttpResponse<?> lock(HttpRequest<?> request, String username, @Body @Nullable String body) {
         Caller caller = AdminRoutes.admin(request);
         Username target = AdminRoutes.user(username);
@@ -79,6 +87,7 @@ class AdminAccountController {
 
     /** Makes the user an administrator or a plain user; applies to their next request. */
     @Put("/role")
+    @JsonObjectBody
     HttpResponse<?> setRole(HttpRequest<?> request, String username, @Body @Nullable String body) {
         Caller caller = AdminRoutes.admin(request);
         Username target = AdminRoutes.user(username);
@@ -95,6 +104,7 @@ class AdminAccountController {
     }
 
     @Post("/unlock")
+    @ApiResponse(responseCode = "204", description = "Unlocked (also when it was not locked).")
     HttpResponse<?> unlock(HttpRequest<?> request, String username) {
         Caller caller = AdminRoutes.admin(request);
         UnlockUser.Result result = unlockUser.unlock(caller.actor(), AdminRoutes.user(username));

@@ -9,7 +9,10 @@ import dev.gatehouse.http.access.AdminRoutes;
 import dev.gatehouse.http.web.ApiError;
 import dev.gatehouse.http.web.ApiErrorException;
 import dev.gatehouse.http.web.Caller;
+import dev.gatehouse.http.web.CallerRequired;
+import dev.gatehouse.http.web.JsonApi;
 import dev.gatehouse.http.web.JsonBody;
+import dev.gatehouse.http.web.JsonObjectBody;
 import dev.gatehouse.http.web.UserView;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -22,10 +25,13 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.Optional;
 
 /** Administrators list accounts page by page, add them and delete them. */
 @Controller("/api/admin/users")
+@JsonApi
+@CallerRequired
 @ExecuteOn(TaskExecutors.BLOCKING)
 class AdminUsersController {
 
@@ -57,6 +63,8 @@ class AdminUsersController {
 
     /** Adds an account; a taken name is 409, never a silent password change. */
     @Post
+    @JsonObjectBody
+    @ApiResponse(responseCode = "201", description = "Added: the user, as the list shows them.")
     HttpResponse<?> add(HttpRequest<?> request, @Body @Nullable String body) {
         Caller caller = AdminRoutes.admin(request);
         JsonBody json = reader.read(body, ADD_EXAMPLE);
@@ -73,6 +81,7 @@ class AdminUsersController {
 
     /** Deletes an account and ends its sessions; nobody deletes themselves. */
     @Delete("/{username}")
+    @ApiResponse(responseCode = "204", description = "Deleted; their sessions ended.")
     HttpResponse<?> remove(HttpRequest<?> request, String username) {
         Caller caller = AdminRoutes.admin(request);
         RemoveUser.Result result = removeUser.remove(caller.actor(), AdminRoutes.user(username));

@@ -8,6 +8,8 @@ import dev.gatehouse.core.port.out.Stores;
 import dev.gatehouse.http.access.AccessFilter;
 import dev.gatehouse.http.web.ApiError;
 import dev.gatehouse.http.web.Caller;
+import dev.gatehouse.http.web.CallerRequired;
+import dev.gatehouse.http.web.JsonApi;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -22,6 +24,9 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -30,6 +35,8 @@ import java.util.Optional;
 
 /** Upload, remove and show avatars. Uploads are decoded and re-encoded ({@link AvatarImages}) before storing. */
 @Controller
+@JsonApi
+@CallerRequired
 @ExecuteOn(TaskExecutors.BLOCKING)
 class AvatarController {
 
@@ -61,6 +68,7 @@ class AvatarController {
     }
 
     @Delete("/api/me/avatar")
+    @ApiResponse(responseCode = "204", description = "Removed; the initial shows again.")
     HttpResponse<?> remove(HttpRequest<?> request) {
         Caller caller = AccessFilter.current(request);
         ChangeAvatar.Result result = changeAvatar.remove(caller.actor(), caller.user().username());
@@ -75,6 +83,10 @@ class AvatarController {
      * which usernames exist.
      */
     @Get("/api/users/{username}/avatar")
+    @ApiResponse(responseCode = "200", description = "The uploaded image (PNG) or the initial drawn from the name (SVG).",
+            content = {@Content(mediaType = "image/png", schema = @Schema(type = "string", format = "binary")),
+                    @Content(mediaType = "image/svg+xml", schema = @Schema(type = "string"))})
+    @ApiResponse(responseCode = "304", description = "Unchanged since the ETag in If-None-Match.")
     HttpResponse<?> show(HttpRequest<?> request, @PathVariable String username) {
         Username name;
         try {

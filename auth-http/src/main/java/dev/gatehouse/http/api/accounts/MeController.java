@@ -2,6 +2,8 @@ package dev.gatehouse.http.api.accounts;
 
 import dev.gatehouse.http.access.AccessFilter;
 import dev.gatehouse.http.web.Caller;
+import dev.gatehouse.http.web.CallerRequired;
+import dev.gatehouse.http.web.JsonApi;
 import dev.gatehouse.http.web.UserView;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.Controller;
@@ -12,6 +14,8 @@ import io.micronaut.http.annotation.Get;
  * filter has already checked the session.
  */
 @Controller("/api/me")
+@JsonApi
+@CallerRequired
 class MeController {
 
     @Get

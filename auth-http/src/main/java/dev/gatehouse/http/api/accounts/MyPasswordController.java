@@ -6,7 +6,10 @@ import dev.gatehouse.core.port.in.Refused;
 import dev.gatehouse.http.access.AccessFilter;
 import dev.gatehouse.http.web.ApiError;
 import dev.gatehouse.http.web.Caller;
+import dev.gatehouse.http.web.CallerRequired;
+import dev.gatehouse.http.web.JsonApi;
 import dev.gatehouse.http.web.JsonBody;
+import dev.gatehouse.http.web.JsonObjectBody;
 import dev.gatehouse.http.web.TooManyAttempts;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -25,6 +28,8 @@ import java.util.Optional;
  * towards the sign-in throttle of the account and the address (429 with {@code Retry-After}).
  */
 @Controller("/api/me/password")
+@JsonApi
+@CallerRequired
 @ExecuteOn(TaskExecutors.BLOCKING)
 class MyPasswordController {
 
@@ -39,6 +44,7 @@ class MyPasswordController {
     }
 
     @Post
+    @JsonObjectBody
     HttpResponse<?> change(HttpRequest<?> request, @Body @Nullable String body) {
         Caller caller = AccessFilter.current(request);
         JsonBody json = reader.read(body, EXAMPLE);

@@ -10,7 +10,10 @@ import dev.gatehouse.core.port.in.RevokeApiKeys;
 import dev.gatehouse.http.access.AccessFilter;
 import dev.gatehouse.http.web.ApiErrorException;
 import dev.gatehouse.http.web.Caller;
+import dev.gatehouse.http.web.CallerRequired;
+import dev.gatehouse.http.web.JsonApi;
 import dev.gatehouse.http.web.JsonBody;
+import dev.gatehouse.http.web.JsonObjectBody;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -23,6 +26,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,6 +37,8 @@ import java.util.Optional;
  * refusals into status codes.
  */
 @Controller("/api/tokens")
+@JsonApi
+@CallerRequired
 @ExecuteOn(TaskExecutors.BLOCKING)
 class ApiKeysController {
 
@@ -69,6 +75,8 @@ class ApiKeysController {
 
     /** Mints a key; the answer is the only place the key ever appears. */
     @Post
+    @JsonObjectBody
+    @ApiResponse(responseCode = "201", description = "Minted: the key, shown this once.")
     HttpResponse<?> mint(HttpRequest<?> request, @Body @Nullable String body) {
         Caller caller = AccessFilter.current(request);
         MintApiKey.Command command = answers.mintCommand(caller, reader.readOptional(body, ApiKeyAnswers.MINT_EXAMPLE));
@@ -81,6 +89,7 @@ class ApiKeysController {
     }
 
     @Patch("/{id}")
+    @JsonObjectBody
     HttpResponse<?> rename(HttpRequest<?> request, String id, @Body @Nullable String body) {
         Caller caller = AccessFilter.current(request);
         ApiKeyId key = answers.keyId(id);
@@ -94,6 +103,7 @@ class ApiKeysController {
 
     /** Revokes one key; it stays listed, marked revoked. Revoking a revoked key changes nothing and is fine. */
     @Delete("/{id}")
+    @ApiResponse(responseCode = "204", description = "Revoked.")
     HttpResponse<?> revoke(HttpRequest<?> request, String id) {
         Caller caller = AccessFilter.current(request);
         ApiKeyId key = answers.keyId(id);

@@ -10,6 +10,8 @@ import dev.gatehouse.http.access.AdminRoutes;
 import dev.gatehouse.http.web.ApiError;
 import dev.gatehouse.http.web.ApiErrorException;
 import dev.gatehouse.http.web.Caller;
+import dev.gatehouse.http.web.CallerRequired;
+import dev.gatehouse.http.web.JsonApi;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -20,6 +22,9 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.ObjectMapper;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -33,6 +38,8 @@ import java.util.Optional;
  * newest first as JSON, or with {@code format=jsonl} one event per line, oldest first, for export.
  */
 @Controller("/api/admin/audit")
+@JsonApi
+@CallerRequired
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class AdminAuditController {
 
@@ -50,6 +57,10 @@ public class AdminAuditController {
     }
 
     @Get
+    @ApiResponse(responseCode = "200", description = "format=json: {\"events\": [...]}, newest first;"
+            + " format=jsonl: one event per line, oldest first, as a download.",
+            content = {@Content(mediaType = "application/json", schema = @Schema(type = "object")),
+                    @Content(mediaType = JSON_LINES, schema = @Schema(type = "string"))})
     HttpResponse<?> read(HttpRequest<?> request, @QueryValue @Nullable String user, @QueryValue @Nullable String since,
                          @QueryValue @Nullable String action, @QueryValue @Nullable String outcome,
                          @QueryValue @Nullable String limit, @QueryValue @Nullable String format) {

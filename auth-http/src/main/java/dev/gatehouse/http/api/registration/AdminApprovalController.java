@@ -7,6 +7,8 @@ import dev.gatehouse.core.port.in.Refused;
 import dev.gatehouse.core.port.in.RejectUser;
 import dev.gatehouse.http.access.AdminRoutes;
 import dev.gatehouse.http.web.ApiError;
+import dev.gatehouse.http.web.CallerRequired;
+import dev.gatehouse.http.web.JsonApi;
 import dev.gatehouse.http.web.UserView;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -15,9 +17,12 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 /** Administrators see registrations waiting for approval and approve or reject them. */
 @Controller("/api/admin")
+@JsonApi
+@CallerRequired
 @ExecuteOn(TaskExecutors.BLOCKING)
 class AdminApprovalController {
 
@@ -52,6 +57,7 @@ class AdminApprovalController {
     }
 
     @Post("/users/{username}/reject")
+    @ApiResponse(responseCode = "204", description = "Rejected: the pending account is deleted.")
     HttpResponse<?> reject(HttpRequest<?> request, String username) {
         RejectUser.Result result = rejectUser.reject(AdminRoutes.admin(request).actor(), AdminRoutes.user(username));
         if (result instanceof RejectUser.Rejected) {

@@ -10,7 +10,10 @@ import dev.gatehouse.http.access.AdminRoutes;
 import dev.gatehouse.http.web.ApiError;
 import dev.gatehouse.http.web.ApiErrorException;
 import dev.gatehouse.http.web.Caller;
+import dev.gatehouse.http.web.CallerRequired;
+import dev.gatehouse.http.web.JsonApi;
 import dev.gatehouse.http.web.JsonBody;
+import dev.gatehouse.http.web.JsonObjectBody;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -21,12 +24,15 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 
 /** Administrators create invites (the code is in this one answer only), list them and revoke them. */
 @Controller("/api/admin/invites")
+@JsonApi
+@CallerRequired
 @ExecuteOn(TaskExecutors.BLOCKING)
 class AdminInvitesController {
 
@@ -57,6 +63,8 @@ class AdminInvitesController {
     }
 
     @Post
+    @JsonObjectBody
+    @ApiResponse(responseCode = "201", description = "Made: the invite with its code and link, shown this once.")
     HttpResponse<?> create(HttpRequest<?> request, @Body @Nullable String body) {
         Caller caller = AdminRoutes.admin(request);
         JsonBody json = reader.read(body == null || body.isBlank() ? "{}" : body, EXAMPLE);

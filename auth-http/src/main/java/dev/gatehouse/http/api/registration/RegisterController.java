@@ -4,7 +4,9 @@ import dev.gatehouse.core.port.in.Register;
 import dev.gatehouse.core.port.in.SignIn;
 import dev.gatehouse.http.web.ApiError;
 import dev.gatehouse.http.web.ClientFacts;
+import dev.gatehouse.http.web.JsonApi;
 import dev.gatehouse.http.web.JsonBody;
+import dev.gatehouse.http.web.JsonObjectBody;
 import dev.gatehouse.http.web.SessionCookie;
 import dev.gatehouse.http.web.TooManyAttempts;
 import io.micronaut.core.annotation.Nullable;
@@ -19,6 +21,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
@@ -28,6 +31,7 @@ import java.util.Map;
  * once (201 with the session cookie); a pending one gets 202 and no session.
  */
 @Controller("/api/register")
+@JsonApi
 @ExecuteOn(TaskExecutors.BLOCKING)
 class RegisterController {
 
@@ -55,6 +59,9 @@ class RegisterController {
     }
 
     @Post
+    @JsonObjectBody
+    @ApiResponse(responseCode = "201", description = "Registered (and signed in when the account is active at once).")
+    @ApiResponse(responseCode = "202", description = "Registered; the account waits for an administrator's approval.")
     HttpResponse<?> register(HttpRequest<?> request, @Body @Nullable String body) {
         JsonBody form = reader.read(body, EXAMPLE);
         String ip = client.clientIp(request);

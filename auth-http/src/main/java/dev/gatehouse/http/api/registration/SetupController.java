@@ -5,7 +5,9 @@ import dev.gatehouse.core.port.in.SetUp;
 import dev.gatehouse.http.access.SetupMode;
 import dev.gatehouse.http.web.ApiError;
 import dev.gatehouse.http.web.ClientFacts;
+import dev.gatehouse.http.web.JsonApi;
 import dev.gatehouse.http.web.JsonBody;
+import dev.gatehouse.http.web.JsonObjectBody;
 import dev.gatehouse.http.web.SessionCookie;
 import dev.gatehouse.http.web.TooManyAttempts;
 import dev.gatehouse.http.web.UserView;
@@ -20,11 +22,13 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Clock;
 import java.util.Map;
 
 /** First run: is setup still needed, and make the first administrator with the printed code. */
 @Controller("/api/setup")
+@JsonApi
 @ExecuteOn(TaskExecutors.BLOCKING)
 class SetupController {
 
@@ -50,6 +54,8 @@ class SetupController {
     }
 
     @Post
+    @JsonObjectBody
+    @ApiResponse(responseCode = "201", description = "The first administrator, signed in (Set-Cookie).")
     HttpResponse<?> setUp(HttpRequest<?> request, @Body @Nullable String body) {
         JsonBody form = reader.read(body, EXAMPLE);
         String userAgent = request.getHeaders().get(HttpHeaders.USER_AGENT, String.class).orElse("");

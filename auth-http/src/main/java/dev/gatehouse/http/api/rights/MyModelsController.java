@@ -5,6 +5,9 @@ import dev.gatehouse.http.access.AccessFilter;
 import dev.gatehouse.http.forwardauth.RequestRights;
 import dev.gatehouse.http.web.ApiErrorException;
 import dev.gatehouse.http.web.Caller;
+import dev.gatehouse.http.web.CallerRequired;
+import dev.gatehouse.http.web.JsonApi;
+import dev.gatehouse.http.web.JsonObjectBody;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -31,6 +34,8 @@ import java.util.Set;
  * {@code ?model=a&model=b} and/or a POSTed OpenAI list ({@code {"data": [{"id": "a"}, ...]}}).
  */
 @Controller("/api/me/models")
+@JsonApi
+@CallerRequired
 @ExecuteOn(TaskExecutors.BLOCKING)
 class MyModelsController {
 
@@ -61,6 +66,7 @@ class MyModelsController {
     }
 
     @Post
+    @JsonObjectBody
     HttpResponse<ModelList> filterList(HttpRequest<?> request, @QueryValue("model") @Nullable List<String> model,
                                        @Body @Nullable String body) {
         List<String> names = new ArrayList<>(model == null ? List.of() : model);

@@ -9,6 +9,9 @@ import dev.gatehouse.http.access.AdminRoutes;
 import dev.gatehouse.http.web.ApiError;
 import dev.gatehouse.http.web.ApiErrorException;
 import dev.gatehouse.http.web.Caller;
+import dev.gatehouse.http.web.CallerRequired;
+import dev.gatehouse.http.web.JsonApi;
+import dev.gatehouse.http.web.JsonObjectBody;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -33,6 +36,8 @@ import java.util.Set;
  * ({@code /api/admin/users/{name}/permissions}); everyone reads their own ({@code /api/me/permissions}).
  */
 @Controller
+@JsonApi
+@CallerRequired
 @ExecuteOn(TaskExecutors.BLOCKING)
 class PermissionsController {
 
@@ -68,6 +73,7 @@ class PermissionsController {
      * {@code "models": "llama-*, mistral"}).
      */
     @Put("/api/admin/users/{username}/permissions")
+    @JsonObjectBody
     HttpResponse<?> replace(HttpRequest<?> request, String username, @Body @Nullable String body) {
         Caller caller = AdminRoutes.admin(request);
         JsonNode tree = parse(body);

@@ -4,8 +4,11 @@ import dev.gatehouse.core.port.in.SignIn;
 import dev.gatehouse.core.port.in.SignOut;
 import dev.gatehouse.http.ops.Metrics;
 import dev.gatehouse.http.web.ApiError;
+import dev.gatehouse.http.web.CallerRequired;
 import dev.gatehouse.http.web.ClientFacts;
+import dev.gatehouse.http.web.JsonApi;
 import dev.gatehouse.http.web.JsonBody;
+import dev.gatehouse.http.web.JsonObjectBody;
 import dev.gatehouse.http.web.SessionCookie;
 import dev.gatehouse.http.web.TooManyAttempts;
 import dev.gatehouse.http.web.UserView;
@@ -19,10 +22,12 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Clock;
 
 /** Sign in with username and password (sets the session cookie); sign out (ends it). */
 @Controller("/api/auth")
+@JsonApi
 @ExecuteOn(TaskExecutors.BLOCKING)
 class AuthController {
 
@@ -47,6 +52,7 @@ class AuthController {
     }
 
     @Post("/login")
+    @JsonObjectBody
     HttpResponse<?> login(HttpRequest<?> request, @Body @Nullable String body) {
         JsonBody login = reader.read(body, EXAMPLE);
         // Any text is a username here: one no account can have simply fails like a wrong password.
@@ -89,6 +95,8 @@ class AuthController {
     }
 
     @Post("/logout")
+    @CallerRequired
+    @ApiResponse(responseCode = "204", description = "Signed out; the session cookie is cleared.")
     HttpResponse<?> logout(HttpRequest<?> request) {
         SessionCookie.token(request, client.cookieScope(request))
                 .ifPresent(token -> signOut.signOut(token, client.clientIp(request)));

@@ -6,7 +6,9 @@ import dev.gatehouse.core.port.in.ValidateSession;
 import dev.gatehouse.http.access.AdminRoutes;
 import dev.gatehouse.http.web.ApiError;
 import dev.gatehouse.http.web.Caller;
+import dev.gatehouse.http.web.CallerRequired;
 import dev.gatehouse.http.web.ClientFacts;
+import dev.gatehouse.http.web.JsonApi;
 import dev.gatehouse.http.web.SameOrigin;
 import dev.gatehouse.http.web.SessionCookie;
 import io.micronaut.http.HttpHeaders;
@@ -31,6 +33,7 @@ import java.util.Optional;
  * public so an impersonation that ran out can still be left; it checks the origin itself.
  */
 @Controller
+@JsonApi
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class ImpersonationController {
 
@@ -50,6 +53,7 @@ public class ImpersonationController {
     }
 
     @Post("/api/admin/users/{username}/impersonate")
+    @CallerRequired
     HttpResponse<?> start(HttpRequest<?> request, String username) {
         Caller caller = AdminRoutes.admin(request);
         String userAgent = request.getHeaders().get(HttpHeaders.USER_AGENT, String.class).orElse("");

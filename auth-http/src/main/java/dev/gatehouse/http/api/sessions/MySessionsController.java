@@ -8,7 +8,9 @@ import dev.gatehouse.core.port.in.Refused;
 import dev.gatehouse.http.access.AccessFilter;
 import dev.gatehouse.http.web.ApiError;
 import dev.gatehouse.http.web.Caller;
+import dev.gatehouse.http.web.CallerRequired;
 import dev.gatehouse.http.web.ClientFacts;
+import dev.gatehouse.http.web.JsonApi;
 import dev.gatehouse.http.web.SessionCookie;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -17,11 +19,14 @@ import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.Map;
 import java.util.Optional;
 
 /** The caller's own sessions: list them, end one, or end all but the one in use. Never anyone else's. */
 @Controller("/api/me/sessions")
+@JsonApi
+@CallerRequired
 @ExecuteOn(TaskExecutors.BLOCKING)
 class MySessionsController {
 
@@ -61,6 +66,7 @@ class MySessionsController {
 
     /** Ends one session by its public id; ending the one in use signs the caller out (and clears the cookie). */
     @Delete("/{id}")
+    @ApiResponse(responseCode = "204", description = "Ended (and the cookie cleared when it was this session).")
     HttpResponse<?> end(HttpRequest<?> request, String id) {
         Caller caller = AccessFilter.current(request);
         SessionId sessionId;
