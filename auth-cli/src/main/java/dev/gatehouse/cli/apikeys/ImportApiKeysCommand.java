@@ -56,7 +56,7 @@ final class ImportApiKeysCommand extends CliCommand {
                 throw new UsageException("--owner is for llmux v1 auth.json files; the keys of " + path
                         + " name their owners.");
             }
-            ImportApiKeys.Report report = app.importApiKeys().importKeys(invocation.actor(), LLMUX + path,
+            ImportApiKeys.Report report = app.useCases().importApiKeys().importKeys(invocation.actor(), LLMUX + path,
                     contents.entries());
             String kind = contents.v1() ? " llmux v1 key" : " llmux key";
             String keptFor = contents.entries().stream().findFirst().map(e -> " for " + e.owner()).orElse("");
@@ -80,7 +80,7 @@ final class ImportApiKeysCommand extends CliCommand {
         if (owner != null) {
             return owner;
         }
-        ListUsers.Listed all = (ListUsers.Listed) app.listUsers().list(Actor.operator());
+        ListUsers.Listed all = (ListUsers.Listed) app.useCases().listUsers().list(Actor.operator());
         return Pairing.oldestActiveAdministrator(all.users()).orElseThrow(() -> new UsageException("llmux v1 keys"
                 + " need an owner and there is no active administrator yet; add one ('gatehouse user add admin"
                 + " --admin') or name the owner with --owner NAME."));

@@ -3,6 +3,7 @@ package dev.gatehouse.cli.wiring;
 import dev.gatehouse.cli.support.ExitCodes;
 import dev.gatehouse.cli.support.Terminal;
 import dev.gatehouse.cli.support.UsageException;
+import dev.gatehouse.core.UseCases;
 import dev.gatehouse.core.model.accounts.Actor;
 import dev.gatehouse.core.model.time.HumanDuration;
 import dev.gatehouse.core.port.in.Refused;
@@ -11,6 +12,7 @@ import dev.gatehouse.core.service.apikeys.KeyPolicy;
 import dev.gatehouse.core.service.apikeys.StaticKeys;
 import java.io.PrintWriter;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * One run of {@code gatehouse}: where to print, whom to ask, which store to open. Commands get it
@@ -94,19 +96,21 @@ public final class Invocation {
         return StoreUrl.Database.inHome(home);
     }
 
-    /** Opens the store and wires the use cases; close it when done. */
+    /** Opens the store and wires the use cases with core's default settings; close it when done. */
     public CliWiring open() {
-        return open(StaticKeys.none(), KeyPolicy.defaults());
+        return open(settings -> settings);
     }
 
     /**
-     * Opens the store and wires the use cases, key listings showing {@code staticKeys} and new keys
-     * living as {@code keyPolicy} says; close it when done.
+     * Opens the store and wires the use cases with the settings {@code adjust} makes of core's
+     * defaults (a listing's static keys, a new key's lifetime, the features): each command reads
+     * only the variables it needs, so a bad one does not stop the others. Close it when done.
      */
-    public CliWiring open(StaticKeys staticKeys, KeyPolicy keyPolicy) {
+    public CliWiring open(UnaryOperator<UseCases.Settings> adjust) {
+        UseCases.Settings settings = adjust.apply(UseCases.Settings.defaults());
         StoreUrl url = storeUrl();
         PasswordHasher hasher = environment.hasher().get();
-        return new CliWiring(url.open(), hasher, environment.clock(), staticKeys, keyPolicy);
+        return new CliWiring(url.open(), hasher, environment.clock(), settings);
     }
 
     static final String KEY_LIFETIME_VARIABLE = "GATEHOUSE_KEY_LIFETIME";
