@@ -5,7 +5,6 @@ import dev.gatehouse.cli.support.UsageException;
 import dev.gatehouse.cli.wiring.CliCommand;
 import dev.gatehouse.cli.wiring.CliWiring;
 import dev.gatehouse.cli.wiring.Invocation;
-import dev.gatehouse.cli.wiring.StoreUrl;
 import dev.gatehouse.core.model.accounts.Actor;
 import dev.gatehouse.core.model.accounts.Username;
 import dev.gatehouse.core.port.in.ImportApiKeys;
@@ -48,8 +47,7 @@ final class ImportApiKeysCommand extends CliCommand {
                     + " llmux:PATH (llmux's v2 tokens.json or v1 auth.json).");
         }
         Invocation invocation = invocation();
-        Path path = LlmuxKeysFile.file(StoreUrl.directory(from.substring(LLMUX.length()),
-                invocation.environment().userHome(), "--from"));
+        Path path = LlmuxKeysFile.file(invocation.directory(from.substring(LLMUX.length()), "--from"));
         try (CliWiring app = invocation.open()) {
             LlmuxKeysFile.Contents contents = LlmuxKeysFile.read(path, () -> v1Owner(app).value());
             if (!contents.v1() && owner != null) {

@@ -10,8 +10,11 @@ import dev.gatehouse.core.port.in.Refused;
 import dev.gatehouse.core.port.out.PasswordHasher;
 import dev.gatehouse.core.service.apikeys.KeyPolicy;
 import dev.gatehouse.core.service.apikeys.StaticKeys;
+import dev.gatehouse.http.wiring.StoreUrl;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -67,33 +70,39 @@ public final class Invocation {
      */
     public StoreUrl storeUrl() {
         String userHome = environment.userHome();
-        if (storeOption != null) {
-            return StoreUrl.parse(storeOption, userHome);
-        }
-        if (homeOption != null) {
-            return inHome(StoreUrl.directory(homeOption, userHome, "--home"));
-        }
-        String storeVariable = environment.variable(STORE_VARIABLE);
-        if (storeVariable != null) {
-            return StoreUrl.parse(storeVariable, userHome);
-        }
-        String home = environment.variable(HOME_VARIABLE);
-        return inHome(StoreUrl.directory(home == null ? DEFAULT_HOME : home, userHome,
-                home == null ? "home" : HOME_VARIABLE));
+        return usage(() -> {
+            if (storeOption != null) {
+                return StoreUrl.parse(storeOption, userHome);
+            }
+            if (homeOption != null) {
+                return StoreUrl.inHome(homeOption, userHome, "--home");
+            }
+            String storeVariable = environment.variable(STORE_VARIABLE);
+            if (storeVariable != null) {
+                return StoreUrl.parse(storeVariable, userHome);
+            }
+            String home = environment.variable(HOME_VARIABLE);
+            return StoreUrl.inHome(home == null ? DEFAULT_HOME : home, userHome, home == null ? "home" : HOME_VARIABLE);
+        });
     }
 
-    /**
-     * The default store in a home directory. A directory holding a users.json but no database is
-     * an llms.py (or older Gatehouse) store: opening an empty database there would hide its users.
-     */
-    private static StoreUrl inHome(java.nio.file.Path home) {
-        if (java.nio.file.Files.exists(home.resolve("users.json"))
-                && !java.nio.file.Files.exists(home.resolve(StoreUrl.DEFAULT_DATABASE))) {
-            throw new UsageException(home + " holds a users.json (JSON store) and no " + StoreUrl.DEFAULT_DATABASE
-                    + ". Use it as it is with --store json:" + home + ", or move it into the database with:"
-                    + " gatehouse store migrate --from json:" + home + " --to sqlite:" + home.resolve(StoreUrl.DEFAULT_DATABASE));
+    /** A store URL typed as an option's value ({@code store migrate --from}), {@code ~} meaning the home directory. */
+    public StoreUrl storeUrl(String typed) {
+        return usage(() -> StoreUrl.parse(typed, environment.userHome()));
+    }
+
+    /** A directory typed as {@code what}'s value, {@code ~} expanded, made absolute. */
+    public Path directory(String typed, String what) {
+        return usage(() -> StoreUrl.directory(typed, environment.userHome(), what));
+    }
+
+    /** The store URL reader's refusals are the CLI's usage errors: the same words, exit code 2. */
+    private static <T> T usage(Supplier<T> reading) {
+        try {
+            return reading.get();
+        } catch (IllegalArgumentException invalid) {
+            throw new UsageException(invalid.getMessage());
         }
-        return StoreUrl.Database.inHome(home);
     }
 
     /** Opens the store and wires the use cases with core's default settings; close it when done. */

@@ -2,7 +2,6 @@ package dev.gatehouse.cli.testing;
 
 import dev.gatehouse.cli.Gatehouse;
 import dev.gatehouse.cli.wiring.CliEnvironment;
-import dev.gatehouse.cli.wiring.StoreUrl;
 import dev.gatehouse.core.UseCases;
 import dev.gatehouse.core.model.accounts.Password;
 import dev.gatehouse.core.port.in.IdentifyCaller;
@@ -10,6 +9,7 @@ import dev.gatehouse.core.port.in.SignIn;
 import dev.gatehouse.core.port.out.PasswordHasher;
 import dev.gatehouse.core.port.out.Stores;
 import dev.gatehouse.crypto.PasswordHashers;
+import dev.gatehouse.http.wiring.StoreUrl;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;

@@ -45,21 +45,16 @@ import dev.gatehouse.core.service.support.TokenDigests;
 import dev.gatehouse.crypto.PasswordHashers;
 import dev.gatehouse.http.config.ServerSettings;
 import dev.gatehouse.http.forwardauth.AccessRules;
-import dev.gatehouse.store.jdbc.JdbcSettings;
-import dev.gatehouse.store.jdbc.JdbcStores;
-import dev.gatehouse.store.json.JsonStores;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.regex.Matcher;
 
 /**
- * The server's only wiring: one set of stores, opened from the configured URL and closed on
- * shutdown, and core's {@link UseCases} over it, its parts offered as beans so controllers and
+ * The server's only wiring: one set of stores, opened from the configured URL ({@link StoreUrl})
+ * and closed on shutdown, and core's {@link UseCases} over it, its parts offered as beans so controllers and
  * filters ask for the one use case they need. Core carries no bean annotations; this package is
  * the only one that knows the store adapters.
  */
@@ -71,7 +66,7 @@ public class CoreFactory {
     @Bean(preDestroy = "close")
     @Requires(missingBeans = Stores.class)
     Stores stores(ServerSettings settings) {
-        return open(settings.storeUrl(), System.getProperty("user.home"));
+        return StoreUrl.parse(settings.storeUrl(), System.getProperty("user.home")).open();
     }
 
     @Singleton
@@ -326,14 +321,5 @@ public class CoreFactory {
     @Singleton
     ReadAuditLog readAuditLog(UseCases useCases) {
         return useCases.readAuditLog();
-    }
-
-    /** {@code json:DIR} or any URL the JDBC store reads; a leading {@code ~} means the home directory. */
-    public static Stores open(String url, String userHome) {
-        String expanded = url.strip().replaceFirst("^(json|sqlite):~(?=/|$)", "$1:" + Matcher.quoteReplacement(userHome));
-        if (expanded.startsWith("json:")) {
-            return JsonStores.open(Path.of(expanded.substring("json:".length())).toAbsolutePath());
-        }
-        return JdbcStores.open(JdbcSettings.parse(expanded));
     }
 }
