@@ -22,11 +22,15 @@ seed_key_store() {
   fi
 }
 
-# CPU ticks of the server's key-use flush thread (its name cut to 15 characters by the kernel).
+# CPU ticks of the server's key-use flush: Micronaut's scheduled-job threads (names cut to 15
+# characters by the kernel; the session purge runs there too, once in 10 minutes), or the thread
+# of its own that servers before the scheduled jobs used.
 flush_ticks() {
   local task
   for task in /proc/"$1"/task/*; do
-    if [[ "$(cat "$task/comm" 2>/dev/null)" == gatehouse-key-u* ]]; then awk '{print $14 + $15}' "$task/stat"; fi
+    case "$(cat "$task/comm" 2>/dev/null)" in
+      scheduled-execu* | gatehouse-key-u*) awk '{print $14 + $15}' "$task/stat" ;;
+    esac
   done | awk '{sum += $1} END {print sum + 0}'
 }
 

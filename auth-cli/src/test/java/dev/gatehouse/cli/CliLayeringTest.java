@@ -1,17 +1,24 @@
 package dev.gatehouse.cli;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.gatehouse.cli.archfixture.CommandReadingAStoreUrl;
+import dev.gatehouse.cli.archfixture.CommandUsingTheServer;
 import dev.gatehouse.cli.audit.archfixture.AuditCommandUsingUser;
 import dev.gatehouse.cli.user.archfixture.UserCommandUsingAdapter;
 import dev.gatehouse.core.archfixture.CoreClassUsingPicocli;
+import dev.gatehouse.http.wiring.StoreUrl;
 import dev.gatehouse.store.json.archfixture.StoreClassUsingCrypto;
 import java.util.Arrays;
 import java.util.List;
@@ -39,8 +46,10 @@ class CliLayeringTest {
 
     static final ArchRule CLI_USES_NEITHER_HTTP_NOR_OAUTH = noClasses().that().resideInAPackage("dev.gatehouse.cli..")
             .and().doNotHaveSimpleName("ServeCommand")
-            .should().dependOnClassesThat().resideInAnyPackage("dev.gatehouse.http..", "dev.gatehouse.oauth..")
-            .because("the CLI works on the store directly; only `gatehouse serve` starts the server app");
+            .should().dependOnClassesThat(resideInAnyPackage("dev.gatehouse.http..", "dev.gatehouse.oauth..")
+                    .and(not(belongToAnyOf(StoreUrl.class))))
+            .because("the CLI works on the store directly; only `gatehouse serve` starts the server app, and store"
+                    + " URLs are read by the server's StoreUrl so both read them alike");
 
     static final ArchRule COMMAND_PACKAGES_ARE_FREE_OF_CYCLES = slices().matching("dev.gatehouse.cli.(*)..")
             .should().beFreeOfCycles();
@@ -107,6 +116,10 @@ class CliLayeringTest {
         assertTrue(COMMAND_PACKAGES_ARE_FREE_OF_CYCLES.evaluate(violations).hasViolation(), "a package cycle went unseen");
         assertTrue(ONLY_THE_WIRING_KNOWS_THE_ADAPTERS.evaluate(violations).hasViolation(),
                 "a command using crypto went unseen");
+        assertTrue(CLI_USES_NEITHER_HTTP_NOR_OAUTH.evaluate(new ClassFileImporter().importClasses(
+                CommandUsingTheServer.class)).hasViolation(), "a command may not use the server app");
+        assertFalse(CLI_USES_NEITHER_HTTP_NOR_OAUTH.evaluate(new ClassFileImporter().importClasses(
+                CommandReadingAStoreUrl.class)).hasViolation(), "a command may read a store URL with StoreUrl");
     }
 
     private static String[] othersThan(String adapter) {

@@ -7,8 +7,6 @@ import dev.gatehouse.http.api.accounts.AvatarImages;
 import dev.gatehouse.http.config.AuthMode;
 import dev.gatehouse.http.config.ServerSettings;
 import dev.gatehouse.http.forwardauth.AccessRules;
-import dev.gatehouse.http.wiring.KeyUseFlush;
-import dev.gatehouse.http.wiring.SessionPurge;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.net.InetAddress;
@@ -72,8 +70,6 @@ public final class GatehouseServer {
             context.getBean(dev.gatehouse.core.port.in.SignIn.class); // and make the dummy hash before the first sign-in
             EmbeddedServer server = context.getBean(EmbeddedServer.class);
             server.start();
-            context.getBean(SessionPurge.class).start();
-            context.getBean(KeyUseFlush.class).start();
             return server;
         } catch (RuntimeException e) {
             if (context.isRunning()) {

@@ -8,7 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.gatehouse.core.port.out.StoreException;
 import dev.gatehouse.core.port.out.Stores;
 import dev.gatehouse.http.config.ServerSettings;
+import dev.gatehouse.http.wiring.KeyUseFlush;
+import dev.gatehouse.http.wiring.SessionPurge;
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.scheduling.annotation.Scheduled;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,6 +31,26 @@ class ServerLifecycleTest {
         server.stop();
         assertFalse(server.getApplicationContext().isRunning());
         assertThrows(StoreException.class, () -> stores.users().count());
+    }
+
+    @Test
+    void theBackgroundJobsAreScheduledInTheServersOwnContext() throws Exception {
+        Path file = Files.createTempDirectory("gatehouse-http-").resolve("gatehouse.db");
+        EmbeddedServer server = GatehouseServer.start(new ServerSettings("127.0.0.1", 0, "sqlite:" + file, List.of()));
+        try {
+            ApplicationContext context = server.getApplicationContext();
+            assertEquals("30s", scheduledEvery(context, KeyUseFlush.class, "flush"));
+            assertEquals("10m", scheduledEvery(context, SessionPurge.class, "purge"));
+            // Made at start, not at its first turn: it must be there to write at shutdown.
+            assertEquals(1, context.getActiveBeanRegistrations(KeyUseFlush.class).size());
+        } finally {
+            server.stop();
+        }
+    }
+
+    private static String scheduledEvery(ApplicationContext context, Class<?> job, String method) {
+        return context.getBeanDefinition(job).findMethod(method).orElseThrow()
+                .stringValue(Scheduled.class, "fixedDelay").orElseThrow();
     }
 
     @Test

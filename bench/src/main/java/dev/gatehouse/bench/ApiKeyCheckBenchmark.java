@@ -1,16 +1,13 @@
 package dev.gatehouse.bench;
 
+import dev.gatehouse.core.UseCases;
 import dev.gatehouse.core.port.in.IdentifyCaller;
 import dev.gatehouse.core.port.out.ApiKeyStore;
 import dev.gatehouse.core.port.out.SecureRandomSource;
 import dev.gatehouse.core.port.out.Stores;
 import dev.gatehouse.core.service.apikeys.ApiKeyFormat;
 import dev.gatehouse.core.service.apikeys.IdentifyCallerService;
-import dev.gatehouse.core.service.apikeys.LastUsedRecorder;
-import dev.gatehouse.core.service.apikeys.StaticKeys;
-import dev.gatehouse.core.service.sessions.SessionPolicy;
-import dev.gatehouse.core.service.sessions.ValidateSessionService;
-import dev.gatehouse.core.service.support.TokenDigests;
+import dev.gatehouse.crypto.PasswordHashers;
 import dev.gatehouse.store.jdbc.JdbcStores;
 import java.time.Clock;
 import java.util.concurrent.ThreadLocalRandom;
@@ -86,16 +83,15 @@ public class ApiKeyCheckBenchmark {
             throw new IllegalArgumentException("sample must be 1 to " + seeded.secrets().size() + ", was " + sample);
         }
         stores = JdbcStores.open(seeded.settings());
-        TokenDigests tokens = new TokenDigests(SecureRandomSource.system(), stores.secrets());
         presented = presented(seeded);
         if (cache == Cache.KEPT && stores.apiKeys().changeCount().isEmpty()) {
             throw new IllegalStateException("The SQLite store gives no change count: KEPT would measure COLD.");
         }
         KeyCheckSanity sanity = new KeyCheckSanity(kind, cache, presented);
         ProbedKeyStore probe = new ProbedKeyStore(stores.apiKeys(), cache == Cache.COLD);
-        sanity.assertLookups(service(probe, tokens), probe);
+        sanity.assertLookups(service(probe), probe);
         // Measured: the store itself when kept (nothing in between), the probe hiding the count when cold.
-        identify = service(cache == Cache.KEPT ? stores.apiKeys() : new ProbedKeyStore(stores.apiKeys(), true), tokens);
+        identify = service(cache == Cache.KEPT ? stores.apiKeys() : new ProbedKeyStore(stores.apiKeys(), true));
         sanity.assertAnswers(identify);
     }
 
@@ -110,14 +106,14 @@ public class ApiKeyCheckBenchmark {
     }
 
     /**
-     * As the server's CoreFactory wires it: no static keys, last use noted in memory for the store
-     * (never flushed here: a server writes it every 30 seconds, outside the request).
+     * As the server wires it (core's UseCases): no static keys, last use noted in memory (never
+     * flushed here: a server writes it every 30 seconds, outside the request); keys read from {@code keyStore}.
      */
-    private IdentifyCaller service(ApiKeyStore keyStore, TokenDigests tokens) {
-        Clock clock = Clock.systemUTC();
-        return new IdentifyCallerService(keyStore, stores.users(), tokens, StaticKeys.none(),
-                new ValidateSessionService(stores.sessions(), stores.users(), tokens, SessionPolicy.defaults(), clock),
-                new LastUsedRecorder(stores.apiKeys()), clock);
+    private IdentifyCaller service(ApiKeyStore keyStore) {
+        Stores measured = new Stores(stores.users(), stores.sessions(), stores.audit(), stores.secrets(), stores.avatars(),
+                keyStore, stores.invites(), stores.permissions(), () -> { });
+        return new UseCases(measured, PasswordHashers.standard(), Clock.systemUTC(), UseCases.Settings.defaults())
+                .identifyCaller();
     }
 
     private String[] presented(SeededKeyStore.Seeded seeded) {

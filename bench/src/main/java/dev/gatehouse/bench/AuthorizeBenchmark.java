@@ -1,5 +1,6 @@
 package dev.gatehouse.bench;
 
+import dev.gatehouse.core.UseCases;
 import dev.gatehouse.core.model.accounts.Role;
 import dev.gatehouse.core.model.accounts.User;
 import dev.gatehouse.core.model.accounts.Username;
@@ -9,10 +10,12 @@ import dev.gatehouse.core.port.in.Authorize;
 import dev.gatehouse.core.port.out.PermissionStore;
 import dev.gatehouse.core.port.out.Stores;
 import dev.gatehouse.core.service.rights.AuthorizeService;
+import dev.gatehouse.crypto.PasswordHashers;
 import dev.gatehouse.store.jdbc.JdbcSettings;
 import dev.gatehouse.store.jdbc.JdbcStores;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -82,7 +85,10 @@ public class AuthorizeBenchmark {
             throw new IllegalStateException("The SQLite store gives no change count: KEPT would measure COLD.");
         }
         PermissionStore store = cache == Cache.KEPT ? stores.permissions() : new CountHidden(stores.permissions());
-        authorize = new AuthorizeService(store, FeatureCatalog.localAi());
+        Stores measured = new Stores(stores.users(), stores.sessions(), stores.audit(), stores.secrets(), stores.avatars(),
+                stores.apiKeys(), stores.invites(), store, () -> { });
+        authorize = new UseCases(measured, PasswordHashers.standard(), Clock.systemUTC(),
+                UseCases.Settings.defaults().withFeatures(FeatureCatalog.localAi())).authorize();
         checked = new Authorize.Query[sample];
         unasked = new Authorize.Query[sample];
         int stride = users / sample;

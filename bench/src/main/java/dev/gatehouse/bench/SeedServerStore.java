@@ -1,15 +1,12 @@
 package dev.gatehouse.bench;
 
+import dev.gatehouse.core.UseCases;
 import dev.gatehouse.core.model.accounts.Password;
 import dev.gatehouse.core.port.in.IdentifyCaller;
 import dev.gatehouse.core.port.in.ValidateSession;
 import dev.gatehouse.core.port.out.SecureRandomSource;
 import dev.gatehouse.core.port.out.Stores;
-import dev.gatehouse.core.service.apikeys.IdentifyCallerService;
-import dev.gatehouse.core.service.apikeys.LastUsedRecorder;
-import dev.gatehouse.core.service.apikeys.StaticKeys;
 import dev.gatehouse.core.service.sessions.SessionPolicy;
-import dev.gatehouse.core.service.sessions.ValidateSessionService;
 import dev.gatehouse.core.service.support.TokenDigests;
 import dev.gatehouse.crypto.PasswordHashers;
 import dev.gatehouse.store.jdbc.JdbcSettings;
@@ -92,9 +89,7 @@ public final class SeedServerStore {
         Path file = Path.of(options.keys()).toAbsolutePath();
         Files.createDirectories(file.getParent());
         Files.write(file, secrets);
-        IdentifyCaller identify = new IdentifyCallerService(stores.apiKeys(), stores.users(), tokens, StaticKeys.none(),
-                new ValidateSessionService(stores.sessions(), stores.users(), tokens, SessionPolicy.defaults(),
-                        Clock.systemUTC()), new LastUsedRecorder(stores.apiKeys()), Clock.systemUTC());
+        IdentifyCaller identify = asTheServerWiresIt(stores).identifyCaller();
         int step = Math.max(1, secrets.size() / 100);
         for (int i = 0; i < secrets.size(); i += step) {
             if (!(identify.identify(secrets.get(i)) instanceof IdentifyCaller.Identified)) {
@@ -107,8 +102,7 @@ public final class SeedServerStore {
 
     /** Proves the tokens work as the server checks them: core's session validation, spread over the file. */
     private static void check(Stores stores, TokenDigests tokens, List<String> issued) {
-        ValidateSession validate = new ValidateSessionService(stores.sessions(), stores.users(), tokens,
-                SessionPolicy.defaults(), Clock.systemUTC());
+        ValidateSession validate = asTheServerWiresIt(stores).validateSession();
         int step = Math.max(1, issued.size() / 100);
         for (int i = 0; i < issued.size(); i += step) {
             if (validate.validate(issued.get(i)).isEmpty()) {
@@ -139,5 +133,10 @@ public final class SeedServerStore {
             }
             return new Options(store, users, tokens, keys);
         }
+    }
+
+    /** Core's use cases as the server builds them (the hasher is never used here: nobody signs in). */
+    private static UseCases asTheServerWiresIt(Stores stores) {
+        return new UseCases(stores, PasswordHashers.standard(), Clock.systemUTC(), UseCases.Settings.defaults());
     }
 }

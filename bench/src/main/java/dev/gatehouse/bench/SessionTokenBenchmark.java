@@ -1,5 +1,6 @@
 package dev.gatehouse.bench;
 
+import dev.gatehouse.core.UseCases;
 import dev.gatehouse.core.model.accounts.Role;
 import dev.gatehouse.core.model.accounts.User;
 import dev.gatehouse.core.model.accounts.Username;
@@ -8,9 +9,8 @@ import dev.gatehouse.core.model.sessions.SessionId;
 import dev.gatehouse.core.port.in.ValidateSession;
 import dev.gatehouse.core.port.out.SecureRandomSource;
 import dev.gatehouse.core.port.out.Stores;
-import dev.gatehouse.core.service.sessions.SessionPolicy;
-import dev.gatehouse.core.service.sessions.ValidateSessionService;
 import dev.gatehouse.core.service.support.TokenDigests;
+import dev.gatehouse.crypto.PasswordHashers;
 import dev.gatehouse.store.json.JsonStores;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -69,8 +69,8 @@ public class SessionTokenBenchmark {
                     Username.of("user" + (i % 100)), now, now, now.plusSeconds(86_400), "127.0.0.1", "bench"));
         }
         unknown = tokens.newToken();
-        validate = new ValidateSessionService(stores.sessions(), stores.users(), tokens,
-                SessionPolicy.defaults(), Clock.systemUTC());
+        validate = new UseCases(stores, PasswordHashers.standard(), Clock.systemUTC(), UseCases.Settings.defaults())
+                .validateSession();
     }
 
     @TearDown(Level.Trial)

@@ -12,7 +12,6 @@ import dev.gatehouse.core.model.apikeys.ApiKey;
 import dev.gatehouse.core.model.apikeys.KeyExpiry;
 import dev.gatehouse.core.port.in.MintApiKey;
 import dev.gatehouse.core.port.in.Refused;
-import dev.gatehouse.core.service.apikeys.StaticKeys;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -71,8 +70,8 @@ final class CreateApiKeyCommand extends CliCommand {
         KeyExpiry expiry = expires == null ? KeyExpiry.byDefault() : checkedExpiry(expires, now);
         Optional<String> label = Optional.ofNullable(name).map(CreateApiKeyCommand::checkedName);
         Set<String> asked = checkedScopes(scopes == null ? List.of() : scopes);
-        try (CliWiring app = invocation.open(StaticKeys.none(), invocation.keyPolicy())) {
-            MintApiKey.Result result = app.mintApiKey().mint(new MintApiKey.Command(invocation.actor(),
+        try (CliWiring app = invocation.open(settings -> settings.withKeys(invocation.keyPolicy()))) {
+            MintApiKey.Result result = app.useCases().mintApiKey().mint(new MintApiKey.Command(invocation.actor(),
                     Optional.of(username), label, expiry.at(), asked, expiry.never()));
             if (result instanceof Refused refused) {
                 return invocation.refused("make a key for '" + username + "'", refused);

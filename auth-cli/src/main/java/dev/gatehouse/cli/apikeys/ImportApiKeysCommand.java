@@ -5,7 +5,6 @@ import dev.gatehouse.cli.support.UsageException;
 import dev.gatehouse.cli.wiring.CliCommand;
 import dev.gatehouse.cli.wiring.CliWiring;
 import dev.gatehouse.cli.wiring.Invocation;
-import dev.gatehouse.cli.wiring.StoreUrl;
 import dev.gatehouse.core.model.accounts.Actor;
 import dev.gatehouse.core.model.accounts.Username;
 import dev.gatehouse.core.port.in.ImportApiKeys;
@@ -48,15 +47,14 @@ final class ImportApiKeysCommand extends CliCommand {
                     + " llmux:PATH (llmux's v2 tokens.json or v1 auth.json).");
         }
         Invocation invocation = invocation();
-        Path path = LlmuxKeysFile.file(StoreUrl.directory(from.substring(LLMUX.length()),
-                invocation.environment().userHome(), "--from"));
+        Path path = LlmuxKeysFile.file(invocation.directory(from.substring(LLMUX.length()), "--from"));
         try (CliWiring app = invocation.open()) {
             LlmuxKeysFile.Contents contents = LlmuxKeysFile.read(path, () -> v1Owner(app).value());
             if (!contents.v1() && owner != null) {
                 throw new UsageException("--owner is for llmux v1 auth.json files; the keys of " + path
                         + " name their owners.");
             }
-            ImportApiKeys.Report report = app.importApiKeys().importKeys(invocation.actor(), LLMUX + path,
+            ImportApiKeys.Report report = app.useCases().importApiKeys().importKeys(invocation.actor(), LLMUX + path,
                     contents.entries());
             String kind = contents.v1() ? " llmux v1 key" : " llmux key";
             String keptFor = contents.entries().stream().findFirst().map(e -> " for " + e.owner()).orElse("");
@@ -80,7 +78,7 @@ final class ImportApiKeysCommand extends CliCommand {
         if (owner != null) {
             return owner;
         }
-        ListUsers.Listed all = (ListUsers.Listed) app.listUsers().list(Actor.operator());
+        ListUsers.Listed all = (ListUsers.Listed) app.useCases().listUsers().list(Actor.operator());
         return Pairing.oldestActiveAdministrator(all.users()).orElseThrow(() -> new UsageException("llmux v1 keys"
                 + " need an owner and there is no active administrator yet; add one ('gatehouse user add admin"
                 + " --admin') or name the owner with --owner NAME."));

@@ -9,7 +9,6 @@ import dev.gatehouse.core.model.accounts.Username;
 import dev.gatehouse.core.model.apikeys.ApiKey;
 import dev.gatehouse.core.port.in.ListApiKeys;
 import dev.gatehouse.core.port.in.Refused;
-import dev.gatehouse.core.service.apikeys.KeyPolicy;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -39,8 +38,8 @@ final class ListApiKeysCommand extends CliCommand {
     @Override
     public Integer call() {
         Invocation invocation = invocation();
-        try (CliWiring app = invocation.open(invocation.staticKeys(), KeyPolicy.defaults())) {
-            ListApiKeys.Result result = app.listApiKeys().list(invocation.actor(), Optional.ofNullable(user));
+        try (CliWiring app = invocation.open(settings -> settings.withStaticKeys(invocation.staticKeys()))) {
+            ListApiKeys.Result result = app.useCases().listApiKeys().list(invocation.actor(), Optional.ofNullable(user));
             if (result instanceof Refused refused) {
                 return invocation.refused("list keys", refused);
             }

@@ -1,6 +1,7 @@
 package dev.gatehouse.cli.apikeys;
 
 import dev.gatehouse.cli.support.UsageException;
+import dev.gatehouse.core.UseCases;
 import dev.gatehouse.core.model.accounts.Actor;
 import dev.gatehouse.core.model.accounts.User;
 import dev.gatehouse.core.model.accounts.Username;
@@ -11,14 +12,6 @@ import dev.gatehouse.core.port.in.MintApiKey;
 import dev.gatehouse.core.port.in.Refused;
 import dev.gatehouse.core.port.in.RevokeApiKeys;
 import dev.gatehouse.core.port.out.ApiKeyStore;
-import dev.gatehouse.core.port.out.SecureRandomSource;
-import dev.gatehouse.core.port.out.Stores;
-import dev.gatehouse.core.service.accounts.ListUsersService;
-import dev.gatehouse.core.service.apikeys.KeyPolicy;
-import dev.gatehouse.core.service.apikeys.MintApiKeyService;
-import dev.gatehouse.core.service.apikeys.RevokeApiKeysService;
-import dev.gatehouse.core.service.audit.AuditTrail;
-import dev.gatehouse.core.service.support.TokenDigests;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -64,14 +57,12 @@ public final class Pairing {
     private final MintApiKey mint;
     private final Clock clock;
 
-    /** Pairing keys in {@code stores}, living as long as {@code policy} says (the server's key lifetime). */
-    public Pairing(Stores stores, KeyPolicy policy, Clock clock) {
-        SecureRandomSource random = SecureRandomSource.system();
-        this.users = new ListUsersService(stores.users());
-        this.keys = stores.apiKeys();
-        this.revoke = new RevokeApiKeysService(stores.apiKeys(), new AuditTrail(stores.audit(), clock), clock);
-        this.mint = new MintApiKeyService(stores.users(), stores.apiKeys(), new TokenDigests(random, stores.secrets()),
-                random, policy, new AuditTrail(stores.audit(), clock), clock);
+    /** Pairing keys made and revoked by {@code useCases} (new keys living as its settings say: the server's lifetime). */
+    public Pairing(UseCases useCases, ApiKeyStore keys, Clock clock) {
+        this.users = useCases.listUsers();
+        this.keys = keys;
+        this.revoke = useCases.revokeApiKeys();
+        this.mint = useCases.mintApiKey();
         this.clock = clock;
     }
 

@@ -37,7 +37,7 @@ final class RenameApiKeyCommand extends CliCommand {
         }
         Invocation invocation = invocation();
         try (CliWiring app = invocation.open()) {
-            RenameApiKey.Result result = app.renameApiKey().rename(invocation.actor(), key, checked);
+            RenameApiKey.Result result = app.useCases().renameApiKey().rename(invocation.actor(), key, checked);
             if (result instanceof Refused refused) {
                 return invocation.refused("rename key '" + key + "'", ApiKeyIds.explained(refused, key));
             }

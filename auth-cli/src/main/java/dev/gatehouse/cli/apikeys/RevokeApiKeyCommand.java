@@ -49,7 +49,7 @@ final class RevokeApiKeyCommand extends CliCommand {
 
     private int revokeOne(Invocation invocation, ApiKeyId key) {
         try (CliWiring app = invocation.open()) {
-            RevokeApiKeys.Result result = app.revokeApiKeys().revoke(invocation.actor(), key);
+            RevokeApiKeys.Result result = app.useCases().revokeApiKeys().revoke(invocation.actor(), key);
             if (result instanceof Refused refused) {
                 return invocation.refused("revoke key '" + key + "'", ApiKeyIds.explained(refused, key));
             }
@@ -61,7 +61,7 @@ final class RevokeApiKeyCommand extends CliCommand {
 
     private int revokeAll(Invocation invocation) {
         try (CliWiring app = invocation.open()) {
-            RevokeApiKeys.Result result = app.revokeApiKeys().revokeAll(invocation.actor(), Optional.ofNullable(user));
+            RevokeApiKeys.Result result = app.useCases().revokeApiKeys().revokeAll(invocation.actor(), Optional.ofNullable(user));
             if (result instanceof Refused refused) {
                 return invocation.refused("revoke keys", refused);
             }

@@ -78,7 +78,7 @@ public final class AuditCommand extends CliCommand {
             throw new UsageException("--limit must be at least 1, was " + limit + ".");
         }
         try (CliWiring app = invocation.open()) {
-            ReadAuditLog.Result result = app.readAuditLog().read(invocation.actor(), query(from));
+            ReadAuditLog.Result result = app.useCases().readAuditLog().read(invocation.actor(), query(from));
             if (result instanceof Refused refused) {
                 return invocation.refused("read the audit log", refused);
             }

@@ -46,7 +46,7 @@ final class InviteCreateCommand extends CliCommand {
             throw new UsageException("--expires: " + e.getMessage());
         }
         try (CliWiring app = invocation.open()) {
-            CreateInvite.Result result = app.createInvite().create(new CreateInvite.Command(invocation.actor(),
+            CreateInvite.Result result = app.useCases().createInvite().create(new CreateInvite.Command(invocation.actor(),
                     Optional.ofNullable(email), Optional.ofNullable(uses), lifetime));
             if (result instanceof CreateInvite.Created created) {
                 String base = baseUrl == null ? "" : baseUrl.replaceAll("/+$", "");

@@ -27,7 +27,7 @@ final class InviteListCommand extends CliCommand {
     public Integer call() {
         Invocation invocation = invocation();
         try (CliWiring app = invocation.open()) {
-            ListInvites.Result result = app.listInvites().list(invocation.actor());
+            ListInvites.Result result = app.useCases().listInvites().list(invocation.actor());
             if (!(result instanceof ListInvites.Listed listed)) {
                 return invocation.refused("list invites", (Refused) result);
             }

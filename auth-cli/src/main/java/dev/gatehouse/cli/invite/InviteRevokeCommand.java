@@ -31,7 +31,7 @@ final class InviteRevokeCommand extends CliCommand {
             throw new UsageException(e.getMessage());
         }
         try (CliWiring app = invocation.open()) {
-            RevokeInvite.Result result = app.revokeInvite().revoke(invocation.actor(), inviteId);
+            RevokeInvite.Result result = app.useCases().revokeInvite().revoke(invocation.actor(), inviteId);
             if (result instanceof RevokeInvite.Revoked) {
                 invocation.say("Revoked invite " + inviteId + ".");
                 return ExitCodes.OK;

@@ -6,7 +6,7 @@ import dev.gatehouse.cli.support.ExitCodes;
 import dev.gatehouse.cli.support.UsageException;
 import dev.gatehouse.cli.wiring.CliCommand;
 import dev.gatehouse.cli.wiring.Invocation;
-import dev.gatehouse.cli.wiring.StoreUrl;
+import dev.gatehouse.core.UseCases;
 import dev.gatehouse.core.model.accounts.Username;
 import dev.gatehouse.core.model.time.HumanDuration;
 import dev.gatehouse.core.port.out.Stores;
@@ -15,6 +15,7 @@ import dev.gatehouse.http.GatehouseServer;
 import dev.gatehouse.http.TerminalQr;
 import dev.gatehouse.http.config.AuthMode;
 import dev.gatehouse.http.config.ServerSettings;
+import dev.gatehouse.http.wiring.StoreUrl;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.util.List;
 import java.util.Optional;
@@ -164,7 +165,9 @@ public final class ServeCommand extends CliCommand {
         Pairing pairing;
         Optional<Username> pairAs;
         try {
-            pairing = new Pairing(stores, new KeyPolicy(settings.keyLifetime()), invocation.environment().clock());
+            pairing = new Pairing(new UseCases(stores, invocation.environment().hasher().get(), invocation.environment().clock(),
+                    UseCases.Settings.defaults().withKeys(new KeyPolicy(settings.keyLifetime()))), stores.apiKeys(),
+                    invocation.environment().clock());
             pairAs = !pair || settings.auth() != AuthMode.AUTO ? Optional.empty() : pairing.owner(Optional.ofNullable(qrOwner));
             server = GatehouseServer.start(settings, stores, access);
         } catch (RuntimeException e) {

@@ -4,11 +4,11 @@ import dev.gatehouse.cli.support.ExitCodes;
 import dev.gatehouse.cli.support.UsageException;
 import dev.gatehouse.cli.wiring.CliCommand;
 import dev.gatehouse.cli.wiring.Invocation;
-import dev.gatehouse.cli.wiring.StoreUrl;
 import dev.gatehouse.core.port.out.StoreException;
 import dev.gatehouse.core.port.out.Stores;
 import dev.gatehouse.core.service.migration.CopyStores;
 import dev.gatehouse.core.service.migration.CopyStoresResult;
+import dev.gatehouse.http.wiring.StoreUrl;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -50,9 +50,8 @@ final class MigrateStoreCommand extends CliCommand {
     @Override
     public Integer call() {
         Invocation invocation = invocation();
-        String userHome = invocation.environment().userHome();
-        StoreUrl source = StoreUrl.parse(from, userHome);
-        StoreUrl target = StoreUrl.parse(to, userHome);
+        StoreUrl source = invocation.storeUrl(from);
+        StoreUrl target = invocation.storeUrl(to);
         if (source.samePlaceAs(target)) {
             throw new UsageException("--from and --to are the same store (" + source + "); copying a store into"
                     + " itself changes nothing. Name the store to copy into with --to.");

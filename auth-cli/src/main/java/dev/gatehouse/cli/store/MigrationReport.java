@@ -1,9 +1,9 @@
 package dev.gatehouse.cli.store;
 
 import dev.gatehouse.cli.support.UserJson;
-import dev.gatehouse.cli.wiring.StoreUrl;
 import dev.gatehouse.core.service.migration.CopyStoresResult;
 import dev.gatehouse.core.service.migration.CopyStoresResult.Counts;
+import dev.gatehouse.http.wiring.StoreUrl;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;

@@ -45,7 +45,7 @@ public final class AddUserCommand extends CliCommand {
                 invocation.say(alreadyExists(username));
             }
             Password password = PasswordInput.read(invocation, username, passwordStdin, stdinHint);
-            AddUser.Result result = app.addUser().add(new AddUser.Command(invocation.actor(), username, password, admin));
+            AddUser.Result result = app.useCases().addUser().add(new AddUser.Command(invocation.actor(), username, password, admin));
             if (result instanceof AddUser.Created created) {
                 invocation.say("Created user '" + username + "'" + (created.user().isAdmin() ? " with the Admin role." : "."));
             } else if (result instanceof AddUser.PasswordReplaced replaced) {

@@ -24,7 +24,7 @@ final class ApproveUserCommand extends CliCommand {
     public Integer call() {
         Invocation invocation = invocation();
         try (CliWiring app = invocation.open()) {
-            ApproveUser.Result result = app.approveUser().approve(invocation.actor(), username);
+            ApproveUser.Result result = app.useCases().approveUser().approve(invocation.actor(), username);
             if (result instanceof ApproveUser.Approved) {
                 invocation.say("Approved user '" + username + "'; they can sign in now.");
                 return ExitCodes.OK;

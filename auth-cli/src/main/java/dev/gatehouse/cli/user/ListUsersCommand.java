@@ -40,7 +40,7 @@ public final class ListUsersCommand extends CliCommand {
 
     public static int run(Invocation invocation, Format format) {
         try (CliWiring app = invocation.open()) {
-            ListUsers.Result result = app.listUsers().list(invocation.actor());
+            ListUsers.Result result = app.useCases().listUsers().list(invocation.actor());
             if (result instanceof Refused refused) {
                 return invocation.refused("list users", refused);
             }
@@ -64,7 +64,7 @@ public final class ListUsersCommand extends CliCommand {
 
     /** The user named, looked up through the ListUsers use case; empty if there is none. */
     static Optional<User> find(CliWiring app, Invocation invocation, Username username) {
-        ListUsers.Result result = app.listUsers().list(invocation.actor());
+        ListUsers.Result result = app.useCases().listUsers().list(invocation.actor());
         if (result instanceof ListUsers.Listed listed) {
             return listed.users().stream().filter(user -> user.username().equals(username)).findFirst();
         }

@@ -43,7 +43,7 @@ public final class LockUserCommand extends CliCommand {
     public static int run(Invocation invocation, Username username, String reason) {
         try (CliWiring app = invocation.open()) {
             String why = reason != null ? reason : askReason(invocation.terminal());
-            LockUser.Result result = app.lockUser().lock(invocation.actor(), username, why);
+            LockUser.Result result = app.useCases().lockUser().lock(invocation.actor(), username, why);
             if (result instanceof LockUser.Locked locked) {
                 String stored = ((UserStatus.Locked) locked.user().status()).reason();
                 invocation.say("Locked user '" + username + "' (" + stored + "); "

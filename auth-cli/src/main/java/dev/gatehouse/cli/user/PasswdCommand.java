@@ -37,7 +37,7 @@ final class PasswdCommand extends CliCommand {
             }
             Password password = PasswordInput.read(invocation, username, passwordStdin,
                     "gatehouse user passwd " + username + " --password-stdin");
-            ChangePassword.Result result = app.changePassword().change(new ChangePassword.Command(
+            ChangePassword.Result result = app.useCases().changePassword().change(new ChangePassword.Command(
                     invocation.actor(), username, Optional.empty(), password, Optional.empty()));
             if (result instanceof ChangePassword.Changed changed) {
                 invocation.say("Changed the password of '" + username + "'; " + Sessions.ended(changed.sessionsEnded()) + ".");

@@ -86,21 +86,21 @@ final class PermissionsCommand extends CliCommand {
             throw new UsageException("--models: " + invalid.getMessage());
         }
         FeatureCatalog catalog = invocation.featureCatalog();
-        try (CliWiring app = invocation.open()) {
+        try (CliWiring app = invocation.open(settings -> settings.withFeatures(catalog))) {
             if (!enable.isEmpty() || !disable.isEmpty() || !toDefault.isEmpty() || !only.isEmpty() || access.isPresent()) {
                 Map<String, Boolean> features = new HashMap<>();
                 catalog.names().forEach(name -> { if (!only.isEmpty()) { features.put(name, false); } });
                 only.forEach(name -> features.put(name.strip(), true));
                 enable.forEach(name -> features.put(name.strip(), true));
                 disable.forEach(name -> features.put(name.strip(), false));
-                SetPermissions.Result result = app.setPermissions(catalog).set(new SetPermissions.Command(
+                SetPermissions.Result result = app.useCases().setPermissions().set(new SetPermissions.Command(
                         invocation.actor(), username, features, Set.copyOf(toDefault.stream().map(String::strip).toList()),
                         false, access));
                 if (result instanceof Refused refused) {
                     return invocation.refused("change the permissions of '" + username + "'", refused);
                 }
             }
-            ReadPermissions.Result read = app.readPermissions(catalog).read(invocation.actor(), username);
+            ReadPermissions.Result read = app.useCases().readPermissions().read(invocation.actor(), username);
             if (read instanceof Refused refused) {
                 return invocation.refused("show the permissions of '" + username + "'", refused);
             }

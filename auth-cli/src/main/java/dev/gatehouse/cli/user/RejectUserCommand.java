@@ -24,7 +24,7 @@ final class RejectUserCommand extends CliCommand {
     public Integer call() {
         Invocation invocation = invocation();
         try (CliWiring app = invocation.open()) {
-            RejectUser.Result result = app.rejectUser().reject(invocation.actor(), username);
+            RejectUser.Result result = app.useCases().rejectUser().reject(invocation.actor(), username);
             if (result instanceof RejectUser.Rejected) {
                 invocation.say("Rejected user '" + username + "'; the pending account is deleted.");
                 return ExitCodes.OK;

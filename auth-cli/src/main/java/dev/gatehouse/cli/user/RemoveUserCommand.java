@@ -27,7 +27,7 @@ public final class RemoveUserCommand extends CliCommand {
 
     public static int run(Invocation invocation, Username username) {
         try (CliWiring app = invocation.open()) {
-            RemoveUser.Result result = app.removeUser().remove(invocation.actor(), username);
+            RemoveUser.Result result = app.useCases().removeUser().remove(invocation.actor(), username);
             if (result instanceof RemoveUser.Removed removed) {
                 invocation.say("Removed user '" + username + "'; " + Sessions.ended(removed.sessionsEnded()) + ".");
                 return ExitCodes.OK;

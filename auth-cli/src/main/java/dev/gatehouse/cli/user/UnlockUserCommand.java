@@ -27,7 +27,7 @@ public final class UnlockUserCommand extends CliCommand {
 
     public static int run(Invocation invocation, Username username) {
         try (CliWiring app = invocation.open()) {
-            UnlockUser.Result result = app.unlockUser().unlock(invocation.actor(), username);
+            UnlockUser.Result result = app.useCases().unlockUser().unlock(invocation.actor(), username);
             if (result instanceof UnlockUser.Unlocked unlocked) {
                 invocation.say(unlocked.wasLocked() ? "Unlocked user '" + username + "'."
                         : "User '" + username + "' was not locked; nothing changed.");

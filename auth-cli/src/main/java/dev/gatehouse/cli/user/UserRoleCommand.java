@@ -32,7 +32,7 @@ final class UserRoleCommand extends CliCommand {
     public Integer call() {
         Invocation invocation = invocation();
         try (CliWiring app = invocation.open()) {
-            ChangeRole.Result result = app.changeRole().change(invocation.actor(), username, role == RoleName.admin);
+            ChangeRole.Result result = app.useCases().changeRole().change(invocation.actor(), username, role == RoleName.admin);
             if (result instanceof ChangeRole.Changed changed) {
                 String what = role == RoleName.admin ? "an administrator" : "a plain user (not an administrator)";
                 invocation.say(changed.changed() ? "'" + username + "' is now " + what + "."

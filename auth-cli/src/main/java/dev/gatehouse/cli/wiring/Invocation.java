@@ -3,14 +3,19 @@ package dev.gatehouse.cli.wiring;
 import dev.gatehouse.cli.support.ExitCodes;
 import dev.gatehouse.cli.support.Terminal;
 import dev.gatehouse.cli.support.UsageException;
+import dev.gatehouse.core.UseCases;
 import dev.gatehouse.core.model.accounts.Actor;
 import dev.gatehouse.core.model.time.HumanDuration;
 import dev.gatehouse.core.port.in.Refused;
 import dev.gatehouse.core.port.out.PasswordHasher;
 import dev.gatehouse.core.service.apikeys.KeyPolicy;
 import dev.gatehouse.core.service.apikeys.StaticKeys;
+import dev.gatehouse.http.wiring.StoreUrl;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * One run of {@code gatehouse}: where to print, whom to ask, which store to open. Commands get it
@@ -65,48 +70,56 @@ public final class Invocation {
      */
     public StoreUrl storeUrl() {
         String userHome = environment.userHome();
-        if (storeOption != null) {
-            return StoreUrl.parse(storeOption, userHome);
-        }
-        if (homeOption != null) {
-            return inHome(StoreUrl.directory(homeOption, userHome, "--home"));
-        }
-        String storeVariable = environment.variable(STORE_VARIABLE);
-        if (storeVariable != null) {
-            return StoreUrl.parse(storeVariable, userHome);
-        }
-        String home = environment.variable(HOME_VARIABLE);
-        return inHome(StoreUrl.directory(home == null ? DEFAULT_HOME : home, userHome,
-                home == null ? "home" : HOME_VARIABLE));
+        return usage(() -> {
+            if (storeOption != null) {
+                return StoreUrl.parse(storeOption, userHome);
+            }
+            if (homeOption != null) {
+                return StoreUrl.inHome(homeOption, userHome, "--home");
+            }
+            String storeVariable = environment.variable(STORE_VARIABLE);
+            if (storeVariable != null) {
+                return StoreUrl.parse(storeVariable, userHome);
+            }
+            String home = environment.variable(HOME_VARIABLE);
+            return StoreUrl.inHome(home == null ? DEFAULT_HOME : home, userHome, home == null ? "home" : HOME_VARIABLE);
+        });
     }
 
-    /**
-     * The default store in a home directory. A directory holding a users.json but no database is
-     * an llms.py (or older Gatehouse) store: opening an empty database there would hide its users.
-     */
-    private static StoreUrl inHome(java.nio.file.Path home) {
-        if (java.nio.file.Files.exists(home.resolve("users.json"))
-                && !java.nio.file.Files.exists(home.resolve(StoreUrl.DEFAULT_DATABASE))) {
-            throw new UsageException(home + " holds a users.json (JSON store) and no " + StoreUrl.DEFAULT_DATABASE
-                    + ". Use it as it is with --store json:" + home + ", or move it into the database with:"
-                    + " gatehouse store migrate --from json:" + home + " --to sqlite:" + home.resolve(StoreUrl.DEFAULT_DATABASE));
-        }
-        return StoreUrl.Database.inHome(home);
+    /** A store URL typed as an option's value ({@code store migrate --from}), {@code ~} meaning the home directory. */
+    public StoreUrl storeUrl(String typed) {
+        return usage(() -> StoreUrl.parse(typed, environment.userHome()));
     }
 
-    /** Opens the store and wires the use cases; close it when done. */
+    /** A directory typed as {@code what}'s value, {@code ~} expanded, made absolute. */
+    public Path directory(String typed, String what) {
+        return usage(() -> StoreUrl.directory(typed, environment.userHome(), what));
+    }
+
+    /** The store URL reader's refusals are the CLI's usage errors: the same words, exit code 2. */
+    private static <T> T usage(Supplier<T> reading) {
+        try {
+            return reading.get();
+        } catch (IllegalArgumentException invalid) {
+            throw new UsageException(invalid.getMessage());
+        }
+    }
+
+    /** Opens the store and wires the use cases with core's default settings; close it when done. */
     public CliWiring open() {
-        return open(StaticKeys.none(), KeyPolicy.defaults());
+        return open(settings -> settings);
     }
 
     /**
-     * Opens the store and wires the use cases, key listings showing {@code staticKeys} and new keys
-     * living as {@code keyPolicy} says; close it when done.
+     * Opens the store and wires the use cases with the settings {@code adjust} makes of core's
+     * defaults (a listing's static keys, a new key's lifetime, the features): each command reads
+     * only the variables it needs, so a bad one does not stop the others. Close it when done.
      */
-    public CliWiring open(StaticKeys staticKeys, KeyPolicy keyPolicy) {
+    public CliWiring open(UnaryOperator<UseCases.Settings> adjust) {
+        UseCases.Settings settings = adjust.apply(UseCases.Settings.defaults());
         StoreUrl url = storeUrl();
         PasswordHasher hasher = environment.hasher().get();
-        return new CliWiring(url.open(), hasher, environment.clock(), staticKeys, keyPolicy);
+        return new CliWiring(url.open(), hasher, environment.clock(), settings);
     }
 
     static final String KEY_LIFETIME_VARIABLE = "GATEHOUSE_KEY_LIFETIME";

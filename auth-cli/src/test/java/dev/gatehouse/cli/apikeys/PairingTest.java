@@ -9,7 +9,6 @@ import dev.gatehouse.cli.support.UsageException;
 import dev.gatehouse.cli.testing.TestCli;
 import dev.gatehouse.core.model.accounts.Username;
 import dev.gatehouse.core.port.out.Stores;
-import dev.gatehouse.core.service.apikeys.KeyPolicy;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -31,7 +30,7 @@ class PairingTest {
 
         Pairing.Link link;
         try (Stores stores = cli.openStore()) {
-            Pairing pairing = new Pairing(stores, KeyPolicy.defaults(), cli.clock);
+            Pairing pairing = new Pairing(cli.useCases(stores), stores.apiKeys(), cli.clock);
             Username owner = pairing.owner(Optional.empty()).orElseThrow();
             link = pairing.link(owner, "http://192.0.2.10:8000", Pairing.DEFAULT_LIFETIME);
         }
@@ -58,7 +57,7 @@ class PairingTest {
         cli.run("user", "lock", "carol");
 
         try (Stores stores = cli.openStore()) {
-            Pairing pairing = new Pairing(stores, KeyPolicy.defaults(), cli.clock);
+            Pairing pairing = new Pairing(cli.useCases(stores), stores.apiKeys(), cli.clock);
             assertEquals(Optional.of(Username.of("bob")), pairing.owner(Optional.of(Username.of("bob"))));
             UsageException ghost = assertThrows(UsageException.class, () -> pairing.owner(Optional.of(Username.of("ghost"))));
             assertTrue(ghost.getMessage().contains("there is no user 'ghost'"), ghost.getMessage());
@@ -71,7 +70,7 @@ class PairingTest {
     void withoutAnAdministratorThereIsNothingToPair() {
         TestCli cli = new TestCli(home);
         try (Stores stores = cli.openStore()) {
-            assertEquals(Optional.empty(), new Pairing(stores, KeyPolicy.defaults(), cli.clock).owner(Optional.empty()));
+            assertEquals(Optional.empty(), new Pairing(cli.useCases(stores), stores.apiKeys(), cli.clock).owner(Optional.empty()));
         }
     }
 
@@ -85,7 +84,7 @@ class PairingTest {
         Pairing.Link first;
         Pairing.Link second;
         try (Stores stores = cli.openStore()) {
-            Pairing pairing = new Pairing(stores, KeyPolicy.defaults(), cli.clock);
+            Pairing pairing = new Pairing(cli.useCases(stores), stores.apiKeys(), cli.clock);
             first = pairing.link(Username.of("admin"), "http://127.0.0.1:8000", Pairing.DEFAULT_LIFETIME);
             second = pairing.link(Username.of("bob"), "http://127.0.0.1:8000", java.time.Duration.ofMinutes(3));
         }

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.gatehouse.cli.wiring.StoreUrl;
 import dev.gatehouse.core.service.migration.CopyStoresResult;
 import dev.gatehouse.core.service.migration.CopyStoresResult.Counts;
+import dev.gatehouse.http.wiring.StoreUrl;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

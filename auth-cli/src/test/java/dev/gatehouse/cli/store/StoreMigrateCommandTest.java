@@ -1,6 +1,7 @@
 package dev.gatehouse.cli.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -213,5 +214,18 @@ class StoreMigrateCommandTest {
 
         assertEquals(ExitCodes.USAGE, run.exitCode(), run::toString);
         assertTrue(run.err().startsWith("gatehouse: Missing required option: '--to=URL'"), run::toString);
+    }
+
+    @Test
+    void aTargetInAnUnsupportedSchemeIsAUsageErrorAndNothingIsCopied() {
+        to = "mysql://gate:s3cret@db/gatehouse";
+
+        TestCli.Run run = migrate();
+
+        assertEquals(ExitCodes.USAGE, run.exitCode(), run::toString);
+        assertTrue(run.err().startsWith("gatehouse: The store 'mysql://gate:****@db/gatehouse' uses the scheme 'mysql',"
+                + " which this version does not support; use sqlite:PATH"), run::toString);
+        assertFalse(run.err().contains("s3cret"), run::toString);
+        assertEquals("", run.out());
     }
 }

@@ -2,22 +2,14 @@ package dev.gatehouse.cli.testing;
 
 import dev.gatehouse.cli.Gatehouse;
 import dev.gatehouse.cli.wiring.CliEnvironment;
-import dev.gatehouse.cli.wiring.StoreUrl;
+import dev.gatehouse.core.UseCases;
 import dev.gatehouse.core.model.accounts.Password;
 import dev.gatehouse.core.port.in.IdentifyCaller;
 import dev.gatehouse.core.port.in.SignIn;
 import dev.gatehouse.core.port.out.PasswordHasher;
-import dev.gatehouse.core.port.out.SecureRandomSource;
 import dev.gatehouse.core.port.out.Stores;
-import dev.gatehouse.core.service.apikeys.IdentifyCallerService;
-import dev.gatehouse.core.service.apikeys.LastUsedRecorder;
-import dev.gatehouse.core.service.apikeys.StaticKeys;
-import dev.gatehouse.core.service.audit.AuditTrail;
-import dev.gatehouse.core.service.sessions.SessionPolicy;
-import dev.gatehouse.core.service.sessions.SignInService;
-import dev.gatehouse.core.service.sessions.ValidateSessionService;
-import dev.gatehouse.core.service.support.TokenDigests;
 import dev.gatehouse.crypto.PasswordHashers;
+import dev.gatehouse.http.wiring.StoreUrl;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -104,16 +96,17 @@ public final class TestCli {
         return runWithStdin(PASSWORD + "\n", args);
     }
 
+    /** Core's use cases over {@code stores}, as the server would build them, on this CLI's clock and hasher. */
+    public UseCases useCases(Stores stores) {
+        return new UseCases(stores, HASHER, clock, UseCases.Settings.defaults());
+    }
+
     /** Checks an API key through core's IdentifyCaller against the same store, as the server would, recording its use. */
     public IdentifyCaller.Result identify(String key) {
         try (Stores stores = openStore()) {
-            TokenDigests tokens = new TokenDigests(SecureRandomSource.system(), stores.secrets());
-            LastUsedRecorder lastUsed = new LastUsedRecorder(stores.apiKeys());
-            IdentifyCaller identify = new IdentifyCallerService(stores.apiKeys(), stores.users(), tokens,
-                    StaticKeys.none(), new ValidateSessionService(stores.sessions(), stores.users(), tokens,
-                    SessionPolicy.defaults(), clock), lastUsed, clock);
-            IdentifyCaller.Result result = identify.identify(key);
-            lastUsed.flush(); // as the server does every few seconds
+            UseCases useCases = useCases(stores);
+            IdentifyCaller.Result result = useCases.identifyCaller().identify(key);
+            useCases.lastUsedRecorder().flush(); // as the server does every few seconds
             return result;
         }
     }
@@ -127,10 +120,7 @@ public final class TestCli {
     /** Signs in through core's SignIn use case against the same store, as the server would. */
     public SignIn.Result signIn(String name, String password) {
         try (Stores stores = openStore()) {
-            AuditTrail audit = new AuditTrail(stores.audit(), clock);
-            SignIn signIn = new SignInService(stores.users(), stores.sessions(), HASHER,
-                    new TokenDigests(SecureRandomSource.system(), stores.secrets()), SessionPolicy.defaults(), audit, clock);
-            return signIn.signIn(new SignIn.Command(name, Password.of(password), "192.0.2.7", "test"));
+            return useCases(stores).signIn().signIn(new SignIn.Command(name, Password.of(password), "192.0.2.7", "test"));
         }
     }
 }

@@ -1,73 +1,62 @@
 package dev.gatehouse.http.wiring;
 
+import dev.gatehouse.core.UseCases;
 import dev.gatehouse.core.port.in.AddUser;
+import dev.gatehouse.core.port.in.ApproveUser;
+import dev.gatehouse.core.port.in.Authorize;
 import dev.gatehouse.core.port.in.ChangeAvatar;
 import dev.gatehouse.core.port.in.ChangePassword;
 import dev.gatehouse.core.port.in.ChangeRole;
+import dev.gatehouse.core.port.in.CreateInvite;
 import dev.gatehouse.core.port.in.IdentifyCaller;
+import dev.gatehouse.core.port.in.Impersonate;
 import dev.gatehouse.core.port.in.ListApiKeys;
+import dev.gatehouse.core.port.in.ListInvites;
 import dev.gatehouse.core.port.in.ListUsers;
 import dev.gatehouse.core.port.in.LockUser;
 import dev.gatehouse.core.port.in.ManageSessions;
 import dev.gatehouse.core.port.in.MintApiKey;
+import dev.gatehouse.core.port.in.ReadAuditLog;
+import dev.gatehouse.core.port.in.ReadPermissions;
+import dev.gatehouse.core.port.in.Register;
+import dev.gatehouse.core.port.in.RejectUser;
 import dev.gatehouse.core.port.in.RemoveUser;
 import dev.gatehouse.core.port.in.RenameApiKey;
 import dev.gatehouse.core.port.in.RevokeApiKeys;
+import dev.gatehouse.core.port.in.RevokeInvite;
+import dev.gatehouse.core.port.in.SetPermissions;
 import dev.gatehouse.core.port.in.SetUp;
 import dev.gatehouse.core.port.in.SignIn;
 import dev.gatehouse.core.port.in.SignOut;
 import dev.gatehouse.core.port.in.UnlockUser;
 import dev.gatehouse.core.port.in.ValidateSession;
 import dev.gatehouse.core.port.out.PasswordHasher;
-import dev.gatehouse.core.port.out.SecureRandomSource;
 import dev.gatehouse.core.port.out.Stores;
-import dev.gatehouse.core.service.accounts.AddUserService;
-import dev.gatehouse.core.service.accounts.ChangeAvatarService;
-import dev.gatehouse.core.service.accounts.ChangePasswordService;
-import dev.gatehouse.core.service.accounts.ChangeRoleService;
-import dev.gatehouse.core.service.accounts.ListUsersService;
-import dev.gatehouse.core.service.accounts.LockUserService;
 import dev.gatehouse.core.service.accounts.PasswordPolicy;
-import dev.gatehouse.core.service.accounts.RemoveUserService;
-import dev.gatehouse.core.service.accounts.SetUpService;
 import dev.gatehouse.core.service.accounts.SetupCode;
-import dev.gatehouse.core.service.accounts.UnlockUserService;
-import dev.gatehouse.core.service.apikeys.IdentifyCallerService;
 import dev.gatehouse.core.service.apikeys.KeyGuessThrottle;
 import dev.gatehouse.core.service.apikeys.KeyPolicy;
 import dev.gatehouse.core.service.apikeys.LastUsedRecorder;
-import dev.gatehouse.core.service.apikeys.ListApiKeysService;
-import dev.gatehouse.core.service.apikeys.MintApiKeyService;
-import dev.gatehouse.core.service.apikeys.RenameApiKeyService;
-import dev.gatehouse.core.service.apikeys.RevokeApiKeysService;
 import dev.gatehouse.core.service.apikeys.StaticKeys;
 import dev.gatehouse.core.service.audit.AuditTrail;
-import dev.gatehouse.core.service.sessions.ManageSessionsService;
 import dev.gatehouse.core.service.sessions.SessionPolicy;
-import dev.gatehouse.core.service.sessions.SignInService;
 import dev.gatehouse.core.service.sessions.SignInThrottle;
-import dev.gatehouse.core.service.sessions.SignOutService;
-import dev.gatehouse.core.service.sessions.ValidateSessionService;
 import dev.gatehouse.core.service.support.TokenDigests;
 import dev.gatehouse.crypto.PasswordHashers;
 import dev.gatehouse.http.config.ServerSettings;
 import dev.gatehouse.http.forwardauth.AccessRules;
-import dev.gatehouse.store.jdbc.JdbcSettings;
-import dev.gatehouse.store.jdbc.JdbcStores;
-import dev.gatehouse.store.json.JsonStores;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.regex.Matcher;
 
 /**
- * The server's only wiring: one set of stores, opened from the configured URL and closed on
- * shutdown, and core's use cases built over it with {@code new}. Core carries no bean
- * annotations; this is the one class that knows the store adapters.
+ * The server's only wiring: one set of stores, opened from the configured URL ({@link StoreUrl})
+ * and closed on shutdown, and core's {@link UseCases} over it, its parts offered as beans so controllers and
+ * filters ask for the one use case they need. Core carries no bean annotations; this package is
+ * the only one that knows the store adapters.
  */
 @Factory
 public class CoreFactory {
@@ -77,7 +66,7 @@ public class CoreFactory {
     @Bean(preDestroy = "close")
     @Requires(missingBeans = Stores.class)
     Stores stores(ServerSettings settings) {
-        return open(settings.storeUrl(), System.getProperty("user.home"));
+        return StoreUrl.parse(settings.storeUrl(), System.getProperty("user.home")).open();
     }
 
     @Singleton
@@ -86,181 +75,8 @@ public class CoreFactory {
     }
 
     @Singleton
-    SessionPolicy sessionPolicy(ServerSettings settings) {
-        SessionPolicy defaults = SessionPolicy.defaults();
-        return new SessionPolicy(ServerSettings.SESSION_LIFETIME, settings.sessionIdle(), defaults.touchInterval());
-    }
-
-    @Singleton
-    SignInThrottle signInThrottle(Clock clock) {
-        return SignInThrottle.defaults(clock);
-    }
-
-    /** Wrong API keys per client address, in memory: bounds online guessing of static and imported keys. */
-    @Singleton
-    KeyGuessThrottle keyGuessThrottle(Clock clock) {
-        return KeyGuessThrottle.defaults(clock);
-    }
-
-    /** Printed at start while the store has no users; lives only in this process. */
-    @Singleton
-    SetupCode setupCode() {
-        return SetupCode.random(SecureRandomSource.system());
-    }
-
-    @Singleton
-    SetUp setUp(Stores stores, PasswordHasher hasher, PasswordPolicy policy, SignIn signIn, AuditTrail audit,
-                Clock clock, SetupCode code, SignInThrottle throttle) {
-        return new SetUpService(stores.users(), hasher, policy, signIn, audit, clock, code, throttle);
-    }
-
-    @Singleton
     PasswordHasher passwordHasher() {
         return PasswordHashers.standard();
-    }
-
-    @Singleton
-    TokenDigests tokenDigests(Stores stores) {
-        return new TokenDigests(SecureRandomSource.system(), stores.secrets());
-    }
-
-    @Singleton
-    AuditTrail auditTrail(Stores stores, Clock clock) {
-        return new AuditTrail(stores.audit(), clock);
-    }
-
-    /**
-     * Made at start ({@link GatehouseServer#start} asks for it), with its dummy hash, so the first
-     * unknown-user sign-in costs what every other does. Not {@code @Context}: the JDBC store's
-     * private Micronaut context sees this module's bean definitions too and would build it there.
-     */
-    @Singleton
-    SignIn signIn(Stores stores, PasswordHasher hasher, TokenDigests tokens, SessionPolicy policy,
-                  AuditTrail audit, Clock clock, SignInThrottle throttle) {
-        SignInService signIn = new SignInService(stores.users(), stores.sessions(), hasher, tokens, policy, audit, clock,
-                throttle);
-        signIn.prepare();
-        return signIn;
-    }
-
-
-    @Singleton
-    SignOut signOut(Stores stores, TokenDigests tokens, AuditTrail audit) {
-        return new SignOutService(stores.sessions(), tokens, audit);
-    }
-
-    @Singleton
-    dev.gatehouse.core.port.in.Impersonate impersonate(Stores stores, TokenDigests tokens, ServerSettings settings,
-                                                        AuditTrail audit, Clock clock) {
-        return new dev.gatehouse.core.service.sessions.ImpersonateService(stores.users(), stores.sessions(), tokens,
-                settings.impersonationLimit(), audit, clock);
-    }
-
-    @Singleton
-    ValidateSession validateSession(Stores stores, TokenDigests tokens, SessionPolicy policy, Clock clock,
-                                    AuditTrail audit) {
-        return new ValidateSessionService(stores.sessions(), stores.users(), tokens, policy, clock, audit);
-    }
-
-    @Singleton
-    PasswordPolicy passwordPolicy() {
-        return PasswordPolicy.defaults();
-    }
-
-    @Singleton
-    AddUser addUser(Stores stores, PasswordHasher hasher, PasswordPolicy policy, AuditTrail audit, Clock clock) {
-        return new AddUserService(stores.users(), stores.sessions(), hasher, policy, audit, clock);
-    }
-
-    @Singleton
-    RemoveUser removeUser(Stores stores, AuditTrail audit, Clock clock) {
-        return new RemoveUserService(stores.users(), stores.sessions(), stores.avatars(), stores.apiKeys(),
-                stores.permissions(), audit, clock);
-    }
-
-    @Singleton
-    LockUser lockUser(Stores stores, AuditTrail audit, Clock clock) {
-        return new LockUserService(stores.users(), stores.sessions(), audit, clock);
-    }
-
-    @Singleton
-    UnlockUser unlockUser(Stores stores, AuditTrail audit) {
-        return new UnlockUserService(stores.users(), audit);
-    }
-
-    @Singleton
-    ChangeRole changeRole(Stores stores, AuditTrail audit) {
-        return new ChangeRoleService(stores.users(), audit);
-    }
-
-    @Singleton
-    ChangePassword changePassword(Stores stores, PasswordHasher hasher, PasswordPolicy policy, AuditTrail audit,
-                                  SignInThrottle throttle) {
-        return new ChangePasswordService(stores.users(), stores.sessions(), hasher, policy, audit, throttle);
-    }
-
-    @Singleton
-    ChangeAvatar changeAvatar(Stores stores, AuditTrail audit, Clock clock) {
-        return new ChangeAvatarService(stores.users(), stores.avatars(), audit, clock);
-    }
-
-    @Singleton
-    dev.gatehouse.core.port.in.ReadAuditLog readAuditLog(Stores stores) {
-        return new dev.gatehouse.core.service.audit.ReadAuditLogService(stores.audit());
-    }
-
-    @Singleton
-    ListUsers listUsers(Stores stores) {
-        return new ListUsersService(stores.users());
-    }
-
-    @Singleton
-    ManageSessions manageSessions(Stores stores, SessionPolicy policy, AuditTrail audit, Clock clock) {
-        return new ManageSessionsService(stores.sessions(), policy, audit, clock);
-    }
-
-    /** The keys of {@code GATEHOUSE_API_KEYS}, acting as the built-in administrator {@code apikey}, listed from start. */
-    @Singleton
-    StaticKeys staticKeys(ServerSettings settings, Clock clock) {
-        return new StaticKeys(settings.apiKeys(), Optional.empty(), clock.instant());
-    }
-
-    @Singleton
-    KeyPolicy keyPolicy(ServerSettings settings) {
-        return new KeyPolicy(settings.keyLifetime());
-    }
-
-    /** Notes key use in memory; {@link KeyUseFlush} writes it every 30 seconds and at shutdown. */
-    @Singleton
-    LastUsedRecorder lastUsedRecorder(Stores stores) {
-        return new LastUsedRecorder(stores.apiKeys());
-    }
-
-    @Singleton
-    IdentifyCaller identifyCaller(Stores stores, TokenDigests tokens, StaticKeys staticKeys, ValidateSession sessions,
-                                  LastUsedRecorder lastUsed, Clock clock) {
-        return new IdentifyCallerService(stores.apiKeys(), stores.users(), tokens, staticKeys, sessions, lastUsed, clock);
-    }
-
-    @Singleton
-    MintApiKey mintApiKey(Stores stores, TokenDigests tokens, KeyPolicy policy, AuditTrail audit, Clock clock) {
-        return new MintApiKeyService(stores.users(), stores.apiKeys(), tokens, SecureRandomSource.system(), policy, audit,
-                clock);
-    }
-
-    @Singleton
-    ListApiKeys listApiKeys(Stores stores, StaticKeys staticKeys, LastUsedRecorder lastUsed) {
-        return new ListApiKeysService(stores.apiKeys(), staticKeys.listed(), java.util.Optional.of(lastUsed));
-    }
-
-    @Singleton
-    RenameApiKey renameApiKey(Stores stores, AuditTrail audit) {
-        return new RenameApiKeyService(stores.apiKeys(), audit);
-    }
-
-    @Singleton
-    RevokeApiKeys revokeApiKeys(Stores stores, AuditTrail audit, Clock clock) {
-        return new RevokeApiKeysService(stores.apiKeys(), audit, clock);
     }
 
     /** The operator's features and route table from the environment, unless the server was started with its own. */
@@ -270,29 +86,240 @@ public class CoreFactory {
         return AccessRules.fromEnvironment(System.getenv());
     }
 
+    /** What the server's settings tell core: sessions, key lifetime, static keys, registration, features. */
     @Singleton
-    dev.gatehouse.core.port.in.Authorize authorize(Stores stores, AccessRules rules) {
-        return new dev.gatehouse.core.service.rights.AuthorizeService(stores.permissions(), rules.catalog());
+    UseCases.Settings coreSettings(ServerSettings settings, AccessRules rules, Clock clock) {
+        return UseCases.Settings.defaults()
+                .withSessions(new SessionPolicy(ServerSettings.SESSION_LIFETIME, settings.sessionIdle(),
+                        SessionPolicy.defaults().touchInterval()))
+                .withKeys(new KeyPolicy(settings.keyLifetime()))
+                .withStaticKeys(new StaticKeys(settings.apiKeys(), Optional.empty(), clock.instant()))
+                .withRegistration(settings.registration())
+                .withImpersonationLimit(settings.impersonationLimit())
+                .withFeatures(rules.catalog());
+    }
+
+    /**
+     * Every use case, for the whole run. Made at start ({@code GatehouseServer} asks for
+     * {@link SignIn}), with its dummy hash, so the first unknown-user sign-in costs what every
+     * other does.
+     */
+    @Singleton
+    UseCases useCases(Stores stores, PasswordHasher hasher, Clock clock, UseCases.Settings settings) {
+        UseCases useCases = new UseCases(stores, hasher, clock, settings);
+        useCases.prepare();
+        return useCases;
+    }
+
+    // The shared helpers and settings, for the parts of the server that work beside the use cases.
+
+    @Singleton
+    SessionPolicy sessionPolicy(UseCases useCases) {
+        return useCases.settings().sessions();
     }
 
     @Singleton
-    dev.gatehouse.core.port.in.SetPermissions setPermissions(Stores stores, AccessRules rules, AuditTrail audit) {
-        return new dev.gatehouse.core.service.rights.SetPermissionsService(stores.users(), stores.permissions(),
-                rules.catalog(), audit);
+    PasswordPolicy passwordPolicy(UseCases useCases) {
+        return useCases.settings().passwords();
     }
 
     @Singleton
-    dev.gatehouse.core.port.in.ReadPermissions readPermissions(Stores stores, AccessRules rules) {
-        return new dev.gatehouse.core.service.rights.ReadPermissionsService(stores.users(), stores.permissions(),
-                rules.catalog());
+    KeyPolicy keyPolicy(UseCases useCases) {
+        return useCases.settings().keys();
     }
 
-    /** {@code json:DIR} or any URL the JDBC store reads; a leading {@code ~} means the home directory. */
-    public static Stores open(String url, String userHome) {
-        String expanded = url.strip().replaceFirst("^(json|sqlite):~(?=/|$)", "$1:" + Matcher.quoteReplacement(userHome));
-        if (expanded.startsWith("json:")) {
-            return JsonStores.open(Path.of(expanded.substring("json:".length())).toAbsolutePath());
-        }
-        return JdbcStores.open(JdbcSettings.parse(expanded));
+    /** The keys of {@code GATEHOUSE_API_KEYS}, acting as the built-in administrator {@code apikey}, listed from start. */
+    @Singleton
+    StaticKeys staticKeys(UseCases useCases) {
+        return useCases.settings().staticKeys();
+    }
+
+    @Singleton
+    SignInThrottle signInThrottle(UseCases useCases) {
+        return useCases.signInThrottle();
+    }
+
+    @Singleton
+    KeyGuessThrottle keyGuessThrottle(UseCases useCases) {
+        return useCases.keyGuessThrottle();
+    }
+
+    /** Printed at start while the store has no users; lives only in this process. */
+    @Singleton
+    SetupCode setupCode(UseCases useCases) {
+        return useCases.setupCode();
+    }
+
+    @Singleton
+    TokenDigests tokenDigests(UseCases useCases) {
+        return useCases.tokenDigests();
+    }
+
+    @Singleton
+    AuditTrail auditTrail(UseCases useCases) {
+        return useCases.auditTrail();
+    }
+
+    /** Notes key use in memory; {@link KeyUseFlush} writes it every 30 seconds and at shutdown. */
+    @Singleton
+    LastUsedRecorder lastUsedRecorder(UseCases useCases) {
+        return useCases.lastUsedRecorder();
+    }
+
+    // Sessions
+
+    @Singleton
+    SignIn signIn(UseCases useCases) {
+        return useCases.signIn();
+    }
+
+    @Singleton
+    SignOut signOut(UseCases useCases) {
+        return useCases.signOut();
+    }
+
+    @Singleton
+    ValidateSession validateSession(UseCases useCases) {
+        return useCases.validateSession();
+    }
+
+    @Singleton
+    ManageSessions manageSessions(UseCases useCases) {
+        return useCases.manageSessions();
+    }
+
+    @Singleton
+    Impersonate impersonate(UseCases useCases) {
+        return useCases.impersonate();
+    }
+
+    // Accounts
+
+    @Singleton
+    SetUp setUp(UseCases useCases) {
+        return useCases.setUp();
+    }
+
+    @Singleton
+    AddUser addUser(UseCases useCases) {
+        return useCases.addUser();
+    }
+
+    @Singleton
+    RemoveUser removeUser(UseCases useCases) {
+        return useCases.removeUser();
+    }
+
+    @Singleton
+    ListUsers listUsers(UseCases useCases) {
+        return useCases.listUsers();
+    }
+
+    @Singleton
+    LockUser lockUser(UseCases useCases) {
+        return useCases.lockUser();
+    }
+
+    @Singleton
+    UnlockUser unlockUser(UseCases useCases) {
+        return useCases.unlockUser();
+    }
+
+    @Singleton
+    ChangeRole changeRole(UseCases useCases) {
+        return useCases.changeRole();
+    }
+
+    @Singleton
+    ChangePassword changePassword(UseCases useCases) {
+        return useCases.changePassword();
+    }
+
+    @Singleton
+    ChangeAvatar changeAvatar(UseCases useCases) {
+        return useCases.changeAvatar();
+    }
+
+    // API keys
+
+    @Singleton
+    IdentifyCaller identifyCaller(UseCases useCases) {
+        return useCases.identifyCaller();
+    }
+
+    @Singleton
+    MintApiKey mintApiKey(UseCases useCases) {
+        return useCases.mintApiKey();
+    }
+
+    @Singleton
+    ListApiKeys listApiKeys(UseCases useCases) {
+        return useCases.listApiKeys();
+    }
+
+    @Singleton
+    RenameApiKey renameApiKey(UseCases useCases) {
+        return useCases.renameApiKey();
+    }
+
+    @Singleton
+    RevokeApiKeys revokeApiKeys(UseCases useCases) {
+        return useCases.revokeApiKeys();
+    }
+
+    // Rights
+
+    @Singleton
+    Authorize authorize(UseCases useCases) {
+        return useCases.authorize();
+    }
+
+    @Singleton
+    SetPermissions setPermissions(UseCases useCases) {
+        return useCases.setPermissions();
+    }
+
+    @Singleton
+    ReadPermissions readPermissions(UseCases useCases) {
+        return useCases.readPermissions();
+    }
+
+    // Registration
+
+    @Singleton
+    Register register(UseCases useCases) {
+        return useCases.register();
+    }
+
+    @Singleton
+    CreateInvite createInvite(UseCases useCases) {
+        return useCases.createInvite();
+    }
+
+    @Singleton
+    ListInvites listInvites(UseCases useCases) {
+        return useCases.listInvites();
+    }
+
+    @Singleton
+    RevokeInvite revokeInvite(UseCases useCases) {
+        return useCases.revokeInvite();
+    }
+
+    @Singleton
+    ApproveUser approveUser(UseCases useCases) {
+        return useCases.approveUser();
+    }
+
+    @Singleton
+    RejectUser rejectUser(UseCases useCases) {
+        return useCases.rejectUser();
+    }
+
+    // Audit
+
+    @Singleton
+    ReadAuditLog readAuditLog(UseCases useCases) {
+        return useCases.readAuditLog();
     }
 }

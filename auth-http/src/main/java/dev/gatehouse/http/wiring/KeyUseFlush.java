@@ -1,30 +1,31 @@
 package dev.gatehouse.http.wiring;
 
 import dev.gatehouse.core.service.apikeys.LastUsedRecorder;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.annotation.PreDestroy;
-import jakarta.inject.Singleton;
 
 /**
- * Writes when API keys were last used to the store every 30 seconds, on one daemon thread the
- * server starts, and once more when the server stops. Requests only note a use in memory
- * ({@link LastUsedRecorder}). Not a scheduled bean: the JDBC store's private context sees this
- * module's beans and must not run it.
+ * Writes when API keys were last used to the store every 30 seconds, and once more when the
+ * server stops. Requests only note a use in memory ({@link LastUsedRecorder}). Made at start
+ * ({@code @Context}), so it is there to write at shutdown even when the server stops before its
+ * first turn; it is built after the store, so it is stopped before the store closes.
  */
-@Singleton
+@Context
 public class KeyUseFlush {
 
-    static final long EVERY_SECONDS = 30;
+    static final String EVERY = "30s";
     private static final System.Logger LOG = System.getLogger(KeyUseFlush.class.getName());
 
     private final LastUsedRecorder lastUsed;
-    private final BackgroundTimer timer = new BackgroundTimer("gatehouse-key-use-flush");
 
     KeyUseFlush(LastUsedRecorder lastUsed) {
         this.lastUsed = lastUsed;
     }
 
-    public void start() {
-        timer.start(this::flushOnce, EVERY_SECONDS, EVERY_SECONDS);
+    @Scheduled(fixedDelay = EVERY, initialDelay = EVERY)
+    void flush() {
+        flushOnce();
     }
 
     /** One write; a failing store is logged and the uses are kept for the next one. */
@@ -33,15 +34,14 @@ public class KeyUseFlush {
             return lastUsed.flush();
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "Recording when " + lastUsed.pending() + " API keys were last used"
-                    + " failed; trying again in " + EVERY_SECONDS + " seconds: " + e.getMessage());
+                    + " failed; trying again in " + EVERY + ": " + e.getMessage());
             return 0;
         }
     }
 
-    /** Stops the timer and writes what is left, before the store closes. */
+    /** Writes what is left, before the store closes. */
     @PreDestroy
     void stop() {
-        timer.stop();
         flushOnce();
     }
 }

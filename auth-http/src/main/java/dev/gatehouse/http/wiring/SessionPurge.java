@@ -1,29 +1,25 @@
 package dev.gatehouse.http.wiring;
 
 import dev.gatehouse.core.port.in.ManageSessions;
-import jakarta.annotation.PreDestroy;
+import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 
-/**
- * Removes expired sessions from the store every ten minutes, on one daemon thread the server
- * starts. Not a scheduled bean: the JDBC store's private context sees this module's beans and
- * must not run it.
- */
+/** Removes expired sessions from the store every ten minutes, the first time a minute after start. */
 @Singleton
 public class SessionPurge {
 
-    static final long EVERY_MINUTES = 10;
+    static final String EVERY = "10m";
     private static final System.Logger LOG = System.getLogger(SessionPurge.class.getName());
 
     private final ManageSessions sessions;
-    private final BackgroundTimer timer = new BackgroundTimer("gatehouse-session-purge");
 
     SessionPurge(ManageSessions sessions) {
         this.sessions = sessions;
     }
 
-    public void start() {
-        timer.start(this::purgeOnce, 60, EVERY_MINUTES * 60);
+    @Scheduled(fixedDelay = EVERY, initialDelay = "1m")
+    void purge() {
+        purgeOnce();
     }
 
     /** One pass; a failing store is logged and tried again next time. */
@@ -35,14 +31,9 @@ public class SessionPurge {
             }
             return removed;
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "Removing expired sessions failed; trying again in "
-                    + EVERY_MINUTES + " minutes: " + e.getMessage());
+            LOG.log(System.Logger.Level.WARNING, "Removing expired sessions failed; trying again in " + EVERY + ": "
+                    + e.getMessage());
             return 0;
         }
-    }
-
-    @PreDestroy
-    void stop() {
-        timer.stop();
     }
 }

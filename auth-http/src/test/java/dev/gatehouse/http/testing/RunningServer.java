@@ -28,7 +28,7 @@ import dev.gatehouse.http.GatehouseServer;
 import dev.gatehouse.http.config.ServerSettings;
 import dev.gatehouse.http.forwardauth.AccessRules;
 import dev.gatehouse.http.web.SessionCookie;
-import dev.gatehouse.http.wiring.CoreFactory;
+import dev.gatehouse.http.wiring.StoreUrl;
 import dev.gatehouse.store.jdbc.JdbcSettings;
 import dev.gatehouse.store.jdbc.JdbcStores;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -85,7 +85,7 @@ public final class RunningServer implements AutoCloseable {
     /** A server on the store at {@code storeUrl} (SQLite, PostgreSQL or JSON), with the CLI's handle on it too. */
     public RunningServer(String storeUrl, java.util.function.UnaryOperator<ServerSettings> tweak) {
         server = GatehouseServer.start(tweak.apply(new ServerSettings("127.0.0.1", 0, storeUrl, List.of())));
-        cli = CoreFactory.open(storeUrl, System.getProperty("user.home"));
+        cli = StoreUrl.parse(storeUrl, System.getProperty("user.home")).open();
     }
 
     public String origin() {

@@ -14,8 +14,9 @@ import javax.sql.DataSource;
 /**
  * The private Micronaut context that Micronaut Data needs: one pooled data source and the
  * repositories, configured from the settings alone. No configuration files, environment
- * variables or environment deduction take part, so a library user's own Micronaut set-up
- * (if any) neither leaks in nor is disturbed.
+ * variables or environment deduction take part, and it sees no bean but the store's and its
+ * libraries' ({@link StoreOnlyContext}), so the Micronaut app that opened the store (the server,
+ * a library user's) neither leaks in nor is disturbed: its beans are never built here.
  */
 final class JdbcContext implements AutoCloseable {
 
@@ -49,7 +50,7 @@ final class JdbcContext implements AutoCloseable {
         // The CLI opens a store per command: start with one connection and grow on demand.
         properties.put(prefix + "minimum-idle", 1);
         properties.put(prefix + "connection-timeout", 10_000);
-        ApplicationContext context = ApplicationContext.builder()
+        ApplicationContext context = StoreOnlyContext.builder()
                 .classLoader(JdbcContext.class.getClassLoader())
                 .deduceEnvironment(false)
                 .deduceCloudEnvironment(false)

@@ -1,6 +1,5 @@
-package dev.gatehouse.cli.wiring;
+package dev.gatehouse.http.wiring;
 
-import dev.gatehouse.cli.support.UsageException;
 import dev.gatehouse.core.port.out.StoreException;
 import dev.gatehouse.core.port.out.Stores;
 import dev.gatehouse.store.jdbc.JdbcSettings;
@@ -16,11 +15,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Where the accounts live, as given by {@code --store}, {@code GATEHOUSE_STORE} or the URLs of
- * {@code store migrate}: {@code sqlite:PATH} (the default), {@code postgres://...}, {@code jdbc:...}
- * and {@code json:DIR}. Adding a kind of store is one record
- * here (how to open it, and its {@code toString} with any password masked), one {@code case} in
+ * Where the accounts live, as given by {@code --store}, {@code --home}, {@code GATEHOUSE_STORE},
+ * {@code GATEHOUSE_HOME} or the URLs of {@code store migrate}: {@code sqlite:PATH} (the default),
+ * {@code postgres://...}, {@code jdbc:...} and {@code json:DIR}. The one reader of store URLs: the
+ * server opens its store with it and the CLI's wiring reads every URL a command is given with it,
+ * so both accept and refuse the same URLs with the same words. Each adapter reads its own part
+ * ({@code JdbcSettings.parse}); this picks the adapter. Adding a kind of store is one record here
+ * (how to open it, and its {@code toString} with any password masked), one {@code case} in
  * {@link #parse} and its words in {@link #SUPPORTED}.
+ *
+ * <p>Bad input throws {@code IllegalArgumentException} with a message a person can act on; the
+ * CLI shows it as a usage error.
  */
 public sealed interface StoreUrl {
 
@@ -133,19 +138,19 @@ public sealed interface StoreUrl {
     /** Reads a store URL; {@code userHome} replaces a leading {@code ~}. */
     static StoreUrl parse(String text, String userHome) {
         if (text == null || text.isBlank()) {
-            throw new UsageException("The store URL is empty; use " + SUPPORTED + ".");
+            throw new IllegalArgumentException("The store URL is empty; use " + SUPPORTED + ".");
         }
         String url = text.strip();
         Matcher scheme = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*):").matcher(url);
         if (!scheme.find()) {
-            throw new UsageException("'" + url + "' is not a store URL; use " + SUPPORTED + ".");
+            throw new IllegalArgumentException("'" + url + "' is not a store URL; use " + SUPPORTED + ".");
         }
         String name = scheme.group(1).toLowerCase(Locale.ROOT);
         String rest = url.substring(scheme.end());
         return switch (name) {
             case "json" -> {
                 if (rest.isBlank()) {
-                    throw new UsageException("The store URL 'json:' names no directory; use " + SUPPORTED + ".");
+                    throw new IllegalArgumentException("The store URL 'json:' names no directory; use " + SUPPORTED + ".");
                 }
                 yield new JsonDirectory(directory(rest, userHome, "--store"));
             }
@@ -155,12 +160,28 @@ public sealed interface StoreUrl {
                 try {
                     yield new Database(JdbcSettings.parse(expanded));
                 } catch (IllegalArgumentException e) {
-                    throw new UsageException(e.getMessage());
+                    throw new IllegalArgumentException(e.getMessage());
                 }
             }
-            default -> throw new UsageException("The store '" + redacted(url) + "' uses the scheme '" + name
+            default -> throw new IllegalArgumentException("The store '" + redacted(url) + "' uses the scheme '" + name
                     + "', which this version does not support; use " + SUPPORTED + ".");
         };
+    }
+
+    /**
+     * The default store in Gatehouse's home directory {@code home} (as typed, {@code ~} expanded):
+     * the SQLite file {@code HOME/gatehouse.db}. A directory holding a users.json but no database
+     * is an llms.py (or older Gatehouse) store: opening an empty database there would hide its
+     * users, so it is refused with the two ways on. {@code what} names where the directory came from.
+     */
+    static StoreUrl inHome(String home, String userHome, String what) {
+        Path dir = directory(home, userHome, what);
+        if (Files.exists(dir.resolve("users.json")) && !Files.exists(dir.resolve(DEFAULT_DATABASE))) {
+            throw new IllegalArgumentException(dir + " holds a users.json (JSON store) and no " + DEFAULT_DATABASE
+                    + ". Use it as it is with --store json:" + dir + ", or move it into the database with:"
+                    + " gatehouse store migrate --from json:" + dir + " --to sqlite:" + dir.resolve(DEFAULT_DATABASE));
+        }
+        return Database.inHome(dir);
     }
 
     /** A directory as typed, with {@code ~} expanded, made absolute. */
@@ -170,7 +191,7 @@ public sealed interface StoreUrl {
         try {
             return Path.of(expanded).toAbsolutePath().normalize();
         } catch (InvalidPathException e) {
-            throw new UsageException("The " + what + " directory '" + text + "' is not a valid path: " + e.getReason() + ".");
+            throw new IllegalArgumentException("The " + what + " directory '" + text + "' is not a valid path: " + e.getReason() + ".");
         }
     }
 

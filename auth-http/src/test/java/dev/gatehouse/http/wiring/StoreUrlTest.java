@@ -1,11 +1,10 @@
-package dev.gatehouse.cli.wiring;
+package dev.gatehouse.http.wiring;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gatehouse.cli.support.UsageException;
 import dev.gatehouse.core.port.out.StoreException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -13,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+/** The one reader of store URLs: what it accepts, and how it refuses the rest (the CLI shows these words as usage errors). */
 class StoreUrlTest {
 
     private static final String HOME = "/home/tester";
@@ -54,7 +54,7 @@ class StoreUrlTest {
     @ParameterizedTest
     @ValueSource(strings = {"redis://localhost/0", "mysql://u:p@db/x", "http://example.com"})
     void otherSchemesAreRefusedNamingWhatIsSupported(String url) {
-        UsageException problem = assertThrows(UsageException.class, () -> StoreUrl.parse(url, HOME));
+        IllegalArgumentException problem = assertThrows(IllegalArgumentException.class, () -> StoreUrl.parse(url, HOME));
 
         assertTrue(problem.getMessage().contains("does not support; use sqlite:PATH"), problem::getMessage);
         assertTrue(problem.getMessage().contains("json:DIR"), problem::getMessage);
@@ -64,7 +64,7 @@ class StoreUrlTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "  ", "json:", "/just/a/path"})
     void emptyOrSchemelessUrlsAreRefused(String url) {
-        UsageException problem = assertThrows(UsageException.class, () -> StoreUrl.parse(url, HOME));
+        IllegalArgumentException problem = assertThrows(IllegalArgumentException.class, () -> StoreUrl.parse(url, HOME));
 
         assertTrue(problem.getMessage().contains("json:DIR"), problem::getMessage);
     }
@@ -88,5 +88,24 @@ class StoreUrlTest {
         assertTrue(problem.getMessage().startsWith("The store json:" + dir.resolve("typo") + " does not exist"),
                 problem::getMessage);
         assertFalse(java.nio.file.Files.exists(dir.resolve("typo")));
+    }
+
+    @Test
+    void aHomeDirectoryMeansTheSqliteFileInIt(@TempDir Path dir) {
+        StoreUrl.Database url = (StoreUrl.Database) StoreUrl.inHome(dir.toString(), HOME, "--home");
+
+        assertEquals(java.util.Optional.of(dir.resolve("gatehouse.db")), url.settings().sqliteFile());
+    }
+
+    @Test
+    void aHomeDirectoryHoldingAnLlmsPyUsersFileIsRefusedNamingBothWaysOn(@TempDir Path dir) throws java.io.IOException {
+        java.nio.file.Files.writeString(dir.resolve("users.json"), "{}");
+
+        IllegalArgumentException problem = assertThrows(IllegalArgumentException.class,
+                () -> StoreUrl.inHome(dir.toString(), HOME, "--home"));
+
+        assertTrue(problem.getMessage().contains("--store json:" + dir), problem::getMessage);
+        assertTrue(problem.getMessage().contains("gatehouse store migrate --from json:" + dir), problem::getMessage);
+        assertFalse(java.nio.file.Files.exists(dir.resolve("gatehouse.db")), "nothing was created");
     }
 }
