@@ -59,7 +59,7 @@ public class HostCheck {
     @Nullable
     HttpResponse<?> check(HttpRequest<?> request) {
         String path = request.getPath();
-        if (path.equals("/healthz") || path.equals("/readyz") || path.equals(Routes.FORWARD_AUTH) || !applies(request)) {
+        if (path.equals("/healthz") || path.equals("/readyz") || RouteRule.of(request).checksItself() || !applies(request)) {
             return null;
         }
         Optional<String> host = request.getHeaders().get("Host", String.class).map(HostCheck::hostOf);

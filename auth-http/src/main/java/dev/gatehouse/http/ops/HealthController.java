@@ -9,6 +9,8 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import java.util.Map;
 
 /** Liveness (the process answers) and readiness (the store answers), for load balancers; public. */
@@ -21,11 +23,13 @@ class HealthController {
         this.stores = stores;
     }
 
+    @Secured(SecurityRule.IS_ANONYMOUS)
     @Get("/healthz")
     Map<String, String> healthz() {
         return Map.of("status", "ok");
     }
 
+    @Secured(SecurityRule.IS_ANONYMOUS)
     @Get("/readyz")
     @ExecuteOn(TaskExecutors.BLOCKING)
     HttpResponse<?> readyz() {

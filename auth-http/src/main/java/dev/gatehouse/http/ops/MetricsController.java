@@ -1,5 +1,6 @@
 package dev.gatehouse.http.ops;
 
+import dev.gatehouse.http.access.Roles;
 import io.micronaut.core.annotation.Order;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpResponse;
@@ -10,6 +11,7 @@ import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
 
 /** {@code GET /metrics} for Prometheus (administrators only: the access filter checks). */
 @Controller("/metrics")
@@ -21,6 +23,7 @@ class MetricsController {
         this.metrics = metrics;
     }
 
+    @Secured(Roles.ADMIN)
     @Get(produces = "text/plain; version=0.0.4; charset=utf-8")
     @ExecuteOn(TaskExecutors.BLOCKING)
     HttpResponse<String> metrics() {

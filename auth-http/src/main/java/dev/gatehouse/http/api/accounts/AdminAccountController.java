@@ -6,12 +6,14 @@ import dev.gatehouse.core.port.in.ChangeRole;
 import dev.gatehouse.core.port.in.LockUser;
 import dev.gatehouse.core.port.in.Refused;
 import dev.gatehouse.core.port.in.UnlockUser;
-import dev.gatehouse.http.access.AdminRoutes;
+import dev.gatehouse.http.access.KeyRule;
+import dev.gatehouse.http.access.KeyRule.Keys;
+import dev.gatehouse.http.access.Roles;
 import dev.gatehouse.http.web.ApiError;
 import dev.gatehouse.http.web.Caller;
 import dev.gatehouse.http.web.JsonBody;
+import dev.gatehouse.http.web.PathNames;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -19,6 +21,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
 import java.util.Map;
 import java.util.Optional;
 
@@ -47,10 +50,11 @@ class AdminAccountController {
     }
 
     /** Sets the password without the old one and ends every session of the user. */
+    @Secured(Roles.ADMIN)
+    @KeyRule(Keys.NONE)
     @Post("/password")
-    HttpResponse<?> setPassword(HttpRequest<?> request, String username, @Body @Nullable String body) {
-        Caller caller = AdminRoutes.admin(request);
-        Username target = AdminRoutes.user(username);
+    HttpResponse<?> setPassword(Caller caller, String username, @Body @Nullable String body) {
+        Username target = PathNames.user(username);
         if (caller.actor().is(target)) {
             return ApiError.forbidden("To change your own password use POST /api/me/password, which asks for your"
                     + " current one.");
@@ -65,10 +69,10 @@ class AdminAccountController {
     }
 
     /** Locks the account and ends its sessions at once; its sign-in then shows the reason. */
+    @Secured(Roles.ADMIN)
     @Post("/lock")
-    HttpResponse<?> lock(HttpRequest<?> request, String username, @Body @Nullable String body) {
-        Caller caller = AdminRoutes.admin(request);
-        Username target = AdminRoutes.user(username);
+    HttpResponse<?> lock(Caller caller, String username, @Body @Nullable String body) {
+        Username target = PathNames.user(username);
         String reason = reader.readOptional(body, LOCK_EXAMPLE).optionalText("reason").orElse("");
         LockUser.Result result = lockUser.lock(caller.actor(), target, reason);
         if (result instanceof LockUser.Locked locked) {
@@ -78,10 +82,10 @@ class AdminAccountController {
     }
 
     /** Makes the user an administrator or a plain user; applies to their next request. */
+    @Secured(Roles.ADMIN)
     @Put("/role")
-    HttpResponse<?> setRole(HttpRequest<?> request, String username, @Body @Nullable String body) {
-        Caller caller = AdminRoutes.admin(request);
-        Username target = AdminRoutes.user(username);
+    HttpResponse<?> setRole(Caller caller, String username, @Body @Nullable String body) {
+        Username target = PathNames.user(username);
         JsonBody json = reader.read(body, ROLE_EXAMPLE);
         String role = json.text("role");
         if (!role.equals("admin") && !role.equals("user")) {
@@ -94,10 +98,10 @@ class AdminAccountController {
         return ApiError.refused((Refused) result, "change_role");
     }
 
+    @Secured(Roles.ADMIN)
     @Post("/unlock")
-    HttpResponse<?> unlock(HttpRequest<?> request, String username) {
-        Caller caller = AdminRoutes.admin(request);
-        UnlockUser.Result result = unlockUser.unlock(caller.actor(), AdminRoutes.user(username));
+    HttpResponse<?> unlock(Caller caller, String username) {
+        UnlockUser.Result result = unlockUser.unlock(caller.actor(), PathNames.user(username));
         if (result instanceof UnlockUser.Unlocked) {
             return HttpResponse.noContent();
         }

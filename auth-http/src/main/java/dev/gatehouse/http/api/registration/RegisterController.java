@@ -2,6 +2,7 @@ package dev.gatehouse.http.api.registration;
 
 import dev.gatehouse.core.port.in.Register;
 import dev.gatehouse.core.port.in.SignIn;
+import dev.gatehouse.http.access.NotDuringSetup;
 import dev.gatehouse.http.web.ApiError;
 import dev.gatehouse.http.web.ClientFacts;
 import dev.gatehouse.http.web.JsonBody;
@@ -18,6 +19,8 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Clock;
 import java.util.Locale;
@@ -49,11 +52,15 @@ class RegisterController {
     }
 
     /** The registration mode, for pages and clients. */
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    @NotDuringSetup
     @Get
     Map<String, String> mode() {
         return Map.of("mode", register.mode().label());
     }
 
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    @NotDuringSetup
     @Post
     HttpResponse<?> register(HttpRequest<?> request, @Body @Nullable String body) {
         JsonBody form = reader.read(body, EXAMPLE);

@@ -20,6 +20,8 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import java.time.Clock;
 import java.util.Map;
 
@@ -44,11 +46,13 @@ class SetupController {
         this.clock = clock;
     }
 
+    @Secured(SecurityRule.IS_ANONYMOUS)
     @Get
     Map<String, Boolean> state() {
         return Map.of("setupRequired", setupMode.active());
     }
 
+    @Secured(SecurityRule.IS_ANONYMOUS)
     @Post
     HttpResponse<?> setUp(HttpRequest<?> request, @Body @Nullable String body) {
         JsonBody form = reader.read(body, EXAMPLE);

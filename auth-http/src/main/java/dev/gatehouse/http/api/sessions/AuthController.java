@@ -2,6 +2,7 @@ package dev.gatehouse.http.api.sessions;
 
 import dev.gatehouse.core.port.in.SignIn;
 import dev.gatehouse.core.port.in.SignOut;
+import dev.gatehouse.http.access.NotDuringSetup;
 import dev.gatehouse.http.ops.Metrics;
 import dev.gatehouse.http.web.ApiError;
 import dev.gatehouse.http.web.ClientFacts;
@@ -19,6 +20,8 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import java.time.Clock;
 
 /** Sign in with username and password (sets the session cookie); sign out (ends it). */
@@ -46,6 +49,8 @@ class AuthController {
         this.clock = clock;
     }
 
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    @NotDuringSetup
     @Post("/login")
     HttpResponse<?> login(HttpRequest<?> request, @Body @Nullable String body) {
         JsonBody login = reader.read(body, EXAMPLE);
@@ -88,6 +93,7 @@ class AuthController {
         return result instanceof SignIn.AwaitingApproval ? "account_pending" : "invalid_credentials";
     }
 
+    @Secured(SecurityRule.IS_AUTHENTICATED)
     @Post("/logout")
     HttpResponse<?> logout(HttpRequest<?> request) {
         SessionCookie.token(request, client.cookieScope(request))
