@@ -14,9 +14,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What the access layer needs to know of the route the router chose, read from its annotations: {@code @Secured} (who), {@link KeyRule} (which keys), {@link NotDuringSetup} and
- * {@link ChecksItself}. The rule comes from the route the router matched (its method and template),
- * never from the raw path, so every spelling the router accepts ({@code /metrics/},
+ * What the access layer needs to know of the route the router chose, read from its annotations:
+ * {@code @Secured} (who), {@link KeyRule} (which keys), {@link NotDuringSetup} and
+ * {@link ChecksItself}. The rule comes from the route the router matched (its method and
+ * template), never from the raw path, so every spelling the router accepts ({@code /metrics/},
  * {@code ro%6Ft} in a variable) meets the same rule, and spellings it does not route
  * ({@code //api/...}, {@code /API/...}, {@code ;params}) reach no controller at all.
  *

@@ -44,8 +44,12 @@ public class AccessTest {
 
     /** Every route the running server's router knows, read from its annotations as the access layer reads them. */
     static List<Route> routes() {
+        return routes(app);
+    }
+
+    static List<Route> routes(RunningServer server) {
         List<Route> routes = new java.util.ArrayList<>();
-        app.server.getApplicationContext().getBean(Router.class).uriRoutes().forEach(route -> {
+        server.server.getApplicationContext().getBean(Router.class).uriRoutes().forEach(route -> {
             UriRouteInfo<?, ?> info = route;
             String path = info.getUriMatchTemplate().expand(java.util.Map.of("username", "alice", "id",
                     "Ab3dEf9Gh1Jk2Lm3", "name", "gatehouse.css"));
@@ -55,10 +59,14 @@ public class AccessTest {
         return routes;
     }
 
+    /** The routes without {@code @Secured}. */
+    static List<String> undeclared(List<Route> routes) {
+        return routes.stream().filter(route -> !route.rule().declared()).map(Route::toString).distinct().sorted().toList();
+    }
+
     @Test
     void everyRouteSaysWhoMayCallIt() {
-        List<String> undeclared = routes().stream().filter(route -> !route.rule().declared()).map(Route::toString).toList();
-        assertEquals(List.of(), undeclared, "routes without @Secured (say who may call them: SecurityRule.IS_ANONYMOUS,"
+        assertEquals(List.of(), undeclared(routes()), "routes without @Secured (say who may call them: SecurityRule.IS_ANONYMOUS,"
                 + " IS_AUTHENTICATED or Roles.ADMIN; and with @KeyRule whether keys with scopes may); Micronaut Security"
                 + " refuses them to everyone");
         for (Route route : routes()) {
@@ -68,6 +76,26 @@ public class AccessTest {
                     || roles.equals(List.of(Roles.ADMIN)), route + " asks for " + roles + "; one of the three, please");
             assertTrue(!route.rule().isPublic() || route.rule().keys() == KeyRule.Keys.MANAGE,
                     route + " is public: keys are not looked at there, so a @KeyRule would say nothing");
+        }
+    }
+
+    @Test
+    void aRouteWithoutARuleIsRefusedToEveryoneAndTheRouteCheckNamesIt() throws Exception {
+        System.setProperty(UndeclaredRouteController.SWITCH, "true");
+        try (RunningServer forgetful = new RunningServer()) {
+            forgetful.addAdmin("root", "correct horse battery");
+            String session = forgetful.signIn("root", "correct horse battery");
+            String key = forgetful.mintKey("root").secret();
+            String path = "/test-only/undeclared";
+            assertEquals(401, forgetful.send(forgetful.get(path).build()).statusCode());
+            HttpResponse<String> admin = forgetful.send(forgetful.get(path).header("Cookie", session).build());
+            assertEquals(403, admin.statusCode(), admin.body());
+            assertFalse(admin.body().contains("reached"), admin.body());
+            assertEquals(403, forgetful.keyed("GET", path, null, key).statusCode());
+            assertEquals(List.of("GET " + path), undeclared(routes(forgetful)).stream()
+                    .filter(route -> !route.startsWith("HEAD")).toList());
+        } finally {
+            System.clearProperty(UndeclaredRouteController.SWITCH);
         }
     }
 
