@@ -48,8 +48,10 @@ class AccessRule implements SecurityRule<HttpRequest<?>> {
 
     private final ClientFacts client;
     private final ServerSettings settings;
+    private final RouteRules routes;
 
-    AccessRule(ClientFacts client, ServerSettings settings) {
+    AccessRule(ClientFacts client, ServerSettings settings, RouteRules routes) {
+        this.routes = routes;
         this.client = client;
         this.settings = settings;
     }
@@ -71,7 +73,7 @@ class AccessRule implements SecurityRule<HttpRequest<?>> {
 
     @Override
     public Publisher<SecurityRuleResult> check(HttpRequest<?> request, @Nullable Authentication authentication) {
-        RouteRule rule = RouteRule.of(request);
+        RouteRule rule = routes.of(request);
         if (rule.checksItself()) {
             return UNKNOWN;
         }

@@ -26,15 +26,17 @@ class CallerFetcher implements AuthenticationFetcher<HttpRequest<?>> {
 
     private final CallerLookup lookup;
     private final MemoryFirst memoryFirst;
+    private final RouteRules routes;
 
-    CallerFetcher(CallerLookup lookup, MemoryFirst memoryFirst) {
+    CallerFetcher(CallerLookup lookup, MemoryFirst memoryFirst, RouteRules routes) {
+        this.routes = routes;
         this.lookup = lookup;
         this.memoryFirst = memoryFirst;
     }
 
     @Override
     public Publisher<Authentication> fetchAuthentication(HttpRequest<?> request) {
-        RouteRule rule = RouteRule.of(request);
+        RouteRule rule = routes.of(request);
         if (rule.checksItself()) {
             return Publishers.empty();
         }

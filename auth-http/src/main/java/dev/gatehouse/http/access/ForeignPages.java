@@ -26,8 +26,10 @@ class ForeignPages {
 
     private final ClientFacts client;
     private final ServerSettings settings;
+    private final RouteRules routes;
 
-    ForeignPages(ClientFacts client, ServerSettings settings) {
+    ForeignPages(ClientFacts client, ServerSettings settings, RouteRules routes) {
+        this.routes = routes;
         this.client = client;
         this.settings = settings;
     }
@@ -38,7 +40,7 @@ class ForeignPages {
         if (!RouteRule.changesState(request.getMethod()) || !request.getHeaders().contains("Origin")) {
             return null;
         }
-        RouteRule rule = RouteRule.of(request);
+        RouteRule rule = routes.of(request);
         if (rule.checksItself() || !rule.isPublic() && CallerLookup.presentedKey(request).isPresent()) {
             return null;
         }

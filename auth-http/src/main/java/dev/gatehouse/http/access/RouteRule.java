@@ -44,12 +44,7 @@ public record RouteRule(String template, List<String> roles, Keys keys, boolean 
         return !roles.isEmpty();
     }
 
-    /** The rule of the route the router chose for {@code request}; {@link #NO_ROUTE} if it chose none. */
-    public static RouteRule of(HttpRequest<?> request) {
-        return route(request).map(match -> of(match.getRouteInfo())).orElse(NO_ROUTE);
-    }
-
-    /** The rule of one route, as its annotations (on the method, else on its controller) say. */
+    /** The rule of one route, as its annotations (on the method, else on its controller) say; {@link RouteRules} keeps them. */
     public static RouteRule of(UriRouteInfo<?, ?> route) {
         AnnotationMetadata annotations = route.getAnnotationMetadata();
         List<String> roles = annotations.stringValues(Secured.class).length == 0 ? List.of()

@@ -13,7 +13,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 
-/** {@code GET /metrics} for Prometheus (administrators only: the access filter checks). */
+/** {@code GET /metrics} for Prometheus (administrators only: {@code @Secured(Roles.ADMIN)}). */
 @Controller("/metrics")
 class MetricsController {
 
@@ -30,7 +30,7 @@ class MetricsController {
         return HttpResponse.ok(metrics.render());
     }
 
-    /** Counts every response by status, errors and the access filter's refusals included (it runs outside that filter). */
+    /** Counts every response by status, errors and the access layer's refusals included (it runs outside Micronaut Security's filter). */
     @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
     @Order(Ordered.HIGHEST_PRECEDENCE + 10)
     static class CountResponses {
