@@ -60,6 +60,7 @@ public final class GatehouseServer {
                         "micronaut.server.port", settings.port(),
                         // Avatar uploads may be larger; BodyLimits holds every other route to MAX_REQUEST_SIZE.
                         "micronaut.server.max-request-size", AvatarImages.MAX_UPLOAD_BYTES))
+                .properties(dev.gatehouse.http.access.SecuritySettings.PROPERTIES)
                 .singletons(singletons)
                 .deduceEnvironment(false)
                 .banner(false)

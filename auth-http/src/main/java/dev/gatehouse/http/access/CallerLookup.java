@@ -20,35 +20,67 @@ import java.util.Optional;
 /**
  * Who a request says it is, checked through core's {@link IdentifyCaller}: the API key it presents
  * ({@code Authorization: Bearer KEY} or {@code x-api-key: KEY}), which wins over a cookie, or else
- * its session cookie. In {@code --auth apikey} only the static keys count and cookies do not.
+ * its session cookie. In {@code --auth apikey} only the static keys count and cookies do not; in
+ * {@code --auth none} everyone without a valid key is the built-in administrator {@code default}.
+ * Before the first user exists ({@link SetupMode}) a request without a key finds nobody but hears
+ * that setup is needed.
  *
- * <p>With {@code mayBlock} false nothing here reads the store: what can be answered from memory
- * (a static key, text that cannot be a key, a key or session checked a moment ago) is, and everything
- * else throws {@link StoreNeeded} so the caller can ask again on a thread that may block.
+ * <p>Every method takes {@code mayBlock} as {@link MemoryFirst} asks: false answers only from
+ * memory (a static key, text that cannot be a key, a key or session checked a moment ago) and is
+ * empty when the store must be read.
  *
  * <p>Wrong keys are counted per client address ({@link KeyGuessThrottle}); an address over its
- * allowance gets {@link TooManyWrongKeys} for every key, before any lookup, until its wait is
- * over. Not in {@code --auth none}, where a wrong key is no reason to refuse and guessing gains
- * nothing (everyone is the administrator there).
+ * allowance finds {@link Throttled} for every key, before any lookup, until its wait is over. Not
+ * in {@code --auth none}, where a wrong key is no reason to refuse and guessing gains nothing
+ * (everyone is the administrator there).
  */
 @Singleton
 public class CallerLookup {
+
+    /** What a lookup found. */
+    public sealed interface Found {
+    }
+
+    /** A caller. */
+    public record Known(Caller caller) implements Found {
+    }
+
+    /** Nobody: no key and no session, or a wrong one. */
+    public record Nobody() implements Found {
+    }
+
+    /** The client's address guessed too many keys lately: answer 429 with {@code Retry-After}, no lookup made. */
+    public record Throttled(Duration retryAfter) implements Found {
+
+        public Throttled {
+            Objects.requireNonNull(retryAfter, "retryAfter");
+        }
+    }
+
+    /** The server has no users yet: only setup answers. */
+    public record SetupRequired() implements Found {
+    }
+
+    private static final Optional<Found> NOBODY = Optional.of(new Nobody());
+    private static final Optional<Found> SETUP_REQUIRED = Optional.of(new SetupRequired());
 
     private final IdentifyCaller identify;
     private final ValidateSession sessions;
     private final StaticKeys staticKeys;
     private final ClientFacts client;
-    private final boolean staticOnly;
+    private final AuthMode auth;
     private final KeyGuessThrottle guesses;
+    private final SetupMode setupMode;
 
     CallerLookup(IdentifyCaller identify, ValidateSession sessions, StaticKeys staticKeys, ClientFacts client,
-                 ServerSettings settings, KeyGuessThrottle guesses) {
+                 ServerSettings settings, KeyGuessThrottle guesses, SetupMode setupMode) {
         this.guesses = settings.auth() == AuthMode.NONE ? KeyGuessThrottle.off() : guesses;
         this.identify = identify;
         this.sessions = sessions;
         this.staticKeys = staticKeys;
         this.client = client;
-        this.staticOnly = settings.auth() == AuthMode.APIKEY;
+        this.auth = settings.auth();
+        this.setupMode = setupMode;
     }
 
     /** The key a request presents, if any: {@code Authorization: Bearer KEY}, else {@code x-api-key: KEY}. */
@@ -60,78 +92,89 @@ public class CallerLookup {
                 .filter(key -> !key.isEmpty());
     }
 
-    /** The caller by the presented key if there is one (a wrong key is no caller), else by the session cookie. */
-    public Optional<Caller> find(HttpRequest<?> request, boolean mayBlock) {
+    /**
+     * The caller of a request to a route with {@code rule}. A public route never looks at keys (a
+     * monitor's {@code /healthz} with a Bearer header costs no lookup), but a session is looked up
+     * there too: pages such as {@code /login} want to know who is already signed in.
+     */
+    public Optional<Found> forRoute(HttpRequest<?> request, RouteRule rule, boolean mayBlock) {
+        Optional<String> key = rule.isPublic() ? Optional.empty() : presentedKey(request);
+        if (key.isPresent()) {
+            Optional<Found> keyed = key(request, key.get(), mayBlock);
+            // In --auth none a wrong key is no reason to refuse: clients that insist on some key send anything.
+            return auth == AuthMode.NONE && keyed.filter(Nobody.class::isInstance).isPresent() ? builtIn(request) : keyed;
+        }
+        return switch (auth) {
+            case NONE -> builtIn(request);
+            case APIKEY -> NOBODY;
+            case AUTO -> {
+                if (!setupMode.knownOver()) {
+                    if (!mayBlock) {
+                        yield Optional.empty();
+                    }
+                    if (setupMode.active()) {
+                        yield SETUP_REQUIRED;
+                    }
+                }
+                yield session(request, mayBlock);
+            }
+        };
+    }
+
+    /** The caller by the presented key if there is one (a wrong key is nobody), else by the session cookie. */
+    public Optional<Found> find(HttpRequest<?> request, boolean mayBlock) {
         Optional<String> key = presentedKey(request);
+        if (auth == AuthMode.NONE) {
+            Optional<Found> keyed = key.isPresent() ? key(request, key.get(), mayBlock) : NOBODY;
+            return keyed.filter(Nobody.class::isInstance).isPresent() ? builtIn(request) : keyed;
+        }
         return key.isPresent() ? key(request, key.get(), mayBlock) : session(request, mayBlock);
     }
 
     /**
      * The caller {@code key} identifies: its owner, or the built-in administrator for a static key.
-     * Throws {@link TooManyWrongKeys} while the client's address waits, without looking at the key.
+     * {@link Throttled} while the client's address waits, without looking at the key.
      */
-    public Optional<Caller> key(HttpRequest<?> request, String key, boolean mayBlock) {
+    Optional<Found> key(HttpRequest<?> request, String key, boolean mayBlock) {
         Optional<Duration> wait = guesses.wait(() -> client.clientIp(request));
         if (wait.isPresent()) {
-            throw new TooManyWrongKeys(wait.get());
+            return Optional.of(new Throttled(wait.get()));
         }
-        if (staticOnly) {
+        if (auth == AuthMode.APIKEY) {
             Optional<Caller> found = staticKeys.match(key)
                     .map(k -> Caller.of(Principal.ofStaticKey(staticKeys.builtInAdministrator(), k), client.clientIp(request)));
             if (found.isEmpty()) {
                 guesses.wrongKey(client.clientIp(request));
             }
-            return found;
+            return found.<Found>map(Known::new).or(() -> NOBODY);
         }
-        IdentifyCaller.Result result = mayBlock ? identify.identify(key)
-                : identify.fromMemory(key).orElseThrow(() -> StoreNeeded.INSTANCE);
+        Optional<IdentifyCaller.Result> result = mayBlock ? Optional.of(identify.identify(key)) : identify.fromMemory(key);
         // Only a key nobody has counts: a revoked or expired one was a real key, not a guess.
-        if (result instanceof IdentifyCaller.Unknown) {
+        if (result.filter(IdentifyCaller.Unknown.class::isInstance).isPresent()) {
             guesses.wrongKey(client.clientIp(request));
         }
-        return identified(request, result);
+        return result.map(r -> identified(request, r));
     }
 
     /** The caller the session cookie belongs to, if it is a valid one. */
-    Optional<Caller> session(HttpRequest<?> request, boolean mayBlock) {
+    Optional<Found> session(HttpRequest<?> request, boolean mayBlock) {
         Optional<String> token = SessionCookie.token(request, client.cookieScope(request));
-        if (staticOnly || token.isEmpty() || !TokenDigests.looksLikeToken(token.get())) {
-            return Optional.empty();
+        if (auth == AuthMode.APIKEY || token.isEmpty() || !TokenDigests.looksLikeToken(token.get())) {
+            return NOBODY;
         }
         if (!mayBlock) {
-            return Optional.of(sessions.kept(token.get()).orElseThrow(() -> StoreNeeded.INSTANCE))
-                    .map(s -> Caller.of(Principal.ofSession(s.user(), s.session()), client.clientIp(request)));
+            return sessions.kept(token.get()).<Found>map(s -> new Known(Caller.of(Principal.ofSession(s.user(), s.session()),
+                    client.clientIp(request))));
         }
-        return identified(request, identify.identifySession(token.get()));
+        return Optional.of(identified(request, identify.identifySession(token.get())));
     }
 
-    private Optional<Caller> identified(HttpRequest<?> request, IdentifyCaller.Result result) {
+    private Optional<Found> builtIn(HttpRequest<?> request) {
+        return Optional.of(new Known(Caller.builtIn("default", client.clientIp(request))));
+    }
+
+    private Found identified(HttpRequest<?> request, IdentifyCaller.Result result) {
         return result instanceof IdentifyCaller.Identified found
-                ? Optional.of(Caller.of(found.principal(), client.clientIp(request))) : Optional.empty();
-    }
-
-    /** The client's address guessed too many keys lately: answer 429 with {@code Retry-After}, no lookup made. */
-    public static final class TooManyWrongKeys extends RuntimeException {
-
-        private final Duration wait;
-
-        TooManyWrongKeys(Duration wait) {
-            super("too many wrong keys", null, false, false);
-            this.wait = Objects.requireNonNull(wait, "wait");
-        }
-
-        public Duration retryAfter() {
-            return wait;
-        }
-    }
-
-    /** Only the store can answer; ask again where blocking is allowed. No stack trace: it is not an error. */
-    public static final class StoreNeeded extends RuntimeException {
-
-        public static final StoreNeeded INSTANCE = new StoreNeeded();
-
-        private StoreNeeded() {
-            super("the store must be asked", null, false, false);
-        }
+                ? new Known(Caller.of(found.principal(), client.clientIp(request))) : new Nobody();
     }
 }

@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * or a name the operator allowed ({@code --allowed-host}, {@code GATEHOUSE_ALLOWED_HOSTS}, and the
  * host of {@code --portal-url});
  * everything else gets 421 {@code host_not_allowed}. State changes must then also come from a page
- * of that same host ({@link SameOrigin}, checked by the access filter: 403 {@code csrf}), so their
+ * of that same host ({@link SameOrigin}, checked by {@link ForeignPages} and {@link AccessRule}: 403 {@code csrf}), so their
  * {@code Origin} is held to the allowed names too. In {@code --auth none} (every caller an administrator) this holds for
  * every request; in the other modes for requests to a server listening on loopback that do not
  * come from a trusted proxy (a proxy chooses the names it serves itself). {@code /healthz},
@@ -42,12 +42,14 @@ public class HostCheck {
 
     private final ServerSettings settings;
     private final ClientFacts client;
+    private final RouteRules routes;
     /** The listening address as a Host header names it ({@link #bare}), read once at start. */
     private final String listen;
     private final boolean loopback;
 
-    HostCheck(ServerSettings settings, ClientFacts client) {
+    HostCheck(ServerSettings settings, ClientFacts client, RouteRules routes) {
         this.settings = settings;
+        this.routes = routes;
         this.client = client;
         this.listen = bare(settings.host());
         this.loopback = listen.equals("localhost") || IpLiteral.of(listen)
@@ -59,7 +61,7 @@ public class HostCheck {
     @Nullable
     HttpResponse<?> check(HttpRequest<?> request) {
         String path = request.getPath();
-        if (path.equals("/healthz") || path.equals("/readyz") || path.equals(Routes.FORWARD_AUTH) || !applies(request)) {
+        if (path.equals("/healthz") || path.equals("/readyz") || !applies(request) || routes.of(request).checksItself()) {
             return null;
         }
         Optional<String> host = request.getHeaders().get("Host", String.class).map(HostCheck::hostOf);

@@ -4,7 +4,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 
-/** The few pages the access filter answers itself, before any controller or template runs. */
+/** The few pages the access layer answers itself, before any controller or template runs. */
 public final class Pages {
 
     private Pages() {

@@ -10,7 +10,7 @@ import io.micronaut.http.annotation.ServerFilter;
 
 /**
  * Headers every response carries, errors included. It runs outermost, so answers made by the
- * access filter (401, 403) and by error handlers get them too. Responses to requests that came
+ * access layer (401, 403) and by error handlers get them too. Responses to requests that came
  * over TLS (directly, or as a trusted proxy says) carry {@code Strict-Transport-Security}, so
  * browsers use TLS for this host from then on; plain HTTP gets none (it would be ignored, and a
  * local server without TLS must stay reachable).

@@ -4,10 +4,11 @@ import dev.gatehouse.core.model.accounts.Role;
 import dev.gatehouse.core.model.accounts.User;
 import dev.gatehouse.core.port.in.Authorize;
 import dev.gatehouse.http.access.CallerLookup;
-import dev.gatehouse.http.access.CallerLookup.StoreNeeded;
-import dev.gatehouse.http.access.CallerLookup.TooManyWrongKeys;
-import dev.gatehouse.http.access.Routes;
-import dev.gatehouse.http.config.AuthMode;
+import dev.gatehouse.http.access.CallerLookup.Found;
+import dev.gatehouse.http.access.CallerLookup.Known;
+import dev.gatehouse.http.access.CallerLookup.Throttled;
+import dev.gatehouse.http.access.ChecksItself;
+import dev.gatehouse.http.access.MemoryFirst;
 import dev.gatehouse.http.config.Portal;
 import dev.gatehouse.http.config.ServerSettings;
 import dev.gatehouse.http.web.ApiError;
@@ -29,15 +30,14 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
-import io.micronaut.scheduling.TaskExecutors;
-import jakarta.inject.Named;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
 
 /**
  * {@code GET /auth/verify}: forward authentication for a reverse proxy in front of other servers
@@ -48,12 +48,18 @@ import java.util.concurrent.ExecutorService;
  * should send it. A caller who may not use one of the request's features or models gets 403 naming
  * it ({@link ForwardedRequest} says which they are; every one must be allowed). {@code POST} with the original body (Traefik's
  * {@code forwardBody}) lets the model be read from it. Answered on the event loop when no store
- * is needed, like the access filter. An address that sent too many wrong keys gets 429 with
- * {@code Retry-After} for any key ({@link CallerLookup}).
+ * is needed ({@link MemoryFirst}), like the rest of the access layer. An address that sent too many
+ * wrong keys gets 429 with {@code Retry-After} for any key ({@link CallerLookup}). Public, and
+ * {@link ChecksItself}: the access layer leaves the caller to this route.
  */
-@Controller(Routes.FORWARD_AUTH)
 @JsonApi
+@Controller(ForwardAuthController.PATH)
+@Secured(SecurityRule.IS_ANONYMOUS)
+@ChecksItself
 class ForwardAuthController {
+
+    /** Forward authentication for reverse proxies. */
+    static final String PATH = "/auth/verify";
 
     static final String USER = "X-Gatehouse-User";
     static final String USER_ENCODED = "X-Gatehouse-User-Encoded";
@@ -63,19 +69,16 @@ class ForwardAuthController {
     private static final String USER_ONLY = Role.USER.label();
 
     private final CallerLookup lookup;
-    private final ClientFacts client;
     private final ServerSettings settings;
-    private final ExecutorService blocking;
+    private final MemoryFirst memoryFirst;
     private final ForwardedRequest forwarded;
     private final RequestRights rights;
 
-    ForwardAuthController(CallerLookup lookup, ClientFacts client, ServerSettings settings,
-                          @Named(TaskExecutors.BLOCKING) ExecutorService blocking, ForwardedRequest forwarded,
-                          RequestRights rights) {
+    ForwardAuthController(CallerLookup lookup, ServerSettings settings, MemoryFirst memoryFirst,
+                          ForwardedRequest forwarded, RequestRights rights) {
         this.lookup = lookup;
-        this.client = client;
         this.settings = settings;
-        this.blocking = blocking;
+        this.memoryFirst = memoryFirst;
         this.forwarded = forwarded;
         this.rights = rights;
     }
@@ -102,22 +105,17 @@ class ForwardAuthController {
      * what the first try found (the caller, the body's models) rather than finding it again.
      */
     private CompletableFuture<HttpResponse<?>> verify(HttpRequest<?> request, @Nullable byte[] body) {
-        Check check = new Check(request, body);
-        try {
-            return CompletableFuture.completedFuture(check.answer(false));
-        } catch (StoreNeeded needed) {
-            return CompletableFuture.supplyAsync(() -> check.answer(true), blocking);
-        }
+        return memoryFirst.answer(new Check(request, body)::answer);
     }
 
-    /** One forwarded request's check; each step's result is kept once found. */
+    /** One forwarded request's check; each step's result is kept once found, so the blocking try goes on from there. */
     private final class Check {
 
         private final HttpRequest<?> request;
         @Nullable
         private final byte[] body;
         private ForwardedOrigin origin;
-        private Optional<Caller> caller;
+        private Found found;
         private ForwardedRequest.Wanted wanted;
 
         Check(HttpRequest<?> request, @Nullable byte[] body) {
@@ -125,54 +123,53 @@ class ForwardAuthController {
             this.body = body;
         }
 
-        HttpResponse<?> answer(boolean mayBlock) {
+        /** The answer; without {@code mayBlock} empty when only the store can give it. */
+        Optional<HttpResponse<?>> answer(boolean mayBlock) {
             if (origin == null) {
                 try {
                     // First, for every caller: an ambiguous description of the original request is never judged.
                     origin = ForwardedOrigin.of(request);
                 } catch (IllegalArgumentException ambiguous) {
-                    return ApiError.badRequest(ambiguous.getMessage()).contentType(MediaType.APPLICATION_JSON_TYPE);
+                    return Optional.of(ApiError.badRequest(ambiguous.getMessage()).contentType(MediaType.APPLICATION_JSON_TYPE));
                 }
             }
-            if (caller == null) {
-                try {
-                    caller = find(request, mayBlock);
-                } catch (TooManyWrongKeys throttled) {
-                    return TooManyAttempts.wrongKeys(throttled.retryAfter()).contentType(MediaType.APPLICATION_JSON_TYPE);
+            if (found == null) {
+                Optional<Found> looked = lookup.find(request, mayBlock);
+                if (looked.isEmpty()) {
+                    return Optional.empty();
                 }
+                found = looked.get();
             }
+            if (found instanceof Throttled throttled) {
+                return Optional.of(TooManyAttempts.wrongKeys(throttled.retryAfter()).contentType(MediaType.APPLICATION_JSON_TYPE));
+            }
+            Optional<Caller> caller = found instanceof Known known ? Optional.of(known.caller()) : Optional.empty();
             if (caller.isEmpty()) {
-                return ForwardAuthController.this.answer(request, origin, caller);
+                return Optional.of(ForwardAuthController.this.answer(request, origin, caller));
             }
             // The CSRF baseline of Gatehouse's own API, for the AI server's: a session cookie goes along
             // with a same-site page's requests (SameSite=Lax), so the page must be of this site.
             if (caller.get().key().isEmpty() && caller.get().session().isPresent() && fromAnotherPage(request, origin)) {
-                return ApiError.response(HttpStatus.FORBIDDEN, "csrf", "A page of another site sent this request with"
-                        + " a Gatehouse session; only this site's own pages may (programs use an API key).")
-                        .header(RequestRights.REFUSED, "origin").contentType(MediaType.APPLICATION_JSON_TYPE);
+                return Optional.of(ApiError.response(HttpStatus.FORBIDDEN, "csrf", "A page of another site sent this"
+                        + " request with a Gatehouse session; only this site's own pages may (programs use an API key).")
+                        .header(RequestRights.REFUSED, "origin").contentType(MediaType.APPLICATION_JSON_TYPE));
             }
             if (wanted == null) {
                 try {
                     wanted = forwarded.wanted(request, origin, body);
                 } catch (IllegalArgumentException invalid) {
-                    return ApiError.badRequest(invalid.getMessage()).contentType(MediaType.APPLICATION_JSON_TYPE);
+                    return Optional.of(ApiError.badRequest(invalid.getMessage()).contentType(MediaType.APPLICATION_JSON_TYPE));
                 }
             }
-            if (rights.decide(caller.get(), wanted, mayBlock) instanceof Authorize.Denied denied) {
-                return RequestRights.denied(denied).contentType(MediaType.APPLICATION_JSON_TYPE);
+            Optional<Authorize.Decision> decision = rights.decide(caller.get(), wanted, mayBlock);
+            if (decision.isEmpty()) {
+                return Optional.empty();
             }
-            return ForwardAuthController.this.answer(request, origin, caller);
+            if (decision.get() instanceof Authorize.Denied denied) {
+                return Optional.of(RequestRights.denied(denied).contentType(MediaType.APPLICATION_JSON_TYPE));
+            }
+            return Optional.of(ForwardAuthController.this.answer(request, origin, caller));
         }
-    }
-
-    /** The caller; in {@code --auth none} everyone is {@code default} unless a valid key says otherwise. */
-    private Optional<Caller> find(HttpRequest<?> request, boolean mayBlock) {
-        if (settings.auth() != AuthMode.NONE) {
-            return lookup.find(request, mayBlock);
-        }
-        Optional<String> key = CallerLookup.presentedKey(request);
-        Optional<Caller> keyed = key.isPresent() ? lookup.key(request, key.get(), mayBlock) : Optional.empty();
-        return keyed.or(() -> Optional.of(Caller.builtIn("default", client.clientIp(request))));
     }
 
     private HttpResponse<?> answer(HttpRequest<?> request, ForwardedOrigin origin, Optional<Caller> caller) {

@@ -3,8 +3,6 @@ package dev.gatehouse.http.forwardauth;
 import dev.gatehouse.core.model.apikeys.ApiKey;
 import dev.gatehouse.core.model.rights.FeatureCatalog;
 import dev.gatehouse.core.port.in.Authorize;
-import dev.gatehouse.http.access.CallerLookup;
-import dev.gatehouse.http.access.CallerLookup.StoreNeeded;
 import dev.gatehouse.http.web.Caller;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -44,23 +42,19 @@ public class RequestRights {
         return new Authorize.Query(caller.user(), scopes, feature, model, modelUnseen);
     }
 
-    /**
-     * The decision; without {@code mayBlock} only what memory can answer (no store needed, or the
-     * user's settings read a moment ago and unchanged since), else {@link StoreNeeded}.
-     */
-    public Authorize.Decision decide(Authorize.Query query, boolean mayBlock) {
-        if (mayBlock) {
-            return authorize.authorize(query);
-        }
-        return authorize.fromMemory(query).orElseThrow(() -> StoreNeeded.INSTANCE);
+    /** The decision, reading the user's settings from the store if need be. */
+    public Authorize.Decision decide(Authorize.Query query) {
+        return authorize.authorize(query);
     }
 
     /**
      * The decision for everything a forwarded request wants: each feature, each model, and the
      * unseen model if any, in that order; the first denial, else allowed. Core reads the user's
-     * rights at most once for all of them ({@link Authorize#authorizeAll}).
+     * rights at most once for all of them ({@link Authorize#authorizeAll}). Without {@code mayBlock}
+     * only what memory can answer (no store needed, or the user's settings read a moment ago and
+     * unchanged since), else empty, as {@link dev.gatehouse.http.access.MemoryFirst} asks.
      */
-    public Authorize.Decision decide(Caller caller, ForwardedRequest.Wanted wanted, boolean mayBlock) {
+    public Optional<Authorize.Decision> decide(Caller caller, ForwardedRequest.Wanted wanted, boolean mayBlock) {
         List<Authorize.Query> queries = new ArrayList<>();
         wanted.features().forEach(f -> queries.add(query(caller, Optional.of(f), Optional.empty())));
         wanted.models().forEach(m -> queries.add(query(caller, Optional.empty(), Optional.of(m))));
@@ -70,8 +64,8 @@ public class RequestRights {
         Set<String> scopes = caller.key().map(ApiKey::scopes).orElse(Set.of());
         if (wanted.adminOnly()) {
             if (!caller.user().isAdmin()) {
-                return new Authorize.Denied(Authorize.What.ROUTE, "", "Only administrators may use this route (the"
-                        + " server's own administration).");
+                return Optional.of(new Authorize.Denied(Authorize.What.ROUTE, "", "Only administrators may use this route (the"
+                        + " server's own administration)."));
             }
             queries.add(Authorize.Query.unrestricted(caller.user(), scopes)); // refused to keys with scopes
         }
@@ -80,18 +74,15 @@ public class RequestRights {
             // callers with no restriction; a key with scopes never (core refuses it, administrators' too).
             AccessRules.Unmatched mode = wanted.unmatched().get();
             if (mode == AccessRules.Unmatched.DENY && !caller.user().isAdmin()) {
-                return new Authorize.Denied(Authorize.What.ROUTE, "", "No route rule says what this request uses, and"
+                return Optional.of(new Authorize.Denied(Authorize.What.ROUTE, "", "No route rule says what this request uses, and"
                         + " this server refuses such requests to everyone but administrators"
-                        + " (GATEHOUSE_UNMATCHED_ROUTES=deny); an administrator can map the route in GATEHOUSE_ROUTES.");
+                        + " (GATEHOUSE_UNMATCHED_ROUTES=deny); an administrator can map the route in GATEHOUSE_ROUTES."));
             }
             if (mode == AccessRules.Unmatched.RESTRICTED || !scopes.isEmpty()) {
                 queries.add(Authorize.Query.unrestricted(caller.user(), scopes));
             }
         }
-        if (mayBlock) {
-            return authorize.authorizeAll(queries);
-        }
-        return authorize.fromMemoryAll(queries).orElseThrow(() -> StoreNeeded.INSTANCE);
+        return mayBlock ? Optional.of(authorize.authorizeAll(queries)) : authorize.fromMemoryAll(queries);
     }
 
     /** Checks the text of a feature a client or proxy named. */

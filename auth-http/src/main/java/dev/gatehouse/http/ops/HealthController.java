@@ -10,6 +10,8 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Map;
 
@@ -24,11 +26,13 @@ class HealthController {
         this.stores = stores;
     }
 
+    @Secured(SecurityRule.IS_ANONYMOUS)
     @Get("/healthz")
     Map<String, String> healthz() {
         return Map.of("status", "ok");
     }
 
+    @Secured(SecurityRule.IS_ANONYMOUS)
     @Get("/readyz")
     @JsonApi
     @ExecuteOn(TaskExecutors.BLOCKING)

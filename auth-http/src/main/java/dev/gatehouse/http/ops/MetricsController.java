@@ -1,5 +1,6 @@
 package dev.gatehouse.http.ops;
 
+import dev.gatehouse.http.access.Roles;
 import dev.gatehouse.http.web.CallerRequired;
 import io.micronaut.core.annotation.Order;
 import io.micronaut.core.order.Ordered;
@@ -11,9 +12,10 @@ import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-/** {@code GET /metrics} for Prometheus (administrators only: the access filter checks). */
+/** {@code GET /metrics} for Prometheus (administrators only: {@code @Secured(Roles.ADMIN)}). */
 @Controller("/metrics")
 @Tag(name = ApiDescription.OPERATIONS)
 @CallerRequired
@@ -25,13 +27,14 @@ class MetricsController {
         this.metrics = metrics;
     }
 
+    @Secured(Roles.ADMIN)
     @Get(produces = "text/plain; version=0.0.4; charset=utf-8")
     @ExecuteOn(TaskExecutors.BLOCKING)
     HttpResponse<String> metrics() {
         return HttpResponse.ok(metrics.render());
     }
 
-    /** Counts every response by status, errors and the access filter's refusals included (it runs outside that filter). */
+    /** Counts every response by status, errors and the access layer's refusals included (it runs outside Micronaut Security's filter). */
     @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
     @Order(Ordered.HIGHEST_PRECEDENCE + 10)
     static class CountResponses {

@@ -10,6 +10,8 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 
 /**
  * Serves the web UI's CSS, script and icon. A request with the current {@code ?v=} may be
@@ -27,6 +29,7 @@ class AssetsController {
         this.assets = assets;
     }
 
+    @Secured(SecurityRule.IS_ANONYMOUS)
     @Get("/assets/{name}")
     HttpResponse<?> asset(HttpRequest<?> request, String name, @Nullable @QueryValue("v") String version) {
         return assets.find(name)
@@ -36,6 +39,7 @@ class AssetsController {
     }
 
     /** Browsers ask for it unprompted; the pages also link the SVG directly. */
+    @Secured(SecurityRule.IS_ANONYMOUS)
     @Get("/favicon.ico")
     HttpResponse<?> favicon(HttpRequest<?> request) {
         return serve(request, assets.find("icon.svg").orElseThrow(), null);

@@ -3,13 +3,12 @@ package dev.gatehouse.http.pages;
 import dev.gatehouse.core.port.in.ReadAuditLog;
 import dev.gatehouse.core.port.in.Refused;
 import dev.gatehouse.core.port.out.AuditLog;
-import dev.gatehouse.http.access.AccessFilter;
 import dev.gatehouse.http.access.Pages;
+import dev.gatehouse.http.access.Roles;
 import dev.gatehouse.http.api.audit.AdminAuditController;
 import dev.gatehouse.http.web.ApiErrorException;
 import dev.gatehouse.http.web.Caller;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -19,6 +18,7 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -42,11 +42,11 @@ class AuditPageController {
         this.clock = clock;
     }
 
+    @Secured(Roles.ADMIN)
     @Get
-    HttpResponse<?> page(HttpRequest<?> request, @QueryValue @Nullable String user, @QueryValue @Nullable String action,
+    HttpResponse<?> page(Caller caller, @QueryValue @Nullable String user, @QueryValue @Nullable String action,
                          @QueryValue @Nullable String outcome, @QueryValue @Nullable String since,
                          @QueryValue @Nullable String limit) {
-        Caller caller = AccessFilter.current(request);
         Shell shell = Shell.of("Audit", assets, Optional.of(caller));
         int shown = Math.min(limitOrStep(limit), ReadAuditLog.MAX_EVENTS - 1);
         AuditLog.Query query;

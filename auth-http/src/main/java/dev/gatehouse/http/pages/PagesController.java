@@ -10,7 +10,8 @@ import dev.gatehouse.core.port.in.ManageSessions;
 import dev.gatehouse.core.port.in.ReadPermissions;
 import dev.gatehouse.core.port.in.Register;
 import dev.gatehouse.core.service.apikeys.KeyPolicy;
-import dev.gatehouse.http.access.AccessFilter;
+import dev.gatehouse.http.access.NotDuringSetup;
+import dev.gatehouse.http.access.Roles;
 import dev.gatehouse.http.access.SetupMode;
 import dev.gatehouse.http.api.apikeys.KeyOwners;
 import dev.gatehouse.http.config.ServerSettings;
@@ -18,7 +19,6 @@ import dev.gatehouse.http.web.Caller;
 import dev.gatehouse.http.web.PageLinks;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -28,6 +28,8 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.ModelAndView;
 import java.net.URI;
 import java.time.Clock;
@@ -74,33 +76,36 @@ class PagesController {
         this.clock = clock;
     }
 
+    @Secured(SecurityRule.IS_AUTHENTICATED)
     @Get
     HttpResponse<?> home() {
         return HttpResponse.seeOther(URI.create(PageLinks.HOME));
     }
 
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    @NotDuringSetup
     @Get("/login")
-    HttpResponse<?> login(HttpRequest<?> request, @Nullable @QueryValue String next) {
+    HttpResponse<?> login(@Nullable Caller signedIn, @Nullable @QueryValue String next) {
         if (setupMode.active()) {
             return HttpResponse.seeOther(URI.create("/setup"));
         }
         String target = PageLinks.safeNext(next, settings);
-        if (AccessFilter.caller(request).isPresent()) {
+        if (signedIn != null) {
             return HttpResponse.seeOther(URI.create(target));
         }
         return page("login", new LoginPage(shell("Sign in", Optional.empty()), target,
                 register.mode() != RegistrationMode.CLOSED));
     }
 
+    @Secured(SecurityRule.IS_ANONYMOUS)
     @Get("/setup")
-    HttpResponse<?> setup(HttpRequest<?> request) {
-        Optional<Caller> caller = AccessFilter.caller(request);
-        return page("setup", new SetupPage(shell("Set up", caller), setupMode.active()));
+    HttpResponse<?> setup(@Nullable Caller signedIn) {
+        return page("setup", new SetupPage(shell("Set up", Optional.ofNullable(signedIn)), setupMode.active()));
     }
 
+    @Secured(SecurityRule.IS_AUTHENTICATED)
     @Get("/account")
-    HttpResponse<?> account(HttpRequest<?> request) {
-        Caller caller = AccessFilter.current(request);
+    HttpResponse<?> account(Caller caller) {
         List<Session> sessions = manageSessions.list(caller.actor(), caller.user().username())
                 instanceof ManageSessions.Sessions listed ? listed.sessions() : List.of();
         var rights = readPermissions.read(caller.actor(), caller.user().username());
@@ -110,9 +115,9 @@ class PagesController {
     }
 
     /** One user's features and models, for administrators to change. */
+    @Secured(Roles.ADMIN)
     @Get("/admin/users/{username}")
-    HttpResponse<?> user(HttpRequest<?> request, String username) {
-        Caller caller = AccessFilter.current(request);
+    HttpResponse<?> user(Caller caller, String username) {
         Shell shell = shell(username, Optional.of(caller));
         Optional<Username> name = parse(username);
         var rights = name.isEmpty() ? null : readPermissions.read(caller.actor(), name.get());
@@ -124,9 +129,9 @@ class PagesController {
                 "There is no user '" + username + "'. The list of users is on Manage Users."));
     }
 
+    @Secured(Roles.ADMIN)
     @Get("/admin")
-    HttpResponse<?> admin(HttpRequest<?> request, @Nullable @QueryValue String after) {
-        Caller caller = AccessFilter.current(request);
+    HttpResponse<?> admin(Caller caller, @Nullable @QueryValue String after) {
         Shell shell = shell("Manage Users", Optional.of(caller));
         Optional<Username> from = parse(after);
         if (!(listUsers.page(caller.actor(), from, AdminPage.PAGE_SIZE) instanceof ListUsers.Page page)) {
@@ -139,9 +144,9 @@ class PagesController {
                 page.next().map(Username::value).orElse("")));
     }
 
+    @Secured(SecurityRule.IS_AUTHENTICATED)
     @Get("/tokens")
-    HttpResponse<?> tokens(HttpRequest<?> request) {
-        Caller caller = AccessFilter.current(request);
+    HttpResponse<?> tokens(Caller caller) {
         List<ApiKey> keys = listApiKeys.list(caller.actor(), Optional.empty())
                 instanceof ListApiKeys.Listed listed ? listed.keys() : List.of();
         Optional<KeyOwners.Found> owners = caller.admin()

@@ -4,11 +4,11 @@ import dev.gatehouse.core.model.accounts.UserStatus;
 import dev.gatehouse.core.port.in.ListInvites;
 import dev.gatehouse.core.port.in.ListUsers;
 import dev.gatehouse.core.port.in.Register;
-import dev.gatehouse.http.access.AccessFilter;
+import dev.gatehouse.http.access.NotDuringSetup;
+import dev.gatehouse.http.access.Roles;
 import dev.gatehouse.http.web.Caller;
 import dev.gatehouse.http.web.PageLinks;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -18,6 +18,8 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -45,9 +47,11 @@ class RegistrationPagesController {
         this.clock = clock;
     }
 
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    @NotDuringSetup
     @Get("/register")
-    HttpResponse<?> register(HttpRequest<?> request, @Nullable @QueryValue String invite) {
-        if (AccessFilter.caller(request).isPresent()) {
+    HttpResponse<?> register(@Nullable Caller signedIn, @Nullable @QueryValue String invite) {
+        if (signedIn != null) {
             return HttpResponse.seeOther(URI.create(PageLinks.HOME));
         }
         String code = invite == null ? "" : invite.strip();
@@ -56,15 +60,16 @@ class RegistrationPagesController {
     }
 
     /** Where a pending account's sign-in lands: no session, only this word. */
+    @Secured(SecurityRule.IS_ANONYMOUS)
     @Get("/waiting")
     HttpResponse<?> waiting() {
         return page("waiting", new MessagePage(shell("Waiting for approval", Optional.empty()), "Waiting for approval",
                 "Your account is registered and waits for an administrator's approval. Once approved, you can sign in."));
     }
 
+    @Secured(Roles.ADMIN)
     @Get("/admin/pending")
-    HttpResponse<?> pending(HttpRequest<?> request) {
-        Caller caller = AccessFilter.current(request);
+    HttpResponse<?> pending(Caller caller) {
         Instant now = clock.instant();
         List<PendingPage.Row> rows = listUsers.list(caller.actor()) instanceof ListUsers.Listed listed
                 ? listed.users().stream().filter(u -> u.status() instanceof UserStatus.Pending)
@@ -73,9 +78,9 @@ class RegistrationPagesController {
                 rows));
     }
 
+    @Secured(Roles.ADMIN)
     @Get("/admin/invites")
-    HttpResponse<?> invites(HttpRequest<?> request) {
-        Caller caller = AccessFilter.current(request);
+    HttpResponse<?> invites(Caller caller) {
         Instant now = clock.instant();
         List<InvitesPage.Row> rows = listInvites.list(caller.actor()) instanceof ListInvites.Listed listed
                 ? listed.invites().stream().map(i -> InvitesPage.Row.of(i, now)).toList() : List.of();

@@ -14,7 +14,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Who is calling, as the access filter established it: a user, and how they proved it — the
+ * Who is calling, as the access layer established it: a user, and how they proved it — the
  * session they came with, or the API key they presented (neither for the built-in callers of
  * {@code --auth none}).
  */

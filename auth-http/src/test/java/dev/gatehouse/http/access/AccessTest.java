@@ -33,52 +33,94 @@ public class AccessTest {
         app.close();
     }
 
-    /** Every route the router knows, as (method, template, a path that reaches it). */
-    static List<String[]> routes() {
-        List<String[]> routes = new java.util.ArrayList<>();
-        app.server.getApplicationContext().getBean(Router.class).uriRoutes().forEach(route -> {
+    /** A route the router knows: its method, template, a path that reaches it, and its rule from its annotations. */
+    record Route(String method, String template, String path, RouteRule rule) {
+
+        @Override
+        public String toString() {
+            return method + " " + template;
+        }
+    }
+
+    /** Every route the running server's router knows, read from its annotations as the access layer reads them. */
+    static List<Route> routes() {
+        return routes(app);
+    }
+
+    static List<Route> routes(RunningServer server) {
+        List<Route> routes = new java.util.ArrayList<>();
+        server.server.getApplicationContext().getBean(Router.class).uriRoutes().forEach(route -> {
             UriRouteInfo<?, ?> info = route;
-            String template = info.getUriMatchTemplate().toString();
             String path = info.getUriMatchTemplate().expand(java.util.Map.of("username", "alice", "id",
                     "Ab3dEf9Gh1Jk2Lm3", "name", "gatehouse.css"));
-            routes.add(new String[] {info.getHttpMethodName(), template, path});
+            routes.add(new Route(info.getHttpMethodName(), info.getUriMatchTemplate().toString(), path, RouteRule.of(info)));
         });
         assertTrue(routes.size() >= 50, "routes found: " + routes.size());
         return routes;
     }
 
+    /** The routes without {@code @Secured}. */
+    static List<String> undeclared(List<Route> routes) {
+        return routes.stream().filter(route -> !route.rule().declared()).map(Route::toString).distinct().sorted().toList();
+    }
+
     @Test
-    void everyRouteHasARuleAndEveryRuleARoute() {
-        java.util.Set<String> known = new java.util.TreeSet<>();
-        List<String> undeclared = new java.util.ArrayList<>();
-        for (String[] route : routes()) {
-            known.add(route[0].replace("HEAD", "GET") + " " + route[1]);
-            if (!Routes.declared(route[0], route[1])) {
-                undeclared.add(route[0] + " " + route[1]);
-            }
+    void everyRouteSaysWhoMayCallIt() {
+        assertEquals(List.of(), undeclared(routes()), "routes without @Secured (say who may call them: SecurityRule.IS_ANONYMOUS,"
+                + " IS_AUTHENTICATED or Roles.ADMIN; and with @KeyRule whether keys with scopes may); Micronaut Security"
+                + " refuses them to everyone");
+        for (Route route : routes()) {
+            List<String> roles = route.rule().roles();
+            assertTrue(roles.equals(List.of(io.micronaut.security.rules.SecurityRule.IS_ANONYMOUS))
+                    || roles.equals(List.of(io.micronaut.security.rules.SecurityRule.IS_AUTHENTICATED))
+                    || roles.equals(List.of(Roles.ADMIN)), route + " asks for " + roles + "; one of the three, please");
+            assertTrue(!route.rule().isPublic() || route.rule().keys() == KeyRule.Keys.MANAGE,
+                    route + " is public: keys are not looked at there, so a @KeyRule would say nothing");
         }
-        assertEquals(List.of(), undeclared, "routes without a rule in Routes.RULES (say who may call them and"
-                + " whether keys with scopes may)");
-        java.util.Set<String> stale = new java.util.TreeSet<>(Routes.RULES.keySet());
-        stale.removeAll(known);
-        assertEquals(java.util.Set.of(), stale, "rules for routes that do not exist");
+    }
+
+    @Test
+    void aRouteWithoutARuleIsRefusedToEveryoneAndTheRouteCheckNamesIt() throws Exception {
+        System.setProperty(UndeclaredRouteController.SWITCH, "true");
+        try (RunningServer forgetful = new RunningServer()) {
+            forgetful.addAdmin("root", "correct horse battery");
+            String session = forgetful.signIn("root", "correct horse battery");
+            String key = forgetful.mintKey("root").secret();
+            String path = "/test-only/undeclared";
+            assertEquals(401, forgetful.send(forgetful.get(path).build()).statusCode());
+            HttpResponse<String> admin = forgetful.send(forgetful.get(path).header("Cookie", session).build());
+            assertEquals(403, admin.statusCode(), admin.body());
+            assertFalse(admin.body().contains("reached"), admin.body());
+            assertEquals(403, forgetful.keyed("GET", path, null, key).statusCode());
+            assertEquals(List.of("GET " + path), undeclared(routes(forgetful)).stream()
+                    .filter(route -> !route.startsWith("HEAD")).toList());
+        } finally {
+            System.clearProperty(UndeclaredRouteController.SWITCH);
+        }
     }
 
     @Test
     void onlyAFewRoutesAreOpenToKeysWithScopesAndEveryManagementPathIsForAdministrators() {
-        List<String> open = Routes.RULES.values().stream()
-                .filter(rule -> !rule.isPublic() && rule.keys() != Routes.Keys.MANAGE && rule.keys() != Routes.Keys.NONE)
-                .map(rule -> rule.method() + " " + rule.template() + " " + rule.keys()).sorted().toList();
+        List<String> open = routes().stream().filter(route -> !route.method().equals("HEAD"))
+                .filter(route -> !route.rule().isPublic() && route.rule().keys() != KeyRule.Keys.MANAGE
+                        && route.rule().keys() != KeyRule.Keys.NONE)
+                .map(route -> route + " " + route.rule().keys()).distinct().sorted().toList();
         assertEquals(List.of("DELETE /api/tokens/{id} ITSELF", "GET /api/me ANY", "GET /api/me/models ANY",
                 "GET /api/me/permissions ANY", "POST /api/me/models ANY", "POST /api/tokens NARROWER"), open);
-        List<String> needSignIn = Routes.RULES.values().stream().filter(rule -> rule.keys() == Routes.Keys.NONE)
-                .map(rule -> rule.method() + " " + rule.template()).sorted().toList();
+        List<String> needSignIn = routes().stream().filter(route -> route.rule().keys() == KeyRule.Keys.NONE)
+                .map(Route::toString).distinct().sorted().toList();
         assertEquals(List.of("POST /api/admin/users/{username}/impersonate", "POST /api/admin/users/{username}/password",
                 "POST /api/me/password"), needSignIn);
-        for (Routes.Rule rule : Routes.RULES.values()) {
-            boolean management = rule.template().startsWith("/api/admin/") || rule.template().equals("/admin")
-                    || rule.template().startsWith("/admin/") || rule.template().equals("/metrics");
-            assertEquals(management, rule.who() == Routes.Who.ADMIN, rule.toString());
+        List<String> publicRoutes = routes().stream().filter(route -> route.rule().isPublic())
+                .filter(route -> !route.method().equals("HEAD")).map(Route::toString).distinct().sorted().toList();
+        assertEquals(List.of("GET /api/register", "GET /api/setup", "GET /assets/{name}", "GET /auth/verify",
+                "GET /favicon.ico", "GET /healthz", "GET /login", "GET /openapi.yml", "GET /readyz", "GET /register", "GET /setup",
+                "GET /waiting", "POST /api/auth/login", "POST /api/impersonation/stop", "POST /api/register",
+                "POST /api/setup", "POST /auth/verify"), publicRoutes);
+        for (Route route : routes()) {
+            boolean management = route.template().startsWith("/api/admin/") || route.template().equals("/admin")
+                    || route.template().startsWith("/admin/") || route.template().equals("/metrics");
+            assertEquals(management, route.rule().adminOnly(), route.toString());
         }
     }
 
@@ -89,34 +131,34 @@ public class AccessTest {
         String aliceChat = app.mintKey("alice", java.util.Set.of("chat", "models:llama-*")).secret();
         String rootPlain = app.mintKey("root").secret();
         int checked = 0;
-        for (String[] route : routes()) {
-            String method = route[0];
-            Routes.Rule rule = Routes.rule(method, route[1]);
-            String what = method + " " + route[2];
+        for (Route route : routes()) {
+            String method = route.method();
+            RouteRule rule = route.rule();
+            String what = method + " " + route.path();
             if (rule.isPublic()) {
                 continue;
             }
-            HttpResponse<String> anonymous = send(method, route[2], null, null);
+            HttpResponse<String> anonymous = send(method, route.path(), null, null);
             assertEquals(401, anonymous.statusCode(), what + " answered " + anonymous.body());
             assertTrue(method.equals("HEAD") || anonymous.body().contains("\"error\":\"unauthenticated\""), what);
-            if (rule.who() == Routes.Who.ADMIN) {
-                assertRefused(403, "forbidden", send(method, route[2], alice, null), what + " with a user's session");
+            if (rule.adminOnly()) {
+                assertRefused(403, "forbidden", send(method, route.path(), alice, null), what + " with a user's session");
             }
             switch (rule.keys()) {
                 case MANAGE, ITSELF -> {
                     // An administrator's key with scopes is refused as surely as a user's.
-                    assertRefused(403, KeyRefusals.SCOPE_FORBIDDEN, send(method, route[2], null, rootChat), what);
-                    assertRefused(403, KeyRefusals.SCOPE_FORBIDDEN, send(method, route[2], null, aliceChat), what);
+                    assertRefused(403, KeyRefusals.SCOPE_FORBIDDEN, send(method, route.path(), null, rootChat), what);
+                    assertRefused(403, KeyRefusals.SCOPE_FORBIDDEN, send(method, route.path(), null, aliceChat), what);
                     checked++;
                 }
                 case NONE -> {
                     for (String key : List.of(rootChat, aliceChat, rootPlain)) {
-                        assertRefused(403, KeyRefusals.SESSION_REQUIRED, send(method, route[2], null, key), what);
+                        assertRefused(403, KeyRefusals.SESSION_REQUIRED, send(method, route.path(), null, key), what);
                     }
                     checked++;
                 }
                 case ANY, NARROWER -> {
-                    HttpResponse<String> answer = send(method, route[2], null, rootChat);
+                    HttpResponse<String> answer = send(method, route.path(), null, rootChat);
                     assertTrue(answer.statusCode() != 401 && !answer.body().contains("\"error\":\"forbidden\"")
                             && !answer.body().contains(KeyRefusals.SESSION_REQUIRED), what + " with a key for chat: "
                             + answer.statusCode() + " " + answer.body());

@@ -6,15 +6,17 @@ import dev.gatehouse.core.port.in.ChangeRole;
 import dev.gatehouse.core.port.in.LockUser;
 import dev.gatehouse.core.port.in.Refused;
 import dev.gatehouse.core.port.in.UnlockUser;
-import dev.gatehouse.http.access.AdminRoutes;
+import dev.gatehouse.http.access.KeyRule;
+import dev.gatehouse.http.access.KeyRule.Keys;
+import dev.gatehouse.http.access.Roles;
 import dev.gatehouse.http.web.ApiError;
 import dev.gatehouse.http.web.Caller;
 import dev.gatehouse.http.web.CallerRequired;
 import dev.gatehouse.http.web.JsonApi;
 import dev.gatehouse.http.web.JsonBody;
 import dev.gatehouse.http.web.JsonObjectBody;
+import dev.gatehouse.http.web.PathNames;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -22,6 +24,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.Map;
 import java.util.Optional;
@@ -53,11 +56,12 @@ class AdminAccountController {
     }
 
     /** Sets the password without the old one and ends every session of the user. */
+    @Secured(Roles.ADMIN)
+    @KeyRule(Keys.NONE)
     @Post("/password")
     @JsonObjectBody
-    HttpResponse<?> setPassword(HttpRequest<?> request, String username, @Body @Nullable String body) {
-        Caller caller = AdminRoutes.admin(request);
-        Username target = AdminRoutes.user(username);
+    HttpResponse<?> setPassword(Caller caller, String username, @Body @Nullable String body) {
+        Username target = PathNames.user(username);
         if (caller.actor().is(target)) {
             return ApiError.forbidden("To change your own password use POST /api/me/password, which asks for your"
                     + " current one.");
@@ -72,11 +76,11 @@ class AdminAccountController {
     }
 
     /** Locks the account and ends its sessions at once; its sign-in then shows the reason. */
+    @Secured(Roles.ADMIN)
     @Post("/lock")
     @JsonObjectBody
-    HttpResponse<?> lock(HttpRequest<?> request, String username, @Body @Nullable String body) {
-        Caller caller = AdminRoutes.admin(request);
-        Username target = AdminRoutes.user(username);
+    HttpResponse<?> lock(Caller caller, String username, @Body @Nullable String body) {
+        Username target = PathNames.user(username);
         String reason = reader.readOptional(body, LOCK_EXAMPLE).optionalText("reason").orElse("");
         LockUser.Result result = lockUser.lock(caller.actor(), target, reason);
         if (result instanceof LockUser.Locked locked) {
@@ -86,11 +90,11 @@ class AdminAccountController {
     }
 
     /** Makes the user an administrator or a plain user; applies to their next request. */
+    @Secured(Roles.ADMIN)
     @Put("/role")
     @JsonObjectBody
-    HttpResponse<?> setRole(HttpRequest<?> request, String username, @Body @Nullable String body) {
-        Caller caller = AdminRoutes.admin(request);
-        Username target = AdminRoutes.user(username);
+    HttpResponse<?> setRole(Caller caller, String username, @Body @Nullable String body) {
+        Username target = PathNames.user(username);
         JsonBody json = reader.read(body, ROLE_EXAMPLE);
         String role = json.text("role");
         if (!role.equals("admin") && !role.equals("user")) {
@@ -103,11 +107,11 @@ class AdminAccountController {
         return ApiError.refused((Refused) result, "change_role");
     }
 
+    @Secured(Roles.ADMIN)
     @Post("/unlock")
     @ApiResponse(responseCode = "204", description = "Unlocked (also when it was not locked).")
-    HttpResponse<?> unlock(HttpRequest<?> request, String username) {
-        Caller caller = AdminRoutes.admin(request);
-        UnlockUser.Result result = unlockUser.unlock(caller.actor(), AdminRoutes.user(username));
+    HttpResponse<?> unlock(Caller caller, String username) {
+        UnlockUser.Result result = unlockUser.unlock(caller.actor(), PathNames.user(username));
         if (result instanceof UnlockUser.Unlocked) {
             return HttpResponse.noContent();
         }

@@ -5,7 +5,7 @@ import dev.gatehouse.core.port.in.AddUser;
 import dev.gatehouse.core.port.in.ListUsers;
 import dev.gatehouse.core.port.in.Refused;
 import dev.gatehouse.core.port.in.RemoveUser;
-import dev.gatehouse.http.access.AdminRoutes;
+import dev.gatehouse.http.access.Roles;
 import dev.gatehouse.http.web.ApiError;
 import dev.gatehouse.http.web.ApiErrorException;
 import dev.gatehouse.http.web.Caller;
@@ -13,9 +13,9 @@ import dev.gatehouse.http.web.CallerRequired;
 import dev.gatehouse.http.web.JsonApi;
 import dev.gatehouse.http.web.JsonBody;
 import dev.gatehouse.http.web.JsonObjectBody;
+import dev.gatehouse.http.web.PathNames;
 import dev.gatehouse.http.web.UserView;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -25,6 +25,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.Optional;
 
@@ -51,9 +52,9 @@ class AdminUsersController {
     }
 
     /** {@code ?after=NAME&limit=N}: the users after NAME in name order; {@code next} continues. */
+    @Secured(Roles.ADMIN)
     @Get
-    HttpResponse<?> list(HttpRequest<?> request, @QueryValue @Nullable String after, @QueryValue @Nullable String limit) {
-        Caller caller = AdminRoutes.admin(request);
+    HttpResponse<?> list(Caller caller, @QueryValue @Nullable String after, @QueryValue @Nullable String limit) {
         ListUsers.Result result = listUsers.page(caller.actor(), after(after), limit(limit));
         if (result instanceof ListUsers.Page page) {
             return HttpResponse.ok(UserPage.of(page));
@@ -62,11 +63,11 @@ class AdminUsersController {
     }
 
     /** Adds an account; a taken name is 409, never a silent password change. */
+    @Secured(Roles.ADMIN)
     @Post
     @JsonObjectBody
     @ApiResponse(responseCode = "201", description = "Added: the user, as the list shows them.")
-    HttpResponse<?> add(HttpRequest<?> request, @Body @Nullable String body) {
-        Caller caller = AdminRoutes.admin(request);
+    HttpResponse<?> add(Caller caller, @Body @Nullable String body) {
         JsonBody json = reader.read(body, ADD_EXAMPLE);
         AddUser.Result result = addUser.add(new AddUser.Command(caller.actor(), json.username("username"),
                 json.password("password"), json.flag("admin"), AddUser.IfExists.REFUSE));
@@ -80,11 +81,11 @@ class AdminUsersController {
     }
 
     /** Deletes an account and ends its sessions; nobody deletes themselves. */
+    @Secured(Roles.ADMIN)
     @Delete("/{username}")
     @ApiResponse(responseCode = "204", description = "Deleted; their sessions ended.")
-    HttpResponse<?> remove(HttpRequest<?> request, String username) {
-        Caller caller = AdminRoutes.admin(request);
-        RemoveUser.Result result = removeUser.remove(caller.actor(), AdminRoutes.user(username));
+    HttpResponse<?> remove(Caller caller, String username) {
+        RemoveUser.Result result = removeUser.remove(caller.actor(), PathNames.user(username));
         if (result instanceof RemoveUser.Removed) {
             return HttpResponse.noContent();
         }

@@ -5,7 +5,6 @@ import dev.gatehouse.core.model.accounts.Username;
 import dev.gatehouse.core.port.in.ChangeAvatar;
 import dev.gatehouse.core.port.in.Refused;
 import dev.gatehouse.core.port.out.Stores;
-import dev.gatehouse.http.access.AccessFilter;
 import dev.gatehouse.http.web.ApiError;
 import dev.gatehouse.http.web.Caller;
 import dev.gatehouse.http.web.CallerRequired;
@@ -24,6 +23,8 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -48,9 +49,9 @@ class AvatarController {
         this.stores = stores;
     }
 
+    @Secured(SecurityRule.IS_AUTHENTICATED)
     @Put(value = "/api/me/avatar", consumes = MediaType.ALL)
-    HttpResponse<?> upload(HttpRequest<?> request, @Body @Nullable byte[] body) {
-        Caller caller = AccessFilter.current(request);
+    HttpResponse<?> upload(Caller caller, HttpRequest<?> request, @Body @Nullable byte[] body) {
         byte[] png;
         try {
             png = AvatarImages.sanitize(request.getContentType().map(MediaType::toString).orElse(""),
@@ -67,10 +68,10 @@ class AvatarController {
         return refused((Refused) result);
     }
 
+    @Secured(SecurityRule.IS_AUTHENTICATED)
     @Delete("/api/me/avatar")
     @ApiResponse(responseCode = "204", description = "Removed; the initial shows again.")
-    HttpResponse<?> remove(HttpRequest<?> request) {
-        Caller caller = AccessFilter.current(request);
+    HttpResponse<?> remove(Caller caller) {
         ChangeAvatar.Result result = changeAvatar.remove(caller.actor(), caller.user().username());
         return result instanceof ChangeAvatar.Changed ? HttpResponse.noContent() : refused((Refused) result);
     }
@@ -82,19 +83,19 @@ class AvatarController {
      * no store lookup: the answer is the same whether the name exists or not, so it tells nobody
      * which usernames exist.
      */
+    @Secured(SecurityRule.IS_AUTHENTICATED)
     @Get("/api/users/{username}/avatar")
     @ApiResponse(responseCode = "200", description = "The uploaded image (PNG) or the initial drawn from the name (SVG).",
             content = {@Content(mediaType = "image/png", schema = @Schema(type = "string", format = "binary")),
                     @Content(mediaType = "image/svg+xml", schema = @Schema(type = "string"))})
     @ApiResponse(responseCode = "304", description = "Unchanged since the ETag in If-None-Match.")
-    HttpResponse<?> show(HttpRequest<?> request, @PathVariable String username) {
+    HttpResponse<?> show(Caller caller, HttpRequest<?> request, @PathVariable String username) {
         Username name;
         try {
             name = Username.of(username);
         } catch (IllegalArgumentException e) {
             return ApiError.badRequest(e.getMessage());
         }
-        Caller caller = AccessFilter.current(request);
         boolean maySee = caller.admin() || caller.user().username().equals(name);
         // A conditional request, as every page's menu sends, is answered from the time alone.
         Optional<Instant> updated = maySee ? stores.avatars().updatedAt(name) : Optional.empty();

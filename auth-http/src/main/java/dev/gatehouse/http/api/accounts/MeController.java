@@ -1,13 +1,15 @@
 package dev.gatehouse.http.api.accounts;
 
-import dev.gatehouse.http.access.AccessFilter;
+import dev.gatehouse.http.access.KeyRule;
+import dev.gatehouse.http.access.KeyRule.Keys;
 import dev.gatehouse.http.web.Caller;
 import dev.gatehouse.http.web.CallerRequired;
 import dev.gatehouse.http.web.JsonApi;
 import dev.gatehouse.http.web.UserView;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 
 /**
  * The signed-in user's own account, and the administrator acting as them if one is. The access
@@ -18,9 +20,10 @@ import io.micronaut.http.annotation.Get;
 @CallerRequired
 class MeController {
 
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @KeyRule(Keys.ANY)
     @Get
-    UserView me(HttpRequest<?> request) {
-        Caller caller = AccessFilter.current(request);
+    UserView me(Caller caller) {
         return UserView.full(caller.user()).actedOnBy(caller.impersonator());
     }
 }

@@ -3,7 +3,8 @@ package dev.gatehouse.http.api.accounts;
 import dev.gatehouse.core.model.sessions.Session;
 import dev.gatehouse.core.port.in.ChangePassword;
 import dev.gatehouse.core.port.in.Refused;
-import dev.gatehouse.http.access.AccessFilter;
+import dev.gatehouse.http.access.KeyRule;
+import dev.gatehouse.http.access.KeyRule.Keys;
 import dev.gatehouse.http.web.ApiError;
 import dev.gatehouse.http.web.Caller;
 import dev.gatehouse.http.web.CallerRequired;
@@ -12,13 +13,14 @@ import dev.gatehouse.http.web.JsonBody;
 import dev.gatehouse.http.web.JsonObjectBody;
 import dev.gatehouse.http.web.TooManyAttempts;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import java.util.Map;
 import java.util.Optional;
 
@@ -43,10 +45,11 @@ class MyPasswordController {
         this.reader = reader;
     }
 
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @KeyRule(Keys.NONE)
     @Post
     @JsonObjectBody
-    HttpResponse<?> change(HttpRequest<?> request, @Body @Nullable String body) {
-        Caller caller = AccessFilter.current(request);
+    HttpResponse<?> change(Caller caller, @Body @Nullable String body) {
         JsonBody json = reader.read(body, EXAMPLE);
         ChangePassword.Result result = changePassword.change(new ChangePassword.Command(caller.actor(),
                 caller.user().username(), Optional.of(json.password("currentPassword")), json.password("newPassword"),

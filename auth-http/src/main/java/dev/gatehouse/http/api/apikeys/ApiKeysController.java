@@ -7,7 +7,8 @@ import dev.gatehouse.core.port.in.MintApiKey;
 import dev.gatehouse.core.port.in.Refused;
 import dev.gatehouse.core.port.in.RenameApiKey;
 import dev.gatehouse.core.port.in.RevokeApiKeys;
-import dev.gatehouse.http.access.AccessFilter;
+import dev.gatehouse.http.access.KeyRule;
+import dev.gatehouse.http.access.KeyRule.Keys;
 import dev.gatehouse.http.web.ApiErrorException;
 import dev.gatehouse.http.web.Caller;
 import dev.gatehouse.http.web.CallerRequired;
@@ -15,7 +16,6 @@ import dev.gatehouse.http.web.JsonApi;
 import dev.gatehouse.http.web.JsonBody;
 import dev.gatehouse.http.web.JsonObjectBody;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -26,6 +26,8 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.List;
 import java.util.Map;
@@ -62,9 +64,9 @@ class ApiKeysController {
     }
 
     /** The caller's keys (administrators: everyone's, with the users a key can be made for); {@code ?user=NAME} narrows. */
+    @Secured(SecurityRule.IS_AUTHENTICATED)
     @Get
-    HttpResponse<?> list(HttpRequest<?> request, @QueryValue @Nullable String user) {
-        Caller caller = AccessFilter.current(request);
+    HttpResponse<?> list(Caller caller, @QueryValue @Nullable String user) {
         ListApiKeys.Result result = listKeys.list(caller.actor(), owner(user));
         if (result instanceof ListApiKeys.Listed listed) {
             return HttpResponse.ok(new ApiKeyView.Listing(ApiKeyView.Owner.of(caller.user()),
@@ -74,11 +76,12 @@ class ApiKeysController {
     }
 
     /** Mints a key; the answer is the only place the key ever appears. */
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @KeyRule(Keys.NARROWER)
     @Post
     @JsonObjectBody
     @ApiResponse(responseCode = "201", description = "Minted: the key, shown this once.")
-    HttpResponse<?> mint(HttpRequest<?> request, @Body @Nullable String body) {
-        Caller caller = AccessFilter.current(request);
+    HttpResponse<?> mint(Caller caller, @Body @Nullable String body) {
         MintApiKey.Command command = answers.mintCommand(caller, reader.readOptional(body, ApiKeyAnswers.MINT_EXAMPLE));
         MintApiKey.Result result = mintKey.mint(command);
         if (result instanceof MintApiKey.Minted minted) {
@@ -88,10 +91,10 @@ class ApiKeysController {
         return answers.mintRefused(caller, command, (Refused) result);
     }
 
+    @Secured(SecurityRule.IS_AUTHENTICATED)
     @Patch("/{id}")
     @JsonObjectBody
-    HttpResponse<?> rename(HttpRequest<?> request, String id, @Body @Nullable String body) {
-        Caller caller = AccessFilter.current(request);
+    HttpResponse<?> rename(Caller caller, String id, @Body @Nullable String body) {
         ApiKeyId key = answers.keyId(id);
         String name = reader.read(body, ApiKeyAnswers.RENAME_EXAMPLE).text("name");
         RenameApiKey.Result result = renameKey.rename(caller.actor(), key, name);
@@ -102,10 +105,11 @@ class ApiKeysController {
     }
 
     /** Revokes one key; it stays listed, marked revoked. Revoking a revoked key changes nothing and is fine. */
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @KeyRule(Keys.ITSELF)
     @Delete("/{id}")
     @ApiResponse(responseCode = "204", description = "Revoked.")
-    HttpResponse<?> revoke(HttpRequest<?> request, String id) {
-        Caller caller = AccessFilter.current(request);
+    HttpResponse<?> revoke(Caller caller, String id) {
         ApiKeyId key = answers.keyId(id);
         RevokeApiKeys.Result result = revokeKeys.revoke(caller.actor(), key);
         if (result instanceof RevokeApiKeys.Revoked) {
@@ -115,9 +119,9 @@ class ApiKeysController {
     }
 
     /** Revokes all keys of {@code ?user=NAME}, or without it the caller's own (never everyone's). */
+    @Secured(SecurityRule.IS_AUTHENTICATED)
     @Delete
-    HttpResponse<?> revokeAll(HttpRequest<?> request, @QueryValue @Nullable String user) {
-        Caller caller = AccessFilter.current(request);
+    HttpResponse<?> revokeAll(Caller caller, @QueryValue @Nullable String user) {
         Username owner = owner(user).orElse(caller.user().username());
         RevokeApiKeys.Result result = revokeKeys.revokeAll(caller.actor(), Optional.of(owner));
         if (result instanceof RevokeApiKeys.Revoked revoked) {

@@ -6,14 +6,13 @@ import dev.gatehouse.core.model.time.StartTime;
 import dev.gatehouse.core.port.in.ReadAuditLog;
 import dev.gatehouse.core.port.in.Refused;
 import dev.gatehouse.core.port.out.AuditLog;
-import dev.gatehouse.http.access.AdminRoutes;
+import dev.gatehouse.http.access.Roles;
 import dev.gatehouse.http.web.ApiError;
 import dev.gatehouse.http.web.ApiErrorException;
 import dev.gatehouse.http.web.Caller;
 import dev.gatehouse.http.web.CallerRequired;
 import dev.gatehouse.http.web.JsonApi;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
@@ -21,6 +20,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
 import io.micronaut.serde.ObjectMapper;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -56,15 +56,15 @@ public class AdminAuditController {
         this.json = json;
     }
 
+    @Secured(Roles.ADMIN)
     @Get
     @ApiResponse(responseCode = "200", description = "format=json: {\"events\": [...]}, newest first;"
             + " format=jsonl: one event per line, oldest first, as a download.",
             content = {@Content(mediaType = "application/json", schema = @Schema(type = "object")),
                     @Content(mediaType = JSON_LINES, schema = @Schema(type = "string"))})
-    HttpResponse<?> read(HttpRequest<?> request, @QueryValue @Nullable String user, @QueryValue @Nullable String since,
+    HttpResponse<?> read(Caller caller, @QueryValue @Nullable String user, @QueryValue @Nullable String since,
                          @QueryValue @Nullable String action, @QueryValue @Nullable String outcome,
                          @QueryValue @Nullable String limit, @QueryValue @Nullable String format) {
-        Caller caller = AdminRoutes.admin(request);
         boolean lines = format != null && format.strip().equalsIgnoreCase("jsonl");
         if (format != null && !lines && !format.strip().equalsIgnoreCase("json")) {
             throw ApiErrorException.badRequest("The parameter 'format' is json (the default) or jsonl, not '"

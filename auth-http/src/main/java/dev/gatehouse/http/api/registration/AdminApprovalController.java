@@ -5,18 +5,20 @@ import dev.gatehouse.core.port.in.ApproveUser;
 import dev.gatehouse.core.port.in.ListUsers;
 import dev.gatehouse.core.port.in.Refused;
 import dev.gatehouse.core.port.in.RejectUser;
-import dev.gatehouse.http.access.AdminRoutes;
+import dev.gatehouse.http.access.Roles;
 import dev.gatehouse.http.web.ApiError;
+import dev.gatehouse.http.web.Caller;
 import dev.gatehouse.http.web.CallerRequired;
 import dev.gatehouse.http.web.JsonApi;
+import dev.gatehouse.http.web.PathNames;
 import dev.gatehouse.http.web.UserView;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 /** Administrators see registrations waiting for approval and approve or reject them. */
@@ -37,9 +39,10 @@ class AdminApprovalController {
     }
 
     /** The accounts waiting for approval, oldest first. */
+    @Secured(Roles.ADMIN)
     @Get("/pending")
-    HttpResponse<?> pending(HttpRequest<?> request) {
-        ListUsers.Result result = listUsers.list(AdminRoutes.admin(request).actor());
+    HttpResponse<?> pending(Caller caller) {
+        ListUsers.Result result = listUsers.list(caller.actor());
         if (result instanceof ListUsers.Listed listed) {
             return HttpResponse.ok(listed.users().stream().filter(u -> u.status() instanceof UserStatus.Pending)
                     .map(UserView::full).toList());
@@ -47,19 +50,21 @@ class AdminApprovalController {
         return ApiError.refused((Refused) result, "list");
     }
 
+    @Secured(Roles.ADMIN)
     @Post("/users/{username}/approve")
-    HttpResponse<?> approve(HttpRequest<?> request, String username) {
-        ApproveUser.Result result = approveUser.approve(AdminRoutes.admin(request).actor(), AdminRoutes.user(username));
+    HttpResponse<?> approve(Caller caller, String username) {
+        ApproveUser.Result result = approveUser.approve(caller.actor(), PathNames.user(username));
         if (result instanceof ApproveUser.Approved approved) {
             return HttpResponse.ok(UserView.full(approved.user()));
         }
         return ApiError.refused((Refused) result, "approve");
     }
 
+    @Secured(Roles.ADMIN)
     @Post("/users/{username}/reject")
     @ApiResponse(responseCode = "204", description = "Rejected: the pending account is deleted.")
-    HttpResponse<?> reject(HttpRequest<?> request, String username) {
-        RejectUser.Result result = rejectUser.reject(AdminRoutes.admin(request).actor(), AdminRoutes.user(username));
+    HttpResponse<?> reject(Caller caller, String username) {
+        RejectUser.Result result = rejectUser.reject(caller.actor(), PathNames.user(username));
         if (result instanceof RejectUser.Rejected) {
             return HttpResponse.noContent();
         }

@@ -6,7 +6,7 @@ import dev.gatehouse.core.port.in.CreateInvite;
 import dev.gatehouse.core.port.in.ListInvites;
 import dev.gatehouse.core.port.in.Refused;
 import dev.gatehouse.core.port.in.RevokeInvite;
-import dev.gatehouse.http.access.AdminRoutes;
+import dev.gatehouse.http.access.Roles;
 import dev.gatehouse.http.web.ApiError;
 import dev.gatehouse.http.web.ApiErrorException;
 import dev.gatehouse.http.web.Caller;
@@ -15,7 +15,6 @@ import dev.gatehouse.http.web.JsonApi;
 import dev.gatehouse.http.web.JsonBody;
 import dev.gatehouse.http.web.JsonObjectBody;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -24,6 +23,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Clock;
 import java.time.Duration;
@@ -53,20 +53,21 @@ class AdminInvitesController {
         this.clock = clock;
     }
 
+    @Secured(Roles.ADMIN)
     @Get
-    HttpResponse<?> list(HttpRequest<?> request) {
-        ListInvites.Result result = listInvites.list(AdminRoutes.admin(request).actor());
+    HttpResponse<?> list(Caller caller) {
+        ListInvites.Result result = listInvites.list(caller.actor());
         if (result instanceof ListInvites.Listed listed) {
             return HttpResponse.ok(listed.invites().stream().map(i -> InviteView.of(i, clock.instant())).toList());
         }
         return ApiError.refused((Refused) result, "list");
     }
 
+    @Secured(Roles.ADMIN)
     @Post
     @JsonObjectBody
     @ApiResponse(responseCode = "201", description = "Made: the invite with its code and link, shown this once.")
-    HttpResponse<?> create(HttpRequest<?> request, @Body @Nullable String body) {
-        Caller caller = AdminRoutes.admin(request);
+    HttpResponse<?> create(Caller caller, @Body @Nullable String body) {
         JsonBody json = reader.read(body == null || body.isBlank() ? "{}" : body, EXAMPLE);
         CreateInvite.Result result = createInvite.create(new CreateInvite.Command(caller.actor(),
                 json.optionalText("email"), json.optionalWholeNumber("uses"), lifetime(json.optionalText("expires"))));
@@ -76,9 +77,9 @@ class AdminInvitesController {
         return ApiError.refused((Refused) result, "create");
     }
 
+    @Secured(Roles.ADMIN)
     @Delete("/{id}")
-    HttpResponse<?> revoke(HttpRequest<?> request, String id) {
-        Caller caller = AdminRoutes.admin(request);
+    HttpResponse<?> revoke(Caller caller, String id) {
         InviteId inviteId;
         try {
             inviteId = InviteId.of(id);

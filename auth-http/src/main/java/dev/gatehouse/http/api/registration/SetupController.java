@@ -22,6 +22,8 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Clock;
 import java.util.Map;
@@ -48,11 +50,13 @@ class SetupController {
         this.clock = clock;
     }
 
+    @Secured(SecurityRule.IS_ANONYMOUS)
     @Get
     Map<String, Boolean> state() {
         return Map.of("setupRequired", setupMode.active());
     }
 
+    @Secured(SecurityRule.IS_ANONYMOUS)
     @Post
     @JsonObjectBody
     @ApiResponse(responseCode = "201", description = "The first administrator, signed in (Set-Cookie).")

@@ -1,7 +1,8 @@
 package dev.gatehouse.http.api.rights;
 
 import dev.gatehouse.core.port.in.Authorize;
-import dev.gatehouse.http.access.AccessFilter;
+import dev.gatehouse.http.access.KeyRule;
+import dev.gatehouse.http.access.KeyRule.Keys;
 import dev.gatehouse.http.forwardauth.RequestRights;
 import dev.gatehouse.http.web.ApiErrorException;
 import dev.gatehouse.http.web.Caller;
@@ -9,7 +10,6 @@ import dev.gatehouse.http.web.CallerRequired;
 import dev.gatehouse.http.web.JsonApi;
 import dev.gatehouse.http.web.JsonObjectBody;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -19,6 +19,8 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.ObjectMapper;
 import io.micronaut.serde.annotation.Serdeable;
 import java.io.IOException;
@@ -60,18 +62,22 @@ class MyModelsController {
     record ModelList(String object, List<Model> data) {
     }
 
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @KeyRule(Keys.ANY)
     @Get
-    HttpResponse<ModelList> filter(HttpRequest<?> request, @QueryValue("model") @Nullable List<String> model) {
-        return HttpResponse.ok(allowed(AccessFilter.current(request), model == null ? List.of() : model));
+    HttpResponse<ModelList> filter(Caller caller, @QueryValue("model") @Nullable List<String> model) {
+        return HttpResponse.ok(allowed(caller, model == null ? List.of() : model));
     }
 
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @KeyRule(Keys.ANY)
     @Post
     @JsonObjectBody
-    HttpResponse<ModelList> filterList(HttpRequest<?> request, @QueryValue("model") @Nullable List<String> model,
+    HttpResponse<ModelList> filterList(Caller caller, @QueryValue("model") @Nullable List<String> model,
                                        @Body @Nullable String body) {
         List<String> names = new ArrayList<>(model == null ? List.of() : model);
         names.addAll(ids(body));
-        return HttpResponse.ok(allowed(AccessFilter.current(request), names));
+        return HttpResponse.ok(allowed(caller, names));
     }
 
     private ModelList allowed(Caller caller, List<String> names) {
@@ -88,7 +94,7 @@ class MyModelsController {
             } catch (IllegalArgumentException invalid) {
                 continue; // no model has such a name: nothing to allow
             }
-            Authorize.Decision decision = rights.decide(RequestRights.query(caller, Optional.empty(), Optional.of(id)), true);
+            Authorize.Decision decision = rights.decide(RequestRights.query(caller, Optional.empty(), Optional.of(id)));
             if (decision instanceof Authorize.Allowed) {
                 data.add(new Model(id, "model"));
             }

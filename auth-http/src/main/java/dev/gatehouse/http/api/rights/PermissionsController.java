@@ -4,16 +4,17 @@ import dev.gatehouse.core.model.rights.ModelAccess;
 import dev.gatehouse.core.port.in.ReadPermissions;
 import dev.gatehouse.core.port.in.Refused;
 import dev.gatehouse.core.port.in.SetPermissions;
-import dev.gatehouse.http.access.AccessFilter;
-import dev.gatehouse.http.access.AdminRoutes;
+import dev.gatehouse.http.access.KeyRule;
+import dev.gatehouse.http.access.KeyRule.Keys;
+import dev.gatehouse.http.access.Roles;
 import dev.gatehouse.http.web.ApiError;
 import dev.gatehouse.http.web.ApiErrorException;
 import dev.gatehouse.http.web.Caller;
 import dev.gatehouse.http.web.CallerRequired;
 import dev.gatehouse.http.web.JsonApi;
 import dev.gatehouse.http.web.JsonObjectBody;
+import dev.gatehouse.http.web.PathNames;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -22,6 +23,8 @@ import io.micronaut.http.annotation.Put;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.ObjectMapper;
 import java.io.IOException;
 import java.util.HashMap;
@@ -54,16 +57,17 @@ class PermissionsController {
         this.json = json;
     }
 
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @KeyRule(Keys.ANY)
     @Get("/api/me/permissions")
-    HttpResponse<?> mine(HttpRequest<?> request) {
-        Caller caller = AccessFilter.current(request);
+    HttpResponse<?> mine(Caller caller) {
         return answer(read.read(caller.actor(), caller.user().username()), "read");
     }
 
+    @Secured(Roles.ADMIN)
     @Get("/api/admin/users/{username}/permissions")
-    HttpResponse<?> show(HttpRequest<?> request, String username) {
-        Caller caller = AdminRoutes.admin(request);
-        return answer(read.read(caller.actor(), AdminRoutes.user(username)), "read");
+    HttpResponse<?> show(Caller caller, String username) {
+        return answer(read.read(caller.actor(), PathNames.user(username)), "read");
     }
 
     /**
@@ -72,10 +76,10 @@ class PermissionsController {
      * stays as it is. The page's form sends the same as flat fields ({@code "feature.chat": "on"},
      * {@code "models": "llama-*, mistral"}).
      */
+    @Secured(Roles.ADMIN)
     @Put("/api/admin/users/{username}/permissions")
     @JsonObjectBody
-    HttpResponse<?> replace(HttpRequest<?> request, String username, @Body @Nullable String body) {
-        Caller caller = AdminRoutes.admin(request);
+    HttpResponse<?> replace(Caller caller, String username, @Body @Nullable String body) {
         JsonNode tree = parse(body);
         Map<String, Boolean> features = new HashMap<>();
         Set<String> toDefault = new HashSet<>();
@@ -108,12 +112,12 @@ class PermissionsController {
                 default -> throw wrong("The field '" + entry.getKey() + "' must be on, off or default.");
             }
         }
-        SetPermissions.Result result = set.set(new SetPermissions.Command(caller.actor(), AdminRoutes.user(username),
+        SetPermissions.Result result = set.set(new SetPermissions.Command(caller.actor(), PathNames.user(username),
                 features, toDefault, true, models(tree.get("models"))));
         if (result instanceof Refused refused) {
             return ApiError.refused(refused, "change");
         }
-        return answer(read.read(caller.actor(), AdminRoutes.user(username)), "read");
+        return answer(read.read(caller.actor(), PathNames.user(username)), "read");
     }
 
     private HttpResponse<?> answer(ReadPermissions.Result result, String action) {

@@ -2,6 +2,7 @@ package dev.gatehouse.http.api.sessions;
 
 import dev.gatehouse.core.port.in.SignIn;
 import dev.gatehouse.core.port.in.SignOut;
+import dev.gatehouse.http.access.NotDuringSetup;
 import dev.gatehouse.http.ops.Metrics;
 import dev.gatehouse.http.web.ApiError;
 import dev.gatehouse.http.web.CallerRequired;
@@ -22,6 +23,8 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Clock;
 
@@ -51,6 +54,8 @@ class AuthController {
         this.clock = clock;
     }
 
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    @NotDuringSetup
     @Post("/login")
     @JsonObjectBody
     HttpResponse<?> login(HttpRequest<?> request, @Body @Nullable String body) {
@@ -94,6 +99,7 @@ class AuthController {
         return result instanceof SignIn.AwaitingApproval ? "account_pending" : "invalid_credentials";
     }
 
+    @Secured(SecurityRule.IS_AUTHENTICATED)
     @Post("/logout")
     @CallerRequired
     @ApiResponse(responseCode = "204", description = "Signed out; the session cookie is cleared.")

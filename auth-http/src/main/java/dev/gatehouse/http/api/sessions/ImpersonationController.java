@@ -3,12 +3,15 @@ package dev.gatehouse.http.api.sessions;
 import dev.gatehouse.core.port.in.Impersonate;
 import dev.gatehouse.core.port.in.Refused;
 import dev.gatehouse.core.port.in.ValidateSession;
-import dev.gatehouse.http.access.AdminRoutes;
+import dev.gatehouse.http.access.KeyRule;
+import dev.gatehouse.http.access.KeyRule.Keys;
+import dev.gatehouse.http.access.Roles;
 import dev.gatehouse.http.web.ApiError;
 import dev.gatehouse.http.web.Caller;
 import dev.gatehouse.http.web.CallerRequired;
 import dev.gatehouse.http.web.ClientFacts;
 import dev.gatehouse.http.web.JsonApi;
+import dev.gatehouse.http.web.PathNames;
 import dev.gatehouse.http.web.SameOrigin;
 import dev.gatehouse.http.web.SessionCookie;
 import io.micronaut.http.HttpHeaders;
@@ -19,6 +22,8 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -35,10 +40,9 @@ import java.util.Optional;
 @Controller
 @JsonApi
 @ExecuteOn(TaskExecutors.BLOCKING)
-public class ImpersonationController {
+class ImpersonationController {
 
     static final String STOP_PATH = "/api/impersonation/stop";
-    public static final String STOP = "POST " + STOP_PATH;
 
     private final Impersonate impersonate;
     private final ValidateSession sessions;
@@ -52,14 +56,15 @@ public class ImpersonationController {
         this.clock = clock;
     }
 
+    @Secured(Roles.ADMIN)
+    @KeyRule(Keys.NONE)
     @Post("/api/admin/users/{username}/impersonate")
     @CallerRequired
-    HttpResponse<?> start(HttpRequest<?> request, String username) {
-        Caller caller = AdminRoutes.admin(request);
+    HttpResponse<?> start(Caller caller, HttpRequest<?> request, String username) {
         String userAgent = request.getHeaders().get(HttpHeaders.USER_AGENT, String.class).orElse("");
-        // The route admits no key (Routes: Keys.NONE), so the caller is a signed-in person or --auth none's built-in one.
+        // The route admits no key (@KeyRule(Keys.NONE)), so the caller is a signed-in person or --auth none's built-in one.
         Impersonate.Result result = impersonate.start(new Impersonate.Command(caller.actor(), caller.session(),
-                AdminRoutes.user(username), userAgent));
+                PathNames.user(username), userAgent));
         if (result instanceof Refused refused) {
             return ApiError.refused(refused, "impersonate");
         }
@@ -76,6 +81,7 @@ public class ImpersonationController {
                         secure, clock));
     }
 
+    @Secured(SecurityRule.IS_ANONYMOUS)
     @Post(STOP_PATH)
     HttpResponse<?> stop(HttpRequest<?> request) {
         SessionCookie.Scope scope = client.cookieScope(request);

@@ -5,7 +5,6 @@ import dev.gatehouse.core.model.sessions.Session;
 import dev.gatehouse.core.model.sessions.SessionId;
 import dev.gatehouse.core.port.in.ManageSessions;
 import dev.gatehouse.core.port.in.Refused;
-import dev.gatehouse.http.access.AccessFilter;
 import dev.gatehouse.http.web.ApiError;
 import dev.gatehouse.http.web.Caller;
 import dev.gatehouse.http.web.CallerRequired;
@@ -19,6 +18,8 @@ import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.Map;
 import java.util.Optional;
@@ -38,9 +39,9 @@ class MySessionsController {
         this.client = client;
     }
 
+    @Secured(SecurityRule.IS_AUTHENTICATED)
     @Get
-    HttpResponse<?> list(HttpRequest<?> request) {
-        Caller caller = AccessFilter.current(request);
+    HttpResponse<?> list(Caller caller) {
         Optional<SessionId> current = caller.session().map(Session::id);
         ManageSessions.Result result = manageSessions.list(caller.actor(), caller.user().username());
         if (result instanceof ManageSessions.Sessions listed) {
@@ -51,9 +52,9 @@ class MySessionsController {
     }
 
     /** Ends every other session: after a password scare, or to sign out a lost device. */
+    @Secured(SecurityRule.IS_AUTHENTICATED)
     @Delete
-    HttpResponse<?> endOthers(HttpRequest<?> request) {
-        Caller caller = AccessFilter.current(request);
+    HttpResponse<?> endOthers(Caller caller) {
         Username me = caller.user().username();
         ManageSessions.Result result = caller.session()
                 .map(session -> manageSessions.endOthers(caller.actor(), me, session.id()))
@@ -65,10 +66,10 @@ class MySessionsController {
     }
 
     /** Ends one session by its public id; ending the one in use signs the caller out (and clears the cookie). */
+    @Secured(SecurityRule.IS_AUTHENTICATED)
     @Delete("/{id}")
     @ApiResponse(responseCode = "204", description = "Ended (and the cookie cleared when it was this session).")
-    HttpResponse<?> end(HttpRequest<?> request, String id) {
-        Caller caller = AccessFilter.current(request);
+    HttpResponse<?> end(Caller caller, HttpRequest<?> request, String id) {
         SessionId sessionId;
         try {
             sessionId = new SessionId(id);
