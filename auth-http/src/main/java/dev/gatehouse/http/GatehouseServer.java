@@ -6,7 +6,10 @@ import dev.gatehouse.http.access.SetupMode;
 import dev.gatehouse.http.api.accounts.AvatarImages;
 import dev.gatehouse.http.config.AuthMode;
 import dev.gatehouse.http.config.ServerSettings;
+import dev.gatehouse.http.config.LogSettings;
 import dev.gatehouse.http.forwardauth.AccessRules;
+import dev.gatehouse.http.ops.ServerLogging;
+import dev.gatehouse.http.ops.StartupReport;
 import dev.gatehouse.http.wiring.KeyUseFlush;
 import dev.gatehouse.http.wiring.SessionPurge;
 import io.micronaut.context.ApplicationContext;
@@ -74,6 +77,7 @@ public final class GatehouseServer {
             server.start();
             context.getBean(SessionPurge.class).start();
             context.getBean(KeyUseFlush.class).start();
+            StartupReport.log(settings, server.getPort(), baseUrl(server), context.getBean(SetupMode.class).active());
             return server;
         } catch (RuntimeException e) {
             if (context.isRunning()) {
@@ -137,9 +141,10 @@ public final class GatehouseServer {
 
     /**
      * {@code java -cp ... dev.gatehouse.http.GatehouseServer [STORE-URL]}; everything else from
-     * the environment ({@link ServerSettings#fromEnvironment}).
+     * the environment ({@link ServerSettings#fromEnvironment}, {@link LogSettings#fromEnvironment}).
      */
     public static void main(String[] args) {
+        ServerLogging.configure(LogSettings.fromEnvironment(System.getenv()));
         ServerSettings env = ServerSettings.fromEnvironment(System.getenv(), System.getProperty("user.home"));
         ServerSettings settings = args.length == 0 ? env
                 : new ServerSettings(env.host(), env.port(), args[0], env.trustedProxies());
