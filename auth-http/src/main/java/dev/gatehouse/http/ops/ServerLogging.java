@@ -33,6 +33,15 @@ public final class ServerLogging {
      */
     private static final Map<String, Level> NOISE = Map.of("com.zaxxer.hikari.util.DriverDataSource", Level.ERROR);
 
+    /**
+     * Loggers that write a request's whole URI, query included, at debug: held at info unless
+     * named themselves, so {@code debug} for everything cannot put a query's secret in the log.
+     */
+    static final java.util.List<String> WHOLE_URI_WRITERS = java.util.List.of(
+            "io.micronaut.context.event.ApplicationEventPublisher",
+            "io.micronaut.http.server.netty.NettyRequestLifecycle",
+            "io.micronaut.http.server.netty.RoutingInBoundHandler");
+
     private ServerLogging() {
     }
 
@@ -71,6 +80,12 @@ public final class ServerLogging {
         for (Map.Entry<String, String> entry : settings.levels().entrySet()) {
             Level level = Level.toLevel(entry.getValue(), Level.INFO);
             (entry.getKey().isEmpty() ? root : context.getLogger(entry.getKey())).setLevel(level);
+        }
+        for (String name : WHOLE_URI_WRITERS) {
+            ch.qos.logback.classic.Logger logger = context.getLogger(name);
+            if (!settings.levels().containsKey(name) && !logger.getEffectiveLevel().isGreaterOrEqual(Level.INFO)) {
+                logger.setLevel(Level.INFO);
+            }
         }
         bridgeJavaUtilLogging();
     }
