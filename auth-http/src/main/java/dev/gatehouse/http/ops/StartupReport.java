@@ -20,7 +20,6 @@ import org.slf4j.LoggerFactory;
 public final class StartupReport {
 
     private static final Logger LOG = LoggerFactory.getLogger("dev.gatehouse.http.GatehouseServer");
-    private static final Pattern USER_INFO_PASSWORD = Pattern.compile("(//[^/@:?#]*):[^/@?#]*@");
     private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)([?&;]password=)[^&;]*");
 
     private StartupReport() {
@@ -68,10 +67,23 @@ public final class StartupReport {
         return warnings;
     }
 
-    /** {@code postgres://gh:****@db/gatehouse}: a password in the user part or a parameter replaced. */
+    /**
+     * {@code postgres://gh:****@db/gatehouse}: a password in the user part or a parameter replaced.
+     * The user part's password runs from the first ':' after "//" to the last '@' before any '?',
+     * as the JDBC store reads it, so a password holding '@', '/' or ':' is hidden whole.
+     */
     static String masked(String storeUrl) {
-        String userInfo = USER_INFO_PASSWORD.matcher(storeUrl).replaceAll("$1:****@");
-        return PASSWORD_PARAMETER.matcher(userInfo).replaceAll("$1****");
+        String url = storeUrl;
+        int start = url.indexOf("://");
+        if (start >= 0) {
+            int query = url.indexOf('?', start);
+            int end = url.lastIndexOf('@', query < 0 ? url.length() : query);
+            int colon = url.indexOf(':', start + 3);
+            if (end > start && colon >= 0 && colon < end) {
+                url = url.substring(0, colon + 1) + "****" + url.substring(end);
+            }
+        }
+        return PASSWORD_PARAMETER.matcher(url).replaceAll("$1****");
     }
 
     private static boolean loopback(String host) {

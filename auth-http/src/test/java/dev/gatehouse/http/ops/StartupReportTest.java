@@ -16,6 +16,8 @@ class StartupReportTest {
         assertEquals("postgres://gh:****@db:5432/gatehouse", StartupReport.masked("postgres://gh:s3cret@db:5432/gatehouse"));
         assertEquals("jdbc:postgresql://db/gatehouse?user=gh&password=****&ssl=true",
                 StartupReport.masked("jdbc:postgresql://db/gatehouse?user=gh&password=s3cret&ssl=true"));
+        assertEquals("postgres://gh:****@db/gatehouse", StartupReport.masked("postgres://gh:p@ss/w:rd@db/gatehouse"));
+        assertEquals("postgres://gh@db/gatehouse?password=****", StartupReport.masked("postgres://gh@db/gatehouse?password=s3cret"));
         assertEquals("sqlite:/var/lib/gatehouse/gatehouse.db", StartupReport.masked("sqlite:/var/lib/gatehouse/gatehouse.db"));
     }
 
