@@ -34,13 +34,19 @@ public final class ServerLogging {
     private static final Map<String, Level> NOISE = Map.of("com.zaxxer.hikari.util.DriverDataSource", Level.ERROR);
 
     /**
-     * Loggers that write a request's whole URI, query included, at debug: held at info unless
-     * named themselves, so {@code debug} for everything cannot put a query's secret in the log.
+     * Loggers that write secrets when more verbose than the level given, held there unless named
+     * themselves, so {@code debug} or {@code trace} for everything cannot put a secret in the log:
+     * Micronaut writes a request's whole URI, query included, at debug; the PostgreSQL driver its
+     * JDBC URL, a {@code password=} parameter included, at debug; Micronaut's configuration every
+     * property's value, the store's password included, at trace.
      */
-    static final java.util.List<String> WHOLE_URI_WRITERS = java.util.List.of(
-            "io.micronaut.context.event.ApplicationEventPublisher",
-            "io.micronaut.http.server.netty.NettyRequestLifecycle",
-            "io.micronaut.http.server.netty.RoutingInBoundHandler");
+    static final Map<String, Level> SECRETS_BELOW = Map.of(
+            "io.micronaut.context.event.ApplicationEventPublisher", Level.INFO,
+            "io.micronaut.http.server.netty.NettyRequestLifecycle", Level.INFO,
+            "io.micronaut.http.server.netty.RoutingInBoundHandler", Level.INFO,
+            "org.postgresql.Driver", Level.INFO,
+            "io.micronaut.context.env", Level.DEBUG,
+            "io.micronaut.inject", Level.DEBUG);
 
     private ServerLogging() {
     }
@@ -81,12 +87,12 @@ public final class ServerLogging {
             Level level = Level.toLevel(entry.getValue(), Level.INFO);
             (entry.getKey().isEmpty() ? root : context.getLogger(entry.getKey())).setLevel(level);
         }
-        for (String name : WHOLE_URI_WRITERS) {
+        SECRETS_BELOW.forEach((name, floor) -> {
             ch.qos.logback.classic.Logger logger = context.getLogger(name);
-            if (!settings.levels().containsKey(name) && !logger.getEffectiveLevel().isGreaterOrEqual(Level.INFO)) {
-                logger.setLevel(Level.INFO);
+            if (!settings.levels().containsKey(name) && !logger.getEffectiveLevel().isGreaterOrEqual(floor)) {
+                logger.setLevel(floor);
             }
-        }
+        });
         bridgeJavaUtilLogging();
     }
 
