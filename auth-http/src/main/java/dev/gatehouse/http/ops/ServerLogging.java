@@ -5,7 +5,7 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.jul.LevelChangePropagator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.encoder.Encoder;
 import dev.gatehouse.http.config.LogSettings;
 import dev.gatehouse.http.web.RequestIds;
@@ -24,7 +24,8 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
 public final class ServerLogging {
 
     /** The readable line: UTC time, level, the logger's last name, the message, the request id when there is one. */
-    static final String TEXT_PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSS'Z',UTC} %-5level %logger{0} - %msg"
+    static final String TEXT_PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSS'Z',UTC} %-5level %logger{0} - "
+            + "%replace(%msg){'[\\r\\n]+', ' '}" // one event, one line: a message cannot forge the next line
             + "%replace( [%X{" + RequestIds.MDC_KEY + "}]){' \\[\\]', ''}%n";
 
     /**
@@ -64,6 +65,11 @@ public final class ServerLogging {
 
     /** The set-up itself, on a given context (also how Logback's own start-up gets the defaults). */
     static void apply(LoggerContext context, LogSettings settings) {
+        apply(context, settings, System.err);
+    }
+
+    /** The set-up writing to {@code out} instead of stderr. */
+    static void apply(LoggerContext context, LogSettings settings, java.io.OutputStream out) {
         context.reset();
         LevelChangePropagator propagator = new LevelChangePropagator();
         propagator.setContext(context);
@@ -71,11 +77,11 @@ public final class ServerLogging {
         context.addListener(propagator);
         propagator.start();
 
-        ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
+        OutputStreamAppender<ILoggingEvent> console = new OutputStreamAppender<>();
         console.setContext(context);
-        console.setName("console");
-        console.setTarget("System.err");
-        console.setEncoder(encoder(context, settings.format()));
+        console.setName("stderr");
+        console.setEncoder(encoder(context, settings.format())); // before the stream: setting it writes the header
+        console.setOutputStream(out);
         console.start();
 
         ch.qos.logback.classic.Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
