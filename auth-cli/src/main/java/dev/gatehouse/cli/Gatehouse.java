@@ -66,7 +66,8 @@ public final class Gatehouse implements Callable<Integer> {
     String home;
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT,
-            description = "Show debug messages and stack traces of unexpected errors.")
+            description = "Show debug messages, the libraries' log lines (connection pool, migrations) and stack"
+                    + " traces of unexpected errors, on stderr.")
     boolean verbose;
 
     @ArgGroup(exclusive = true, heading = "%nllms.py spellings (the same as the 'user' commands):%n")

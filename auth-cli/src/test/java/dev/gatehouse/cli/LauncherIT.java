@@ -223,12 +223,12 @@ class LauncherIT {
         return new StartMessage(base, lines);
     }
 
-    /** {@code ./gatehouse serve} on a free port and the test's home, output and errors on one stream. */
+    /** {@code ./gatehouse serve} on a free port and the test's home; its log (stderr) goes to a file beside. */
     private Process serve(String... options) throws IOException {
         List<String> command = new ArrayList<>(List.of(REPO.resolve("gatehouse").toString(), "serve", "--port", "0"));
         command.addAll(List.of(options));
         ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(REPO.toFile()).redirectErrorStream(true);
+                .directory(REPO.toFile()).redirectError(io.resolve("serve-log.txt").toFile());
         builder.environment().put("GATEHOUSE_HOME", home.toString());
         builder.environment().put("GATEHOUSE_NO_BUILD", "1");
         builder.environment().remove("GATEHOUSE_STORE");

@@ -5,8 +5,11 @@ import dev.gatehouse.core.service.accounts.SetupCode;
 import dev.gatehouse.http.access.SetupMode;
 import dev.gatehouse.http.api.accounts.AvatarImages;
 import dev.gatehouse.http.config.AuthMode;
+import dev.gatehouse.http.config.LogSettings;
 import dev.gatehouse.http.config.ServerSettings;
 import dev.gatehouse.http.forwardauth.AccessRules;
+import dev.gatehouse.http.ops.ServerLogging;
+import dev.gatehouse.http.ops.StartupReport;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.net.InetAddress;
@@ -71,6 +74,7 @@ public final class GatehouseServer {
             context.getBean(dev.gatehouse.core.port.in.SignIn.class); // and make the dummy hash before the first sign-in
             EmbeddedServer server = context.getBean(EmbeddedServer.class);
             server.start();
+            StartupReport.log(settings, server.getPort(), baseUrl(server), context.getBean(SetupMode.class).active());
             return server;
         } catch (RuntimeException e) {
             if (context.isRunning()) {
@@ -134,9 +138,10 @@ public final class GatehouseServer {
 
     /**
      * {@code java -cp ... dev.gatehouse.http.GatehouseServer [STORE-URL]}; everything else from
-     * the environment ({@link ServerSettings#fromEnvironment}).
+     * the environment ({@link ServerSettings#fromEnvironment}, {@link LogSettings#fromEnvironment}).
      */
     public static void main(String[] args) {
+        ServerLogging.configure(LogSettings.fromEnvironment(System.getenv()));
         ServerSettings env = ServerSettings.fromEnvironment(System.getenv(), System.getProperty("user.home"));
         ServerSettings settings = args.length == 0 ? env
                 : new ServerSettings(env.host(), env.port(), args[0], env.trustedProxies());

@@ -14,7 +14,9 @@ import dev.gatehouse.core.service.apikeys.KeyPolicy;
 import dev.gatehouse.http.GatehouseServer;
 import dev.gatehouse.http.TerminalQr;
 import dev.gatehouse.http.config.AuthMode;
+import dev.gatehouse.http.config.LogSettings;
 import dev.gatehouse.http.config.ServerSettings;
+import dev.gatehouse.http.ops.ServerLogging;
 import dev.gatehouse.http.wiring.StoreUrl;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.util.List;
@@ -41,6 +43,7 @@ import picocli.CommandLine.Option;
                   "  gatehouse serve --pair                        # pair a phone or app as the first administrator",
                   "  gatehouse serve --pair --qr-owner alice       # pair a phone as alice",
                   "  gatehouse serve --auth none                   # no sign-in at all (llms.py without users)",
+                  "  gatehouse serve --access-log --log-format json --log-level info,dev.gatehouse=debug",
                   "  gatehouse serve --trusted-proxy 127.0.0.1 --portal-url https://auth.example.com --cookie-domain example.com"})
 public final class ServeCommand extends CliCommand {
 
@@ -110,6 +113,22 @@ public final class ServeCommand extends CliCommand {
                     + " --portal-url. Env: GATEHOUSE_COOKIE_DOMAIN.")
     String cookieDomain;
 
+    @Option(names = "--log-level", paramLabel = "LEVELS", defaultValue = "${env:GATEHOUSE_LOG_LEVEL:-info}",
+            description = "What the server logs (on stderr): a level for everything, then LOGGER=LEVEL for single"
+                    + " loggers and those under them, comma-separated; levels trace, debug, info, warn, error, off."
+                    + " E.g. info,dev.gatehouse=debug,com.zaxxer.hikari=warn (default ${DEFAULT-VALUE})."
+                    + " Env: GATEHOUSE_LOG_LEVEL.")
+    String logLevel;
+
+    @Option(names = "--log-format", paramLabel = "FORMAT", defaultValue = "${env:GATEHOUSE_LOG_FORMAT:-text}",
+            description = "text: one readable line per event; json: one JSON object per line, for log shippers"
+                    + " (default ${DEFAULT-VALUE}). Env: GATEHOUSE_LOG_FORMAT.")
+    String logFormat;
+
+    @Option(names = "--access-log", description = "Log one line per request: method, path (secret-looking query"
+            + " values masked), status, time taken, user, client address and request id. Env: GATEHOUSE_ACCESS_LOG=true.")
+    boolean accessLog;
+
     @Option(names = "--pair", description = "Make a pairing key and print its link and QR code for a phone or app:"
             + " a key of the first administrator (or --qr-owner) that may only use models (scope models:*), lives"
             + " --pair-lifetime, and revokes the previous pairing key. Off by default: the link holds a working key,"
@@ -138,7 +157,10 @@ public final class ServeCommand extends CliCommand {
                         : invocation.environment().variable("GATEHOUSE_TRUSTED_PROXIES"));
         ServerSettings settings;
         dev.gatehouse.http.forwardauth.AccessRules access;
+        LogSettings logs;
         try {
+            logs = LogSettings.parse(logLevel, logFormat, accessLog ? "true"
+                    : invocation.environment().variable("GATEHOUSE_ACCESS_LOG"));
             access = dev.gatehouse.http.forwardauth.AccessRules.fromEnvironment(invocation.environment().variables());
             String keys = invocation.environment().variable("GATEHOUSE_API_KEYS");
             settings = new ServerSettings(host, port, url.toString(), proxies, AuthMode.parse(auth),
@@ -160,6 +182,7 @@ public final class ServeCommand extends CliCommand {
             throw new UsageException("--qr-owner names whose pairing key --pair makes; add --pair, or leave --qr-owner out.");
         }
         java.time.Duration pairFor = pairLifetime(pairLifetime);
+        ServerLogging.configure(logs); // before the store opens: its pool and migrations log too
         Stores stores = url.open();
         EmbeddedServer server;
         Pairing pairing;

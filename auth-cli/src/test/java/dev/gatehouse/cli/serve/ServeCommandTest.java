@@ -77,6 +77,16 @@ class ServeCommandTest {
     }
 
     @Test
+    void aLogLevelOrFormatGatehouseCannotReadStopsTheStartSayingWhatWouldDo() {
+        TestCli.Run level = new TestCli(home).run("serve", "--log-level", "info,dev.gatehouse=loud", "--port", "0");
+        assertEquals(ExitCodes.USAGE, level.exitCode(), level::toString);
+        assertTrue(level.err().contains("'loud'") && level.err().contains("info,dev.gatehouse=debug"), level::toString);
+        TestCli.Run format = new TestCli(home).run("serve", "--log-format", "xml", "--port", "0");
+        assertEquals(ExitCodes.USAGE, format.exitCode(), format::toString);
+        assertTrue(format.err().contains("text or json"), format::toString);
+    }
+
+    @Test
     void helpListsTheAuthModes() {
         TestCli.Run run = new TestCli(home).run("serve", "--help");
         assertEquals(0, run.exitCode(), run::toString);

@@ -1,14 +1,31 @@
 package dev.gatehouse.http.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.gatehouse.core.port.in.Refused;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.serde.annotation.Serdeable;
 
-/** Every error the API gives: a stable code for programs and a message for people. */
+/**
+ * Every error the API gives: a stable code for programs, a message for people, and the request's
+ * id ({@link RequestIds} fills it in on the way out), which the server's log lines carry too.
+ */
 @Serdeable
-public record ApiError(String error, String message) {
+public record ApiError(String error, String message,
+                       @JsonProperty("request_id") @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String requestId) {
+
+    /** An error without its request id yet. */
+    public ApiError(String error, String message) {
+        this(error, message, null);
+    }
+
+    /** The same error naming the request it answers. */
+    public ApiError withRequestId(String id) {
+        return new ApiError(error, message, id);
+    }
 
     public static MutableHttpResponse<ApiError> response(HttpStatus status, String error, String message) {
         return HttpResponse.<ApiError>status(status).body(new ApiError(error, message));

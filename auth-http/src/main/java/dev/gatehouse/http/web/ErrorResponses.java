@@ -12,6 +12,8 @@ import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import jakarta.inject.Singleton;
 import java.util.Locale;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Every error Micronaut itself produces (404, 405, 413, 415, 500...) in our shape,
@@ -21,7 +23,7 @@ import java.util.Optional;
 @Replaces(ErrorResponseProcessor.class)
 class ErrorResponses implements ErrorResponseProcessor<ApiError> {
 
-    private static final System.Logger LOG = System.getLogger(ErrorResponses.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorResponses.class);
 
     @Override
     @NonNull
@@ -39,14 +41,18 @@ class ErrorResponses implements ErrorResponseProcessor<ApiError> {
                     .body(unavailable.getBody().orElseThrow()).contentType("application/json");
         }
         if (status.getCode() >= 500) {
-            context.getRootCause().ifPresent(cause -> LOG.log(System.Logger.Level.ERROR,
-                    "Request " + context.getRequest().getMethodName() + " " + context.getRequest().getPath() + " failed", cause));
+            context.getRootCause().ifPresent(cause -> {
+                try (var id = RequestIds.inLog(context.getRequest())) {
+                    LOG.error("Request {} {} failed", context.getRequest().getMethodName(), LoggedTarget.of(context.getRequest()), cause);
+                }
+            });
             body = new ApiError("internal", "Something went wrong on the server; it has been logged. Try again later.");
         } else {
             String message = context.getErrors().stream().map(Error::getMessage).findFirst().orElse(status.getReason());
             body = new ApiError(code(status), message);
         }
-        return response.body(body).contentType("application/json");
+        return response.body(RequestIds.of(context.getRequest()).map(body::withRequestId).orElse(body))
+                .contentType("application/json");
     }
 
     private static String code(HttpStatus status) {

@@ -10,6 +10,8 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one place a store that cannot do its job (database down, file unreadable: a
@@ -25,7 +27,7 @@ public final class StoreUnavailable {
     static final String MESSAGE = "Gatehouse cannot reach its store (database or data directory) right now, so it"
             + " cannot check or change anything. Try again in a moment; if this lasts, the server's log says why.";
 
-    private static final System.Logger LOG = System.getLogger(StoreUnavailable.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(StoreUnavailable.class);
 
     private StoreUnavailable() {
     }
@@ -42,8 +44,10 @@ public final class StoreUnavailable {
 
     /** Logs the failure of {@code request} (one line: the store's own message names the store and what to check). */
     static void log(HttpRequest<?> request, StoreException failure) {
-        LOG.log(System.Logger.Level.ERROR, "Request " + request.getMethodName() + " " + request.getPath()
-                + " failed: the store does not answer: " + failure.getMessage(), failure);
+        try (var id = RequestIds.inLog(request)) {
+            LOG.error("Request {} {} failed: the store does not answer: {}", request.getMethodName(), LoggedTarget.of(request),
+                    failure.getMessage(), failure);
+        }
     }
 
     /** 503 {@code store_unavailable} with {@code Retry-After}, as JSON. */

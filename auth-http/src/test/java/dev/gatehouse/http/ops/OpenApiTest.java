@@ -100,11 +100,12 @@ class OpenApiTest {
     @Test
     void errorsAreDescribedAsTheApiErrorTheServerSends() {
         Map<String, Object> error = map(map(map(document.get("components")).get("schemas")).get("ApiError"));
-        assertEquals(Set.of("error", "message"), map(error.get("properties")).keySet());
+        assertEquals(Set.of("error", "message", "request_id"), map(error.get("properties")).keySet());
         assertEquals(List.of("error", "message"), error.get("required"));
         // The same shape the server gives, here for a route nobody may call without a caller.
         HttpResponse<String> refused = app.send(app.get("/api/me").build());
-        assertEquals(Set.of("error", "message"), iterable(RunningServer.json(refused).fieldNames()));
+        assertEquals(Set.of("error", "message", "request_id"), iterable(RunningServer.json(refused).fieldNames()));
+        assertEquals(refused.headers().firstValue("X-Request-Id").orElseThrow(), RunningServer.json(refused).get("request_id").asText());
         List<String> without = new ArrayList<>();
         operations().forEach((route, operation) -> {
             if (route.contains(" /api/") || route.contains(" /auth/")) {

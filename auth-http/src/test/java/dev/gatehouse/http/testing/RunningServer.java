@@ -216,6 +216,11 @@ public final class RunningServer implements AutoCloseable {
         }
     }
 
+    /** A JSON error's body without its {@code request_id}, which is every answer's own: for comparing answers. */
+    public static String withoutRequestId(String body) {
+        return body.replaceFirst(",\"request_id\":\"[0-9a-f]{16}\"", "");
+    }
+
     /** Asserts an error answer: its status and its stable code. */
     public static void assertError(int status, String code, HttpResponse<String> response) {
         assertEquals(status, response.statusCode(), response.body());
