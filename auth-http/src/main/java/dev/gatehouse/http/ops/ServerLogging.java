@@ -81,7 +81,7 @@ public final class ServerLogging {
         console.setContext(context);
         console.setName("stderr");
         console.setEncoder(encoder(context, settings.format())); // before the stream: setting it writes the header
-        console.setOutputStream(out);
+        console.setOutputStream(new KeptOpen(out)); // a later reset stops the appender, which closes its stream
         console.start();
 
         ch.qos.logback.classic.Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
@@ -120,6 +120,24 @@ public final class ServerLogging {
         if (!SLF4JBridgeHandler.isInstalled()) {
             SLF4JBridgeHandler.removeHandlersForRootLogger();
             SLF4JBridgeHandler.install();
+        }
+    }
+
+    /** Passes everything on but never closes what it wraps: stopping the appender must not close stderr for good. */
+    private static final class KeptOpen extends java.io.FilterOutputStream {
+
+        KeptOpen(java.io.OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws java.io.IOException {
+            out.write(bytes, offset, length);
+        }
+
+        @Override
+        public void close() throws java.io.IOException {
+            out.flush();
         }
     }
 }
