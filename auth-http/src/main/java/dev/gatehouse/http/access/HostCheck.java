@@ -13,10 +13,8 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Against DNS rebinding: a web page on a name its owner points at 127.0.0.1 is "same-origin" with
@@ -37,9 +35,6 @@ import java.util.regex.Pattern;
 @Order(Ordered.HIGHEST_PRECEDENCE + 40)
 public class HostCheck {
 
-    /** A host name as written in the setting: letters, digits, dots and dashes, optionally after "*.". */
-    private static final Pattern NAME = Pattern.compile("(\\*\\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*");
-
     private final ServerSettings settings;
     private final ClientFacts client;
     private final RouteRules routes;
@@ -55,7 +50,6 @@ public class HostCheck {
         this.loopback = listen.equals("localhost") || IpLiteral.of(listen)
                 .map(address -> address.startsWith("127.") || address.equals("0:0:0:0:0:0:0:1")).orElse(false);
     }
-
 
     @RequestFilter
     @Nullable
