@@ -1,7 +1,6 @@
 package dev.gatehouse.http.ops;
 
 import dev.gatehouse.http.config.LogSettings;
-import dev.gatehouse.http.web.Caller;
 import dev.gatehouse.http.web.ClientFacts;
 import dev.gatehouse.http.web.LoggedTarget;
 import dev.gatehouse.http.web.RequestIds;
@@ -68,19 +67,10 @@ public class AccessLog {
     }
 
     /**
-     * Who called, if anyone was established: the security layer's principal, or the caller the
-     * access checks left on the request. Only the name: never how they proved it.
+     * Who called, if anyone was established: the security layer's principal. Only the name: never
+     * how they proved it.
      */
     private static Optional<String> user(HttpRequest<?> request) {
-        Optional<String> principal = request.getUserPrincipal().map(Principal::getName);
-        if (principal.isPresent()) {
-            return principal;
-        }
-        for (Object value : request.getAttributes().values()) {
-            if (value instanceof Caller caller) {
-                return Optional.of(caller.user().username().value());
-            }
-        }
-        return Optional.empty();
+        return request.getUserPrincipal().map(Principal::getName);
     }
 }

@@ -42,8 +42,9 @@ public final class JsonLines extends EncoderBase<ILoggingEvent> {
         field(out, "logger", event.getLoggerName());
         field(out, "thread", event.getThreadName());
         field(out, "message", event.getFormattedMessage());
-        Set<String> written = new HashSet<>(OWN);
-        for (Map.Entry<String, String> entry : event.getMDCPropertyMap().entrySet()) {
+        Map<String, String> mdc = event.getMDCPropertyMap();
+        Set<String> written = mdc.isEmpty() && event.getKeyValuePairs() == null ? OWN : new HashSet<>(OWN);
+        for (Map.Entry<String, String> entry : mdc.entrySet()) {
             if (written.add(entry.getKey())) {
                 field(out, entry.getKey(), entry.getValue());
             }

@@ -5,6 +5,7 @@ import dev.gatehouse.http.config.AuthMode;
 import dev.gatehouse.http.config.ServerSettings;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -50,7 +51,7 @@ public final class StartupReport {
 
     /** The warnings a start with these settings deserves, each saying what to do. */
     static List<String> warnings(ServerSettings settings, boolean setupMode) {
-        List<String> warnings = new java.util.ArrayList<>();
+        List<String> warnings = new ArrayList<>();
         if (settings.auth() == AuthMode.NONE) {
             warnings.add("--auth none: nobody signs in and every request acts as the administrator 'default'. Use it"
                     + " only where nobody else can reach the server; otherwise start with --auth auto.");
