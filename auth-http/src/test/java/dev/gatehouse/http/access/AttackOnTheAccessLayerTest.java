@@ -282,4 +282,72 @@ class AttackOnTheAccessLayerTest {
             assertEquals(List.of(), leaks);
         }
     }
+
+    @Test
+    void aKeyWithScopesGetsNoFurtherWithPathTricks() {
+        String key = app.mintKey("alice", Set.of("models:*")).secret();
+        List<String> leaks = new ArrayList<>();
+        for (String path : List.of("/api/me/../admin/users", "/api/me/%2e%2e/admin/users", "/api/me/models/../../admin/users",
+                "/API/ME/../tokens", "/api/me%2f..%2ftokens", "/api/me/permissions/..;/..;/admin/users", "//api/tokens",
+                "/api/tokens/", "/api/tokens;x", "/api/admin/users;/api/me", "/api/me;/../admin/users")) {
+            for (String method : List.of("GET", "POST", "DELETE")) {
+                Answer answer = raw(app, method, path, "Authorization: Bearer " + key);
+                if (answer.status() < 400 && !answer.body().contains("\"username\":\"alice\"")
+                        || answer.body().contains("\"username\":\"root\"") || answer.body().contains("\"tokens\"")) {
+                    leaks.add(method + " " + path + " -> " + answer);
+                }
+            }
+        }
+        assertEquals(List.of(), leaks);
+    }
+
+    @Test
+    void aForeignPagesPreflightIsNotGrantedOnAnyProtectedRoute() {
+        List<String> leaks = new ArrayList<>();
+        for (String path : List.of("/api/admin/users", "/api/me", "/api/tokens", "/metrics")) {
+            for (String method : List.of("GET", "POST", "DELETE")) {
+                Answer answer = raw(app, "OPTIONS", path, "Origin: http://evil.example", "Access-Control-Request-Method: " + method,
+                        "Access-Control-Request-Headers: authorization, content-type");
+                String allowed = answer.header("Access-Control-Allow-Origin");
+                if (allowed != null || "true".equals(answer.header("Access-Control-Allow-Credentials"))) {
+                    leaks.add(method + " " + path + " -> " + answer.head());
+                }
+            }
+        }
+        assertEquals(List.of(), leaks);
+    }
+
+    @Test
+    void theAccessLogWritesNoKeyCookieSecretOrControlCharacterAClientSends() {
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        Logger rootLogger = ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        log.setContext(rootLogger.getLoggerContext());
+        log.start();
+        rootLogger.addAppender(log);
+        Logger access = rootLogger.getLoggerContext().getLogger(dev.gatehouse.http.config.LogSettings.ACCESS_LOGGER);
+        ch.qos.logback.classic.Level level = access.getLevel();
+        access.setLevel(ch.qos.logback.classic.Level.INFO);
+        try {
+            String key = app.mintKey("alice", Set.of("models:*")).secret();
+            String cookie = app.signIn("alice", PASSWORD);
+            raw(app, "GET", "/api/me?api_key=SECRETVALUE1&x=%0d%0aFAKE", "Authorization: Bearer " + key);
+            raw(app, "GET", "/api/me?SECRETVALUE2SECRETVALUE2", "Cookie: " + cookie);
+            raw(app, "GET", "/api/me/\u001b[31mRED%1b%0aFAKE", "x-api-key: " + key);
+            raw(app, "GET", "/api/admin/users", "Authorization: Bearer gh_guessed-SECRETVALUE3");
+            raw(app, "GET", "/api/me", "Authorization: Basic " + java.util.Base64.getEncoder()
+                    .encodeToString("root:SECRETVALUE4".getBytes(StandardCharsets.UTF_8)));
+            String token = cookie.substring(cookie.indexOf('=') + 1);
+            List<String> lines = List.copyOf(log.list).stream().map(event -> event.getFormattedMessage() + " "
+                    + event.getMDCPropertyMap() + " " + event.getKeyValuePairs()).toList();
+            assertTrue(lines.stream().anyMatch(line -> line.contains("/api/admin/users")), "the access log is on: " + lines);
+            for (String line : lines) {
+                for (String secret : List.of(key, token, "SECRETVALUE", "\u001b", "\r", "\n", "\nFAKE")) {
+                    assertFalse(line.contains(secret), "logged " + secret.codePoints().boxed().toList() + ": " + line);
+                }
+            }
+        } finally {
+            access.setLevel(level);
+            rootLogger.detachAppender(log);
+        }
+    }
 }
