@@ -230,6 +230,17 @@ class AttackOnTheAccessLayerTest {
     }
 
     @Test
+    void aClientThatNamesATrustedProxyInForwardingHeadersDoesNotBecomeOne() throws Exception {
+        try (RunningServer server = new RunningServer(List.of("10.0.0.1"))) {
+            for (String forwarded : List.of("X-Forwarded-For: 10.0.0.1", "Forwarded: for=10.0.0.1", "X-Real-IP: 10.0.0.1",
+                    "X-Forwarded-For: 127.0.0.1, 10.0.0.1")) {
+                Answer answer = raw(server, "GET", "/healthz", forwarded, "X-Request-Id: chosen-by-client");
+                assertTrue(answer.header(RequestIds.HEADER).matches("[0-9a-f]{16}"), forwarded + ": " + answer.head());
+            }
+        }
+    }
+
+    @Test
     void aBadKeyNextToAGoodSessionIsRefusedAndAScopedKeyNextToAnAdministratorsSessionStaysScoped() {
         String alice = app.signIn("alice", PASSWORD);
         String root = app.signIn("root", PASSWORD);
