@@ -241,6 +241,25 @@ class AttackOnTheAccessLayerTest {
     }
 
     @Test
+    void aKeyWithScopesRevokesItselfButNoSiblingHoweverTheIdIsSpelled() {
+        var mine = app.mintKey("alice", Set.of("models:*"));
+        var sibling = app.mintKey("alice", Set.of("models:*"));
+        String own = mine.key().id().value();
+        String other = sibling.key().id().value();
+        String bearer = "Authorization: Bearer " + mine.secret();
+        for (String target : List.of("/api/tokens/" + other, "/api/tokens/" + own + "/../" + other,
+                "/api/tokens/" + own + "%2f..%2f" + other, "/api/tokens/" + other + ";" + own, "/api/tokens/" + other + "?id=" + own,
+                "/api/tokens/" + other.toUpperCase(java.util.Locale.ROOT), "/api/tokens/" + other.toLowerCase(java.util.Locale.ROOT),
+                "/api/tokens?user=alice", "/api/tokens/%20" + other, "/api/tokens/" + other + "%00")) {
+            Answer answer = raw(app, "DELETE", target, bearer);
+            assertTrue(answer.status() == 403 || answer.status() == 404 || answer.status() == 400, target + " -> " + answer);
+        }
+        assertEquals(200, app.keyed("GET", "/api/me", null, sibling.secret()).statusCode(), "the sibling lives");
+        assertEquals(204, raw(app, "DELETE", "/api/tokens/" + own, bearer).status());
+        assertEquals(401, raw(app, "GET", "/api/me", bearer).status(), "the revoked key is refused");
+    }
+
+    @Test
     void aBadKeyNextToAGoodSessionIsRefusedAndAScopedKeyNextToAnAdministratorsSessionStaysScoped() {
         String alice = app.signIn("alice", PASSWORD);
         String root = app.signIn("root", PASSWORD);
