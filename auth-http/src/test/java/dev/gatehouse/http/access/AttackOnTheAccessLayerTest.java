@@ -44,7 +44,6 @@ class AttackOnTheAccessLayerTest {
         app = new RunningServer();
         app.addAdmin("root", PASSWORD);
         app.addUser("alice", PASSWORD);
-        AccessTest.app = app;
     }
 
     @AfterAll
