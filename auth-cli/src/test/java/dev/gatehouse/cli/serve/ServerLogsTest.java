@@ -117,6 +117,9 @@ class ServerLogsTest {
         String log = stopAndReadErr();
         String terminal = Files.readString(out);
         assertTrue(log.contains("DEBUG") && log.contains(" access - POST /api/tokens 201 "), log);
+        // The id is looked up when the line is written, on whichever thread writes it.
+        assertTrue(log.lines().anyMatch(line -> line.matches(".* access - POST /api/tokens 201 .* \\[[0-9a-f]{16}\\]")),
+                () -> linesWith(log, "access - POST /api/tokens"));
         assertTrue(log.contains("user=admin"), log);
         for (Map.Entry<String, String> secret : secrets.entrySet()) {
             for (String form : forms(secret.getValue())) {

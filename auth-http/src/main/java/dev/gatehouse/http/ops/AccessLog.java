@@ -3,7 +3,6 @@ package dev.gatehouse.http.ops;
 import dev.gatehouse.http.config.LogSettings;
 import dev.gatehouse.http.web.ClientFacts;
 import dev.gatehouse.http.web.LoggedTarget;
-import dev.gatehouse.http.web.RequestIds;
 import io.micronaut.core.annotation.Order;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
@@ -53,17 +52,15 @@ public class AccessLog {
         String target = LoggedTarget.of(request);
         String user = user(request).orElse("-");
         String address = client.clientIp(request);
-        try (var id = RequestIds.inLog(request)) {
-            LOG.atInfo()
-                    .addKeyValue("method", request.getMethodName())
-                    .addKeyValue("path", target)
-                    .addKeyValue("status", response.code())
-                    .addKeyValue("duration_ms", millis)
-                    .addKeyValue("user", user)
-                    .addKeyValue("client", address)
-                    .log("{} {} {} {} ms user={} client={}", request.getMethodName(), target, response.code(), millis,
-                            user, address);
-        }
+        LOG.atInfo()
+                .addKeyValue("method", request.getMethodName())
+                .addKeyValue("path", target)
+                .addKeyValue("status", response.code())
+                .addKeyValue("duration_ms", millis)
+                .addKeyValue("user", user)
+                .addKeyValue("client", address)
+                .log("{} {} {} {} ms user={} client={}", request.getMethodName(), target, response.code(), millis,
+                        user, address);
     }
 
     /**

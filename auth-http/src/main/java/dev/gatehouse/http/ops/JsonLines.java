@@ -4,6 +4,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.encoder.EncoderBase;
+import dev.gatehouse.http.web.RequestIds;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashSet;
@@ -47,6 +48,12 @@ public final class JsonLines extends EncoderBase<ILoggingEvent> {
         for (Map.Entry<String, String> entry : mdc.entrySet()) {
             if (written.add(entry.getKey())) {
                 field(out, entry.getKey(), entry.getValue());
+            }
+        }
+        if (!mdc.containsKey(RequestIds.MDC_KEY)) {
+            String id = RequestIdConverter.of(event);
+            if (!id.isEmpty()) {
+                field(out, RequestIds.MDC_KEY, id);
             }
         }
         if (event.getKeyValuePairs() != null) {

@@ -8,7 +8,6 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.encoder.Encoder;
 import dev.gatehouse.http.config.LogSettings;
-import dev.gatehouse.http.web.RequestIds;
 import java.util.Map;
 import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
@@ -26,7 +25,7 @@ public final class ServerLogging {
     /** The readable line: UTC time, level, the logger's last name, the message, the request id when there is one. */
     static final String TEXT_PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSS'Z',UTC} %-5level %logger{0} - "
             + "%replace(%msg){'[\\r\\n]+', ' '}" // one event, one line: a message cannot forge the next line
-            + "%replace( [%X{" + RequestIds.MDC_KEY + "}]){' \\[\\]', ''}%n";
+            + "%replace( [%" + RequestIdConverter.WORD + "]){' \\[\\]', ''}%n";
 
     /**
      * Lines nobody can act on, quieter unless named: HikariCP warns at every start that the SQLite
@@ -111,9 +110,19 @@ public final class ServerLogging {
         }
         PatternLayoutEncoder text = new PatternLayoutEncoder();
         text.setContext(context);
+        registerRequestId(context);
         text.setPattern(TEXT_PATTERN);
         text.start();
         return text;
+    }
+
+    /** Lets patterns say {@code %requestId}, as Logback's {@code <conversionRule>} would. */
+    @SuppressWarnings("unchecked")
+    private static void registerRequestId(LoggerContext context) {
+        Object rules = context.getObject(ch.qos.logback.core.CoreConstants.PATTERN_RULE_REGISTRY);
+        Map<String, String> registry = rules instanceof Map<?, ?> map ? (Map<String, String>) map : new java.util.HashMap<>();
+        registry.put(RequestIdConverter.WORD, RequestIdConverter.class.getName());
+        context.putObject(ch.qos.logback.core.CoreConstants.PATTERN_RULE_REGISTRY, registry);
     }
 
     private static void bridgeJavaUtilLogging() {

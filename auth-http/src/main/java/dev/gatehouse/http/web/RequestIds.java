@@ -2,13 +2,12 @@ package dev.gatehouse.http.web;
 
 import io.micronaut.core.annotation.Order;
 import io.micronaut.core.order.Ordered;
-import io.micronaut.core.propagation.MutablePropagatedContext;
-import io.micronaut.core.propagation.ThreadPropagatedContextElement;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.context.ServerRequestContext;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
@@ -16,7 +15,9 @@ import org.slf4j.MDC;
 
 /**
  * Every request gets an id: sent back as {@code X-Request-Id}, on every log line written while
- * it is handled (the MDC key {@value #MDC_KEY}, carried to whichever thread does the work), and
+ * it is handled ({@link #current()}: the log's layout asks for it when it writes a line, on
+ * whichever thread does the work; nothing is copied at each thread hop, which every request would
+ * pay for whether it logs or not), and
  * in every JSON error answer as {@code request_id}, so a person's report and the server's log
  * meet. A trusted proxy's {@code X-Request-Id} is kept when it is short and plain (letters,
  * digits, {@code . _ -}, at most 64), so the proxy's log and ours share it; anyone else's is
@@ -28,7 +29,7 @@ public class RequestIds {
 
     /** The header that carries the id both ways. */
     public static final String HEADER = "X-Request-Id";
-    /** The MDC key log lines find the id under. */
+    /** The name log lines show the id under (also an MDC key, for the lines {@link #inLog} writes). */
     public static final String MDC_KEY = "request_id";
 
     private static final String ATTRIBUTE = RequestIds.class.getName();
@@ -46,6 +47,14 @@ public class RequestIds {
     }
 
     /**
+     * The id of the request being handled on this thread, if any: Micronaut carries the request
+     * itself to every thread that works on it, so the id needs no carrying of its own.
+     */
+    public static Optional<String> current() {
+        return ServerRequestContext.currentRequest().flatMap(RequestIds::of);
+    }
+
+    /**
      * Puts the request's id in the MDC until the returned handle closes: for log lines written
      * where the request is at hand but the propagated context may not be (error handlers).
      */
@@ -54,12 +63,11 @@ public class RequestIds {
     }
 
     @RequestFilter
-    void assign(HttpRequest<?> request, MutablePropagatedContext context) {
+    void assign(HttpRequest<?> request) {
         String id = request.getHeaders().get(HEADER, String.class)
                 .filter(given -> PLAIN.matcher(given).matches() && client.fromTrustedProxy(request))
                 .orElseGet(RequestIds::fresh);
         request.setAttribute(ATTRIBUTE, id);
-        context.add(new InLog(id));
     }
 
     @ResponseFilter
@@ -78,24 +86,5 @@ public class RequestIds {
     private static String fresh() {
         String hex = Long.toHexString(ThreadLocalRandom.current().nextLong());
         return "0".repeat(16 - hex.length()) + hex;
-    }
-
-    /** The id in the MDC on whichever thread the request's work runs, and the thread's own value back after. */
-    private record InLog(String id) implements ThreadPropagatedContextElement<String> {
-        @Override
-        public String updateThreadContext() {
-            String before = MDC.get(MDC_KEY);
-            MDC.put(MDC_KEY, id);
-            return before;
-        }
-
-        @Override
-        public void restoreThreadContext(String before) {
-            if (before == null) {
-                MDC.remove(MDC_KEY);
-            } else {
-                MDC.put(MDC_KEY, before);
-            }
-        }
     }
 }
