@@ -9,6 +9,7 @@ import dev.gatehouse.http.access.CallerLookup.Known;
 import dev.gatehouse.http.access.CallerLookup.Throttled;
 import dev.gatehouse.http.access.ChecksItself;
 import dev.gatehouse.http.access.MemoryFirst;
+import dev.gatehouse.http.access.PublicRoute;
 import dev.gatehouse.http.config.Portal;
 import dev.gatehouse.http.config.ServerSettings;
 import dev.gatehouse.http.web.ApiError;
@@ -30,8 +31,6 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
-import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.rules.SecurityRule;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -54,7 +53,7 @@ import java.util.concurrent.CompletableFuture;
  */
 @JsonApi
 @Controller(ForwardAuthController.PATH)
-@Secured(SecurityRule.IS_ANONYMOUS)
+@PublicRoute
 @ChecksItself
 class ForwardAuthController {
 

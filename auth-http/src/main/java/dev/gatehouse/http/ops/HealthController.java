@@ -1,6 +1,7 @@
 package dev.gatehouse.http.ops;
 
 import dev.gatehouse.core.port.out.Stores;
+import dev.gatehouse.http.access.PublicRoute;
 import dev.gatehouse.http.web.ApiError;
 import dev.gatehouse.http.web.JsonApi;
 import dev.gatehouse.http.web.StoreUnavailable;
@@ -10,8 +11,6 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Map;
 
@@ -26,13 +25,13 @@ class HealthController {
         this.stores = stores;
     }
 
-    @Secured(SecurityRule.IS_ANONYMOUS)
+    @PublicRoute
     @Get("/healthz")
     Map<String, String> healthz() {
         return Map.of("status", "ok");
     }
 
-    @Secured(SecurityRule.IS_ANONYMOUS)
+    @PublicRoute
     @Get("/readyz")
     @JsonApi
     @ExecuteOn(TaskExecutors.BLOCKING)

@@ -1,7 +1,6 @@
 package dev.gatehouse.http.ops;
 
-import dev.gatehouse.http.access.Roles;
-import dev.gatehouse.http.web.CallerRequired;
+import dev.gatehouse.http.access.AdminOnly;
 import io.micronaut.core.annotation.Order;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpResponse;
@@ -12,13 +11,11 @@ import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-/** {@code GET /metrics} for Prometheus (administrators only: {@code @Secured(Roles.ADMIN)}). */
+/** {@code GET /metrics} for Prometheus (administrators only: {@code @AdminOnly}). */
 @Controller("/metrics")
 @Tag(name = ApiDescription.OPERATIONS)
-@CallerRequired
 class MetricsController {
 
     private final Metrics metrics;
@@ -27,7 +24,7 @@ class MetricsController {
         this.metrics = metrics;
     }
 
-    @Secured(Roles.ADMIN)
+    @AdminOnly
     @Get(produces = "text/plain; version=0.0.4; charset=utf-8")
     @ExecuteOn(TaskExecutors.BLOCKING)
     HttpResponse<String> metrics() {

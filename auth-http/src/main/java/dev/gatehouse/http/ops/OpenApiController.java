@@ -1,12 +1,11 @@
 package dev.gatehouse.http.ops;
 
+import dev.gatehouse.http.access.PublicRoute;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -24,7 +23,7 @@ import java.util.HexFormat;
  * clients revalidate with its ETag instead of guessing how long to keep it.
  */
 @Controller
-@Secured(SecurityRule.IS_ANONYMOUS)
+@PublicRoute
 @Tag(name = ApiDescription.OPERATIONS)
 class OpenApiController {
 

@@ -1,5 +1,6 @@
 package dev.gatehouse.http.pages;
 
+import dev.gatehouse.http.access.PublicRoute;
 import dev.gatehouse.http.web.ApiError;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
@@ -10,8 +11,6 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.rules.SecurityRule;
 
 /**
  * Serves the web UI's CSS, script and icon. A request with the current {@code ?v=} may be
@@ -29,7 +28,7 @@ class AssetsController {
         this.assets = assets;
     }
 
-    @Secured(SecurityRule.IS_ANONYMOUS)
+    @PublicRoute
     @Get("/assets/{name}")
     HttpResponse<?> asset(HttpRequest<?> request, String name, @Nullable @QueryValue("v") String version) {
         return assets.find(name)
@@ -39,7 +38,7 @@ class AssetsController {
     }
 
     /** Browsers ask for it unprompted; the pages also link the SVG directly. */
-    @Secured(SecurityRule.IS_ANONYMOUS)
+    @PublicRoute
     @Get("/favicon.ico")
     HttpResponse<?> favicon(HttpRequest<?> request) {
         return serve(request, assets.find("icon.svg").orElseThrow(), null);

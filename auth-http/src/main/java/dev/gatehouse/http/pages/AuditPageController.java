@@ -3,8 +3,8 @@ package dev.gatehouse.http.pages;
 import dev.gatehouse.core.port.in.ReadAuditLog;
 import dev.gatehouse.core.port.in.Refused;
 import dev.gatehouse.core.port.out.AuditLog;
+import dev.gatehouse.http.access.AdminOnly;
 import dev.gatehouse.http.access.Pages;
-import dev.gatehouse.http.access.Roles;
 import dev.gatehouse.http.api.audit.AdminAuditController;
 import dev.gatehouse.http.web.ApiErrorException;
 import dev.gatehouse.http.web.Caller;
@@ -18,7 +18,6 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -42,7 +41,7 @@ class AuditPageController {
         this.clock = clock;
     }
 
-    @Secured(Roles.ADMIN)
+    @AdminOnly
     @Get
     HttpResponse<?> page(Caller caller, @QueryValue @Nullable String user, @QueryValue @Nullable String action,
                          @QueryValue @Nullable String outcome, @QueryValue @Nullable String since,

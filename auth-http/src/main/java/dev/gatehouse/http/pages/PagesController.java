@@ -10,9 +10,11 @@ import dev.gatehouse.core.port.in.ManageSessions;
 import dev.gatehouse.core.port.in.ReadPermissions;
 import dev.gatehouse.core.port.in.Register;
 import dev.gatehouse.core.service.apikeys.KeyPolicy;
+import dev.gatehouse.http.access.AdminOnly;
 import dev.gatehouse.http.access.NotDuringSetup;
-import dev.gatehouse.http.access.Roles;
+import dev.gatehouse.http.access.PublicRoute;
 import dev.gatehouse.http.access.SetupMode;
+import dev.gatehouse.http.access.SignedIn;
 import dev.gatehouse.http.api.apikeys.KeyOwners;
 import dev.gatehouse.http.config.ServerSettings;
 import dev.gatehouse.http.web.Caller;
@@ -28,8 +30,6 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.ModelAndView;
 import java.net.URI;
 import java.time.Clock;
@@ -76,13 +76,13 @@ class PagesController {
         this.clock = clock;
     }
 
-    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @SignedIn
     @Get
     HttpResponse<?> home() {
         return HttpResponse.seeOther(URI.create(PageLinks.HOME));
     }
 
-    @Secured(SecurityRule.IS_ANONYMOUS)
+    @PublicRoute
     @NotDuringSetup
     @Get("/login")
     HttpResponse<?> login(@Nullable Caller signedIn, @Nullable @QueryValue String next) {
@@ -97,13 +97,13 @@ class PagesController {
                 register.mode() != RegistrationMode.CLOSED));
     }
 
-    @Secured(SecurityRule.IS_ANONYMOUS)
+    @PublicRoute
     @Get("/setup")
     HttpResponse<?> setup(@Nullable Caller signedIn) {
         return page("setup", new SetupPage(shell("Set up", Optional.ofNullable(signedIn)), setupMode.active()));
     }
 
-    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @SignedIn
     @Get("/account")
     HttpResponse<?> account(Caller caller) {
         List<Session> sessions = manageSessions.list(caller.actor(), caller.user().username())
@@ -115,7 +115,7 @@ class PagesController {
     }
 
     /** One user's features and models, for administrators to change. */
-    @Secured(Roles.ADMIN)
+    @AdminOnly
     @Get("/admin/users/{username}")
     HttpResponse<?> user(Caller caller, String username) {
         Shell shell = shell(username, Optional.of(caller));
@@ -129,7 +129,7 @@ class PagesController {
                 "There is no user '" + username + "'. The list of users is on Manage Users."));
     }
 
-    @Secured(Roles.ADMIN)
+    @AdminOnly
     @Get("/admin")
     HttpResponse<?> admin(Caller caller, @Nullable @QueryValue String after) {
         Shell shell = shell("Manage Users", Optional.of(caller));
@@ -144,7 +144,7 @@ class PagesController {
                 page.next().map(Username::value).orElse("")));
     }
 
-    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @SignedIn
     @Get("/tokens")
     HttpResponse<?> tokens(Caller caller) {
         List<ApiKey> keys = listApiKeys.list(caller.actor(), Optional.empty())

@@ -4,8 +4,9 @@ import dev.gatehouse.core.model.accounts.UserStatus;
 import dev.gatehouse.core.port.in.ListInvites;
 import dev.gatehouse.core.port.in.ListUsers;
 import dev.gatehouse.core.port.in.Register;
+import dev.gatehouse.http.access.AdminOnly;
 import dev.gatehouse.http.access.NotDuringSetup;
-import dev.gatehouse.http.access.Roles;
+import dev.gatehouse.http.access.PublicRoute;
 import dev.gatehouse.http.web.Caller;
 import dev.gatehouse.http.web.PageLinks;
 import io.micronaut.core.annotation.Nullable;
@@ -18,8 +19,6 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.rules.SecurityRule;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -47,7 +46,7 @@ class RegistrationPagesController {
         this.clock = clock;
     }
 
-    @Secured(SecurityRule.IS_ANONYMOUS)
+    @PublicRoute
     @NotDuringSetup
     @Get("/register")
     HttpResponse<?> register(@Nullable Caller signedIn, @Nullable @QueryValue String invite) {
@@ -60,14 +59,14 @@ class RegistrationPagesController {
     }
 
     /** Where a pending account's sign-in lands: no session, only this word. */
-    @Secured(SecurityRule.IS_ANONYMOUS)
+    @PublicRoute
     @Get("/waiting")
     HttpResponse<?> waiting() {
         return page("waiting", new MessagePage(shell("Waiting for approval", Optional.empty()), "Waiting for approval",
                 "Your account is registered and waits for an administrator's approval. Once approved, you can sign in."));
     }
 
-    @Secured(Roles.ADMIN)
+    @AdminOnly
     @Get("/admin/pending")
     HttpResponse<?> pending(Caller caller) {
         Instant now = clock.instant();
@@ -78,7 +77,7 @@ class RegistrationPagesController {
                 rows));
     }
 
-    @Secured(Roles.ADMIN)
+    @AdminOnly
     @Get("/admin/invites")
     HttpResponse<?> invites(Caller caller) {
         Instant now = clock.instant();

@@ -33,8 +33,12 @@ public class AccessTest {
         app.close();
     }
 
-    /** A route the router knows: its method, template, a path that reaches it, and its rule from its annotations. */
-    record Route(String method, String template, String path, RouteRule rule) {
+    /**
+     * A route the router knows: its method, template, a path that reaches it, its rule from its
+     * annotations, and which of {@code @PublicRoute}, {@code @SignedIn}, {@code @AdminOnly} (or a bare
+     * {@code @Secured}) it carries, on its method or its controller.
+     */
+    record Route(String method, String template, String path, RouteRule rule, List<String> marks) {
 
         @Override
         public String toString() {
@@ -53,7 +57,11 @@ public class AccessTest {
             UriRouteInfo<?, ?> info = route;
             String path = info.getUriMatchTemplate().expand(java.util.Map.of("username", "alice", "id",
                     "Ab3dEf9Gh1Jk2Lm3", "name", "gatehouse.css"));
-            routes.add(new Route(info.getHttpMethodName(), info.getUriMatchTemplate().toString(), path, RouteRule.of(info)));
+            List<String> marks = java.util.stream.Stream.of(PublicRoute.class, SignedIn.class, AdminOnly.class,
+                            io.micronaut.security.annotation.Secured.class)
+                    .filter(mark -> info.getAnnotationMetadata().hasAnnotation(mark)).map(Class::getSimpleName).toList();
+            routes.add(new Route(info.getHttpMethodName(), info.getUriMatchTemplate().toString(), path, RouteRule.of(info),
+                    marks));
         });
         assertTrue(routes.size() >= 50, "routes found: " + routes.size());
         return routes;
@@ -66,10 +74,14 @@ public class AccessTest {
 
     @Test
     void everyRouteSaysWhoMayCallIt() {
-        assertEquals(List.of(), undeclared(routes()), "routes without @Secured (say who may call them: SecurityRule.IS_ANONYMOUS,"
-                + " IS_AUTHENTICATED or Roles.ADMIN; and with @KeyRule whether keys with scopes may); Micronaut Security"
+        assertEquals(List.of(), undeclared(routes()), "routes without a rule (say who may call them: @PublicRoute,"
+                + " @SignedIn or @AdminOnly; and with @KeyRule whether keys with scopes may); Micronaut Security"
                 + " refuses them to everyone");
         for (Route route : routes()) {
+            assertEquals(1, route.marks().size(), () -> route + " carries " + route.marks() + ": one of @PublicRoute,"
+                    + " @SignedIn, @AdminOnly (on the method or the controller, not both), which also tells the API"
+                    + " description; not a bare @Secured");
+            assertTrue(!route.marks().contains("Secured"), route + " has a bare @Secured");
             List<String> roles = route.rule().roles();
             assertTrue(roles.equals(List.of(io.micronaut.security.rules.SecurityRule.IS_ANONYMOUS))
                     || roles.equals(List.of(io.micronaut.security.rules.SecurityRule.IS_AUTHENTICATED))
@@ -187,6 +199,17 @@ public class AccessTest {
         assertEquals(status, answer.statusCode(), what + " answered " + answer.body());
         assertTrue(answer.request().method().equals("HEAD") || answer.body().contains("\"error\":\"" + error + "\""),
                 what + " answered " + answer.body());
+    }
+
+    @Test
+    void micronautSecuritysOwnRoutesAreNotServed() {
+        assertTrue(routes().stream().noneMatch(route -> route.template().startsWith("/token_info")), routes()::toString);
+        String admin = app.signIn("root", "correct horse battery");
+        HttpResponse<String> read = app.send(app.get("/token_info").header("Cookie", admin).build());
+        assertEquals(404, read.statusCode(), "GET /token_info: " + read.body());
+        HttpResponse<String> ask = app.send(app.post("/token_info", "token=x").header("Cookie", admin)
+                .header("Origin", app.origin()).header("Content-Type", "application/x-www-form-urlencoded").build());
+        assertEquals(404, ask.statusCode(), "POST /token_info: " + ask.body());
     }
 
     @Test

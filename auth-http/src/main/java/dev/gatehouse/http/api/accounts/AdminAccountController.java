@@ -6,12 +6,11 @@ import dev.gatehouse.core.port.in.ChangeRole;
 import dev.gatehouse.core.port.in.LockUser;
 import dev.gatehouse.core.port.in.Refused;
 import dev.gatehouse.core.port.in.UnlockUser;
+import dev.gatehouse.http.access.AdminOnly;
 import dev.gatehouse.http.access.KeyRule;
 import dev.gatehouse.http.access.KeyRule.Keys;
-import dev.gatehouse.http.access.Roles;
 import dev.gatehouse.http.web.ApiError;
 import dev.gatehouse.http.web.Caller;
-import dev.gatehouse.http.web.CallerRequired;
 import dev.gatehouse.http.web.JsonApi;
 import dev.gatehouse.http.web.JsonBody;
 import dev.gatehouse.http.web.JsonObjectBody;
@@ -24,7 +23,6 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.Map;
 import java.util.Optional;
@@ -32,7 +30,6 @@ import java.util.Optional;
 /** Administrators set a user's password or role, lock an account with a reason, or unlock it. */
 @Controller("/api/admin/users/{username}")
 @JsonApi
-@CallerRequired
 @ExecuteOn(TaskExecutors.BLOCKING)
 class AdminAccountController {
 
@@ -56,7 +53,7 @@ class AdminAccountController {
     }
 
     /** Sets the password without the old one and ends every session of the user. */
-    @Secured(Roles.ADMIN)
+    @AdminOnly
     @KeyRule(Keys.NONE)
     @Post("/password")
     @JsonObjectBody
@@ -76,7 +73,7 @@ class AdminAccountController {
     }
 
     /** Locks the account and ends its sessions at once; its sign-in then shows the reason. */
-    @Secured(Roles.ADMIN)
+    @AdminOnly
     @Post("/lock")
     @JsonObjectBody
     HttpResponse<?> lock(Caller caller, String username, @Body @Nullable String body) {
@@ -90,7 +87,7 @@ class AdminAccountController {
     }
 
     /** Makes the user an administrator or a plain user; applies to their next request. */
-    @Secured(Roles.ADMIN)
+    @AdminOnly
     @Put("/role")
     @JsonObjectBody
     HttpResponse<?> setRole(Caller caller, String username, @Body @Nullable String body) {
@@ -107,7 +104,7 @@ class AdminAccountController {
         return ApiError.refused((Refused) result, "change_role");
     }
 
-    @Secured(Roles.ADMIN)
+    @AdminOnly
     @Post("/unlock")
     @ApiResponse(responseCode = "204", description = "Unlocked (also when it was not locked).")
     HttpResponse<?> unlock(Caller caller, String username) {

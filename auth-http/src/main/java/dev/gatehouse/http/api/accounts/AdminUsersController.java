@@ -5,11 +5,10 @@ import dev.gatehouse.core.port.in.AddUser;
 import dev.gatehouse.core.port.in.ListUsers;
 import dev.gatehouse.core.port.in.Refused;
 import dev.gatehouse.core.port.in.RemoveUser;
-import dev.gatehouse.http.access.Roles;
+import dev.gatehouse.http.access.AdminOnly;
 import dev.gatehouse.http.web.ApiError;
 import dev.gatehouse.http.web.ApiErrorException;
 import dev.gatehouse.http.web.Caller;
-import dev.gatehouse.http.web.CallerRequired;
 import dev.gatehouse.http.web.JsonApi;
 import dev.gatehouse.http.web.JsonBody;
 import dev.gatehouse.http.web.JsonObjectBody;
@@ -25,14 +24,12 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.Optional;
 
 /** Administrators list accounts page by page, add them and delete them. */
 @Controller("/api/admin/users")
 @JsonApi
-@CallerRequired
 @ExecuteOn(TaskExecutors.BLOCKING)
 class AdminUsersController {
 
@@ -52,7 +49,7 @@ class AdminUsersController {
     }
 
     /** {@code ?after=NAME&limit=N}: the users after NAME in name order; {@code next} continues. */
-    @Secured(Roles.ADMIN)
+    @AdminOnly
     @Get
     HttpResponse<?> list(Caller caller, @QueryValue @Nullable String after, @QueryValue @Nullable String limit) {
         ListUsers.Result result = listUsers.page(caller.actor(), after(after), limit(limit));
@@ -63,7 +60,7 @@ class AdminUsersController {
     }
 
     /** Adds an account; a taken name is 409, never a silent password change. */
-    @Secured(Roles.ADMIN)
+    @AdminOnly
     @Post
     @JsonObjectBody
     @ApiResponse(responseCode = "201", description = "Added: the user, as the list shows them.")
@@ -81,7 +78,7 @@ class AdminUsersController {
     }
 
     /** Deletes an account and ends its sessions; nobody deletes themselves. */
-    @Secured(Roles.ADMIN)
+    @AdminOnly
     @Delete("/{username}")
     @ApiResponse(responseCode = "204", description = "Deleted; their sessions ended.")
     HttpResponse<?> remove(Caller caller, String username) {

@@ -5,9 +5,9 @@ import dev.gatehouse.core.model.accounts.Username;
 import dev.gatehouse.core.port.in.ChangeAvatar;
 import dev.gatehouse.core.port.in.Refused;
 import dev.gatehouse.core.port.out.Stores;
+import dev.gatehouse.http.access.SignedIn;
 import dev.gatehouse.http.web.ApiError;
 import dev.gatehouse.http.web.Caller;
-import dev.gatehouse.http.web.CallerRequired;
 import dev.gatehouse.http.web.JsonApi;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
@@ -23,8 +23,6 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -37,7 +35,6 @@ import java.util.Optional;
 /** Upload, remove and show avatars. Uploads are decoded and re-encoded ({@link AvatarImages}) before storing. */
 @Controller
 @JsonApi
-@CallerRequired
 @ExecuteOn(TaskExecutors.BLOCKING)
 class AvatarController {
 
@@ -49,7 +46,7 @@ class AvatarController {
         this.stores = stores;
     }
 
-    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @SignedIn
     @Put(value = "/api/me/avatar", consumes = MediaType.ALL)
     HttpResponse<?> upload(Caller caller, HttpRequest<?> request, @Body @Nullable byte[] body) {
         byte[] png;
@@ -68,7 +65,7 @@ class AvatarController {
         return refused((Refused) result);
     }
 
-    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @SignedIn
     @Delete("/api/me/avatar")
     @ApiResponse(responseCode = "204", description = "Removed; the initial shows again.")
     HttpResponse<?> remove(Caller caller) {
@@ -83,7 +80,7 @@ class AvatarController {
      * no store lookup: the answer is the same whether the name exists or not, so it tells nobody
      * which usernames exist.
      */
-    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @SignedIn
     @Get("/api/users/{username}/avatar")
     @ApiResponse(responseCode = "200", description = "The uploaded image (PNG) or the initial drawn from the name (SVG).",
             content = {@Content(mediaType = "image/png", schema = @Schema(type = "string", format = "binary")),

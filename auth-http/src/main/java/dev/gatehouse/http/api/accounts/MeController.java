@@ -2,14 +2,12 @@ package dev.gatehouse.http.api.accounts;
 
 import dev.gatehouse.http.access.KeyRule;
 import dev.gatehouse.http.access.KeyRule.Keys;
+import dev.gatehouse.http.access.SignedIn;
 import dev.gatehouse.http.web.Caller;
-import dev.gatehouse.http.web.CallerRequired;
 import dev.gatehouse.http.web.JsonApi;
 import dev.gatehouse.http.web.UserView;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.rules.SecurityRule;
 
 /**
  * The signed-in user's own account, and the administrator acting as them if one is. The access
@@ -17,10 +15,9 @@ import io.micronaut.security.rules.SecurityRule;
  */
 @Controller("/api/me")
 @JsonApi
-@CallerRequired
 class MeController {
 
-    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @SignedIn
     @KeyRule(Keys.ANY)
     @Get
     UserView me(Caller caller) {

@@ -5,9 +5,9 @@ import dev.gatehouse.core.port.in.ChangePassword;
 import dev.gatehouse.core.port.in.Refused;
 import dev.gatehouse.http.access.KeyRule;
 import dev.gatehouse.http.access.KeyRule.Keys;
+import dev.gatehouse.http.access.SignedIn;
 import dev.gatehouse.http.web.ApiError;
 import dev.gatehouse.http.web.Caller;
-import dev.gatehouse.http.web.CallerRequired;
 import dev.gatehouse.http.web.JsonApi;
 import dev.gatehouse.http.web.JsonBody;
 import dev.gatehouse.http.web.JsonObjectBody;
@@ -19,8 +19,6 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.rules.SecurityRule;
 import java.util.Map;
 import java.util.Optional;
 
@@ -31,7 +29,6 @@ import java.util.Optional;
  */
 @Controller("/api/me/password")
 @JsonApi
-@CallerRequired
 @ExecuteOn(TaskExecutors.BLOCKING)
 class MyPasswordController {
 
@@ -45,7 +42,7 @@ class MyPasswordController {
         this.reader = reader;
     }
 
-    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @SignedIn
     @KeyRule(Keys.NONE)
     @Post
     @JsonObjectBody

@@ -9,9 +9,9 @@ import dev.gatehouse.core.port.in.RenameApiKey;
 import dev.gatehouse.core.port.in.RevokeApiKeys;
 import dev.gatehouse.http.access.KeyRule;
 import dev.gatehouse.http.access.KeyRule.Keys;
+import dev.gatehouse.http.access.SignedIn;
 import dev.gatehouse.http.web.ApiErrorException;
 import dev.gatehouse.http.web.Caller;
-import dev.gatehouse.http.web.CallerRequired;
 import dev.gatehouse.http.web.JsonApi;
 import dev.gatehouse.http.web.JsonBody;
 import dev.gatehouse.http.web.JsonObjectBody;
@@ -26,8 +26,6 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +38,6 @@ import java.util.Optional;
  */
 @Controller("/api/tokens")
 @JsonApi
-@CallerRequired
 @ExecuteOn(TaskExecutors.BLOCKING)
 class ApiKeysController {
 
@@ -64,7 +61,7 @@ class ApiKeysController {
     }
 
     /** The caller's keys (administrators: everyone's, with the users a key can be made for); {@code ?user=NAME} narrows. */
-    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @SignedIn
     @Get
     HttpResponse<?> list(Caller caller, @QueryValue @Nullable String user) {
         ListApiKeys.Result result = listKeys.list(caller.actor(), owner(user));
@@ -76,7 +73,7 @@ class ApiKeysController {
     }
 
     /** Mints a key; the answer is the only place the key ever appears. */
-    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @SignedIn
     @KeyRule(Keys.NARROWER)
     @Post
     @JsonObjectBody
@@ -91,7 +88,7 @@ class ApiKeysController {
         return answers.mintRefused(caller, command, (Refused) result);
     }
 
-    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @SignedIn
     @Patch("/{id}")
     @JsonObjectBody
     HttpResponse<?> rename(Caller caller, String id, @Body @Nullable String body) {
@@ -105,7 +102,7 @@ class ApiKeysController {
     }
 
     /** Revokes one key; it stays listed, marked revoked. Revoking a revoked key changes nothing and is fine. */
-    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @SignedIn
     @KeyRule(Keys.ITSELF)
     @Delete("/{id}")
     @ApiResponse(responseCode = "204", description = "Revoked.")
@@ -119,7 +116,7 @@ class ApiKeysController {
     }
 
     /** Revokes all keys of {@code ?user=NAME}, or without it the caller's own (never everyone's). */
-    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @SignedIn
     @Delete
     HttpResponse<?> revokeAll(Caller caller, @QueryValue @Nullable String user) {
         Username owner = owner(user).orElse(caller.user().username());

@@ -6,11 +6,10 @@ import dev.gatehouse.core.model.time.StartTime;
 import dev.gatehouse.core.port.in.ReadAuditLog;
 import dev.gatehouse.core.port.in.Refused;
 import dev.gatehouse.core.port.out.AuditLog;
-import dev.gatehouse.http.access.Roles;
+import dev.gatehouse.http.access.AdminOnly;
 import dev.gatehouse.http.web.ApiError;
 import dev.gatehouse.http.web.ApiErrorException;
 import dev.gatehouse.http.web.Caller;
-import dev.gatehouse.http.web.CallerRequired;
 import dev.gatehouse.http.web.JsonApi;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -20,7 +19,6 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
 import io.micronaut.serde.ObjectMapper;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -39,7 +37,6 @@ import java.util.Optional;
  */
 @Controller("/api/admin/audit")
 @JsonApi
-@CallerRequired
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class AdminAuditController {
 
@@ -56,7 +53,7 @@ public class AdminAuditController {
         this.json = json;
     }
 
-    @Secured(Roles.ADMIN)
+    @AdminOnly
     @Get
     @ApiResponse(responseCode = "200", description = "format=json: {\"events\": [...]}, newest first;"
             + " format=jsonl: one event per line, oldest first, as a download.",

@@ -5,10 +5,9 @@ import dev.gatehouse.core.port.in.ApproveUser;
 import dev.gatehouse.core.port.in.ListUsers;
 import dev.gatehouse.core.port.in.Refused;
 import dev.gatehouse.core.port.in.RejectUser;
-import dev.gatehouse.http.access.Roles;
+import dev.gatehouse.http.access.AdminOnly;
 import dev.gatehouse.http.web.ApiError;
 import dev.gatehouse.http.web.Caller;
-import dev.gatehouse.http.web.CallerRequired;
 import dev.gatehouse.http.web.JsonApi;
 import dev.gatehouse.http.web.PathNames;
 import dev.gatehouse.http.web.UserView;
@@ -18,13 +17,11 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 /** Administrators see registrations waiting for approval and approve or reject them. */
 @Controller("/api/admin")
 @JsonApi
-@CallerRequired
 @ExecuteOn(TaskExecutors.BLOCKING)
 class AdminApprovalController {
 
@@ -39,7 +36,7 @@ class AdminApprovalController {
     }
 
     /** The accounts waiting for approval, oldest first. */
-    @Secured(Roles.ADMIN)
+    @AdminOnly
     @Get("/pending")
     HttpResponse<?> pending(Caller caller) {
         ListUsers.Result result = listUsers.list(caller.actor());
@@ -50,7 +47,7 @@ class AdminApprovalController {
         return ApiError.refused((Refused) result, "list");
     }
 
-    @Secured(Roles.ADMIN)
+    @AdminOnly
     @Post("/users/{username}/approve")
     HttpResponse<?> approve(Caller caller, String username) {
         ApproveUser.Result result = approveUser.approve(caller.actor(), PathNames.user(username));
@@ -60,7 +57,7 @@ class AdminApprovalController {
         return ApiError.refused((Refused) result, "approve");
     }
 
-    @Secured(Roles.ADMIN)
+    @AdminOnly
     @Post("/users/{username}/reject")
     @ApiResponse(responseCode = "204", description = "Rejected: the pending account is deleted.")
     HttpResponse<?> reject(Caller caller, String username) {

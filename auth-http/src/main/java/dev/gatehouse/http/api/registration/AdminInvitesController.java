@@ -6,11 +6,10 @@ import dev.gatehouse.core.port.in.CreateInvite;
 import dev.gatehouse.core.port.in.ListInvites;
 import dev.gatehouse.core.port.in.Refused;
 import dev.gatehouse.core.port.in.RevokeInvite;
-import dev.gatehouse.http.access.Roles;
+import dev.gatehouse.http.access.AdminOnly;
 import dev.gatehouse.http.web.ApiError;
 import dev.gatehouse.http.web.ApiErrorException;
 import dev.gatehouse.http.web.Caller;
-import dev.gatehouse.http.web.CallerRequired;
 import dev.gatehouse.http.web.JsonApi;
 import dev.gatehouse.http.web.JsonBody;
 import dev.gatehouse.http.web.JsonObjectBody;
@@ -23,7 +22,6 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,7 +30,6 @@ import java.util.Optional;
 /** Administrators create invites (the code is in this one answer only), list them and revoke them. */
 @Controller("/api/admin/invites")
 @JsonApi
-@CallerRequired
 @ExecuteOn(TaskExecutors.BLOCKING)
 class AdminInvitesController {
 
@@ -53,7 +50,7 @@ class AdminInvitesController {
         this.clock = clock;
     }
 
-    @Secured(Roles.ADMIN)
+    @AdminOnly
     @Get
     HttpResponse<?> list(Caller caller) {
         ListInvites.Result result = listInvites.list(caller.actor());
@@ -63,7 +60,7 @@ class AdminInvitesController {
         return ApiError.refused((Refused) result, "list");
     }
 
-    @Secured(Roles.ADMIN)
+    @AdminOnly
     @Post
     @JsonObjectBody
     @ApiResponse(responseCode = "201", description = "Made: the invite with its code and link, shown this once.")
@@ -77,7 +74,7 @@ class AdminInvitesController {
         return ApiError.refused((Refused) result, "create");
     }
 
-    @Secured(Roles.ADMIN)
+    @AdminOnly
     @Delete("/{id}")
     HttpResponse<?> revoke(Caller caller, String id) {
         InviteId inviteId;

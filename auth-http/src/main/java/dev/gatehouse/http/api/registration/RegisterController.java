@@ -3,6 +3,8 @@ package dev.gatehouse.http.api.registration;
 import dev.gatehouse.core.port.in.Register;
 import dev.gatehouse.core.port.in.SignIn;
 import dev.gatehouse.http.access.NotDuringSetup;
+import dev.gatehouse.http.access.PublicRoute;
+import dev.gatehouse.http.access.SignedIn;
 import dev.gatehouse.http.web.ApiError;
 import dev.gatehouse.http.web.ClientFacts;
 import dev.gatehouse.http.web.JsonApi;
@@ -21,8 +23,6 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Clock;
@@ -56,14 +56,14 @@ class RegisterController {
     }
 
     /** The registration mode, for pages and clients. */
-    @Secured(SecurityRule.IS_ANONYMOUS)
+    @PublicRoute
     @NotDuringSetup
     @Get
     Map<String, String> mode() {
         return Map.of("mode", register.mode().label());
     }
 
-    @Secured(SecurityRule.IS_ANONYMOUS)
+    @PublicRoute
     @NotDuringSetup
     @Post
     @JsonObjectBody

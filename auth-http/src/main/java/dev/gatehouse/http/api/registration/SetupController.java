@@ -2,6 +2,7 @@ package dev.gatehouse.http.api.registration;
 
 import dev.gatehouse.core.port.in.Refused;
 import dev.gatehouse.core.port.in.SetUp;
+import dev.gatehouse.http.access.PublicRoute;
 import dev.gatehouse.http.access.SetupMode;
 import dev.gatehouse.http.web.ApiError;
 import dev.gatehouse.http.web.ClientFacts;
@@ -22,8 +23,6 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Clock;
 import java.util.Map;
@@ -50,13 +49,13 @@ class SetupController {
         this.clock = clock;
     }
 
-    @Secured(SecurityRule.IS_ANONYMOUS)
+    @PublicRoute
     @Get
     Map<String, Boolean> state() {
         return Map.of("setupRequired", setupMode.active());
     }
 
-    @Secured(SecurityRule.IS_ANONYMOUS)
+    @PublicRoute
     @Post
     @JsonObjectBody
     @ApiResponse(responseCode = "201", description = "The first administrator, signed in (Set-Cookie).")

@@ -3,10 +3,10 @@ package dev.gatehouse.http.api.rights;
 import dev.gatehouse.core.port.in.Authorize;
 import dev.gatehouse.http.access.KeyRule;
 import dev.gatehouse.http.access.KeyRule.Keys;
+import dev.gatehouse.http.access.SignedIn;
 import dev.gatehouse.http.forwardauth.RequestRights;
 import dev.gatehouse.http.web.ApiErrorException;
 import dev.gatehouse.http.web.Caller;
-import dev.gatehouse.http.web.CallerRequired;
 import dev.gatehouse.http.web.JsonApi;
 import dev.gatehouse.http.web.JsonObjectBody;
 import io.micronaut.core.annotation.Nullable;
@@ -19,8 +19,6 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.ObjectMapper;
 import io.micronaut.serde.annotation.Serdeable;
 import java.io.IOException;
@@ -37,7 +35,6 @@ import java.util.Set;
  */
 @Controller("/api/me/models")
 @JsonApi
-@CallerRequired
 @ExecuteOn(TaskExecutors.BLOCKING)
 class MyModelsController {
 
@@ -62,14 +59,14 @@ class MyModelsController {
     record ModelList(String object, List<Model> data) {
     }
 
-    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @SignedIn
     @KeyRule(Keys.ANY)
     @Get
     HttpResponse<ModelList> filter(Caller caller, @QueryValue("model") @Nullable List<String> model) {
         return HttpResponse.ok(allowed(caller, model == null ? List.of() : model));
     }
 
-    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @SignedIn
     @KeyRule(Keys.ANY)
     @Post
     @JsonObjectBody

@@ -4,13 +4,13 @@ import dev.gatehouse.core.model.rights.ModelAccess;
 import dev.gatehouse.core.port.in.ReadPermissions;
 import dev.gatehouse.core.port.in.Refused;
 import dev.gatehouse.core.port.in.SetPermissions;
+import dev.gatehouse.http.access.AdminOnly;
 import dev.gatehouse.http.access.KeyRule;
 import dev.gatehouse.http.access.KeyRule.Keys;
-import dev.gatehouse.http.access.Roles;
+import dev.gatehouse.http.access.SignedIn;
 import dev.gatehouse.http.web.ApiError;
 import dev.gatehouse.http.web.ApiErrorException;
 import dev.gatehouse.http.web.Caller;
-import dev.gatehouse.http.web.CallerRequired;
 import dev.gatehouse.http.web.JsonApi;
 import dev.gatehouse.http.web.JsonObjectBody;
 import dev.gatehouse.http.web.PathNames;
@@ -23,8 +23,6 @@ import io.micronaut.http.annotation.Put;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.ObjectMapper;
 import java.io.IOException;
 import java.util.HashMap;
@@ -40,7 +38,6 @@ import java.util.Set;
  */
 @Controller
 @JsonApi
-@CallerRequired
 @ExecuteOn(TaskExecutors.BLOCKING)
 class PermissionsController {
 
@@ -57,14 +54,14 @@ class PermissionsController {
         this.json = json;
     }
 
-    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @SignedIn
     @KeyRule(Keys.ANY)
     @Get("/api/me/permissions")
     HttpResponse<?> mine(Caller caller) {
         return answer(read.read(caller.actor(), caller.user().username()), "read");
     }
 
-    @Secured(Roles.ADMIN)
+    @AdminOnly
     @Get("/api/admin/users/{username}/permissions")
     HttpResponse<?> show(Caller caller, String username) {
         return answer(read.read(caller.actor(), PathNames.user(username)), "read");
@@ -76,7 +73,7 @@ class PermissionsController {
      * stays as it is. The page's form sends the same as flat fields ({@code "feature.chat": "on"},
      * {@code "models": "llama-*, mistral"}).
      */
-    @Secured(Roles.ADMIN)
+    @AdminOnly
     @Put("/api/admin/users/{username}/permissions")
     @JsonObjectBody
     HttpResponse<?> replace(Caller caller, String username, @Body @Nullable String body) {

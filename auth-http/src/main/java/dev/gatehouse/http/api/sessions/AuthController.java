@@ -3,9 +3,10 @@ package dev.gatehouse.http.api.sessions;
 import dev.gatehouse.core.port.in.SignIn;
 import dev.gatehouse.core.port.in.SignOut;
 import dev.gatehouse.http.access.NotDuringSetup;
+import dev.gatehouse.http.access.PublicRoute;
+import dev.gatehouse.http.access.SignedIn;
 import dev.gatehouse.http.ops.Metrics;
 import dev.gatehouse.http.web.ApiError;
-import dev.gatehouse.http.web.CallerRequired;
 import dev.gatehouse.http.web.ClientFacts;
 import dev.gatehouse.http.web.JsonApi;
 import dev.gatehouse.http.web.JsonBody;
@@ -23,8 +24,6 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Clock;
 
@@ -54,7 +53,7 @@ class AuthController {
         this.clock = clock;
     }
 
-    @Secured(SecurityRule.IS_ANONYMOUS)
+    @PublicRoute
     @NotDuringSetup
     @Post("/login")
     @JsonObjectBody
@@ -99,9 +98,8 @@ class AuthController {
         return result instanceof SignIn.AwaitingApproval ? "account_pending" : "invalid_credentials";
     }
 
-    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @SignedIn
     @Post("/logout")
-    @CallerRequired
     @ApiResponse(responseCode = "204", description = "Signed out; the session cookie is cleared.")
     HttpResponse<?> logout(HttpRequest<?> request) {
         SessionCookie.token(request, client.cookieScope(request))

@@ -3,12 +3,12 @@ package dev.gatehouse.http.api.sessions;
 import dev.gatehouse.core.port.in.Impersonate;
 import dev.gatehouse.core.port.in.Refused;
 import dev.gatehouse.core.port.in.ValidateSession;
+import dev.gatehouse.http.access.AdminOnly;
 import dev.gatehouse.http.access.KeyRule;
 import dev.gatehouse.http.access.KeyRule.Keys;
-import dev.gatehouse.http.access.Roles;
+import dev.gatehouse.http.access.PublicRoute;
 import dev.gatehouse.http.web.ApiError;
 import dev.gatehouse.http.web.Caller;
-import dev.gatehouse.http.web.CallerRequired;
 import dev.gatehouse.http.web.ClientFacts;
 import dev.gatehouse.http.web.JsonApi;
 import dev.gatehouse.http.web.PathNames;
@@ -22,8 +22,6 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.rules.SecurityRule;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -56,10 +54,9 @@ class ImpersonationController {
         this.clock = clock;
     }
 
-    @Secured(Roles.ADMIN)
+    @AdminOnly
     @KeyRule(Keys.NONE)
     @Post("/api/admin/users/{username}/impersonate")
-    @CallerRequired
     HttpResponse<?> start(Caller caller, HttpRequest<?> request, String username) {
         String userAgent = request.getHeaders().get(HttpHeaders.USER_AGENT, String.class).orElse("");
         // The route admits no key (@KeyRule(Keys.NONE)), so the caller is a signed-in person or --auth none's built-in one.
@@ -81,7 +78,7 @@ class ImpersonationController {
                         secure, clock));
     }
 
-    @Secured(SecurityRule.IS_ANONYMOUS)
+    @PublicRoute
     @Post(STOP_PATH)
     HttpResponse<?> stop(HttpRequest<?> request) {
         SessionCookie.Scope scope = client.cookieScope(request);

@@ -5,9 +5,9 @@ import dev.gatehouse.core.model.sessions.Session;
 import dev.gatehouse.core.model.sessions.SessionId;
 import dev.gatehouse.core.port.in.ManageSessions;
 import dev.gatehouse.core.port.in.Refused;
+import dev.gatehouse.http.access.SignedIn;
 import dev.gatehouse.http.web.ApiError;
 import dev.gatehouse.http.web.Caller;
-import dev.gatehouse.http.web.CallerRequired;
 import dev.gatehouse.http.web.ClientFacts;
 import dev.gatehouse.http.web.JsonApi;
 import dev.gatehouse.http.web.SessionCookie;
@@ -18,8 +18,6 @@ import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.Map;
 import java.util.Optional;
@@ -27,7 +25,6 @@ import java.util.Optional;
 /** The caller's own sessions: list them, end one, or end all but the one in use. Never anyone else's. */
 @Controller("/api/me/sessions")
 @JsonApi
-@CallerRequired
 @ExecuteOn(TaskExecutors.BLOCKING)
 class MySessionsController {
 
@@ -39,7 +36,7 @@ class MySessionsController {
         this.client = client;
     }
 
-    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @SignedIn
     @Get
     HttpResponse<?> list(Caller caller) {
         Optional<SessionId> current = caller.session().map(Session::id);
@@ -52,7 +49,7 @@ class MySessionsController {
     }
 
     /** Ends every other session: after a password scare, or to sign out a lost device. */
-    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @SignedIn
     @Delete
     HttpResponse<?> endOthers(Caller caller) {
         Username me = caller.user().username();
@@ -66,7 +63,7 @@ class MySessionsController {
     }
 
     /** Ends one session by its public id; ending the one in use signs the caller out (and clears the cookie). */
-    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @SignedIn
     @Delete("/{id}")
     @ApiResponse(responseCode = "204", description = "Ended (and the cookie cleared when it was this session).")
     HttpResponse<?> end(Caller caller, HttpRequest<?> request, String id) {
