@@ -8,7 +8,7 @@ import java.util.Set;
 /**
  * The username a new account made through a provider asks for, before it is made unique: the
  * provider's login ({@code preferred_username}, GitHub's login), or the local part of the email
- * address when the provider gave no login; its part before any {@code @}; in lower case, with
+ * address when the provider gave no login; its part before any {@code @}; without accents, in lower case, with
  * anything but letters, digits, {@code .}, {@code _} and {@code -} turned into {@code -}, at most
  * {@value #MAX_BASE} characters; {@code user} when nothing is left. Names that mean someone else
  * in Gatehouse ({@code admin} is always an administrator; {@code operator}, {@code anonymous} and
@@ -28,9 +28,11 @@ final class UsernameChoice {
 
     static String base(ExternalIdentity identity) {
         boolean hasLogin = !identity.login().equals(identity.subject());
-        String raw = hasLogin ? identity.login() : identity.email().orElse(identity.login());
+        // Never the subject: an opaque id is no name for people, and it stays out of sight.
+        String raw = hasLogin ? identity.login() : identity.email().orElse("");
         int at = raw.indexOf('@');
-        String name = Normalizer.normalize(at > 0 ? raw.substring(0, at) : raw, Normalizer.Form.NFKC)
+        String name = Normalizer.normalize(at > 0 ? raw.substring(0, at) : raw, Normalizer.Form.NFKD)
+                .replaceAll("\\p{M}+", "") // accents go: Ålice becomes alice
                 .toLowerCase(Locale.ROOT)
                 .replaceAll("[^a-z0-9._-]+", "-")
                 .replaceAll("-{2,}", "-")
