@@ -26,6 +26,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Makes the account for an identity seen for the first time, as the registration mode allows
@@ -107,10 +108,10 @@ final class ProviderSignUp {
         }
         boolean admin = adminByEmail || adminByGroups;
         boolean pending = mode == RegistrationMode.APPROVAL && invite.isEmpty() && !admin;
-        User user = insertUnderFreeName(identity, new User(Username.of("placeholder"), Optional.empty(),
+        Optional<String> email = verified ? identity.email() : Optional.empty(); // an unverified address proves nothing
+        User user = insertUnderFreeName(identity, name -> new User(name, Optional.empty(),
                 admin ? EnumSet.of(Role.ADMIN, Role.USER) : EnumSet.of(Role.USER),
-                pending ? UserStatus.PENDING : UserStatus.ACTIVE, now, Optional.empty(),
-                verified ? identity.email() : Optional.empty()));
+                pending ? UserStatus.PENDING : UserStatus.ACTIVE, now, Optional.empty(), email));
         IdentityLink link = IdentityLink.of(identity, user.username(), now);
         boolean linked;
         try {
@@ -133,15 +134,14 @@ final class ProviderSignUp {
         return Made.made(user, link);
     }
 
-    private User insertUnderFreeName(ExternalIdentity identity, User template) {
+    private User insertUnderFreeName(ExternalIdentity identity, Function<Username, User> account) {
         String base = UsernameChoice.base(identity);
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             Username name = Username.of(UsernameChoice.candidate(base, attempt));
             if (users.find(name).isPresent()) {
                 continue;
             }
-            User user = new User(name, template.passwordHash(), template.roles(), template.status(),
-                    template.createdAt(), template.lastLogin(), template.email());
+            User user = account.apply(name);
             if (users.insert(user)) {
                 return user;
             }
