@@ -96,7 +96,7 @@ public interface SignInWithProvider {
         }
     }
 
-    /** Nothing was created or changed; {@code message} says why and what to do, without naming other accounts. */
+    /** Nothing was created; {@code message} says why and what to do, without naming other accounts. */
     record Refused(Why why, String message) implements Result {
         public Refused {
             Objects.requireNonNull(why, "why");

@@ -17,8 +17,11 @@ import dev.gatehouse.core.port.in.DisconnectIdentity;
 import dev.gatehouse.core.port.in.ListSignInMethods.Methods;
 import dev.gatehouse.core.port.in.Refused;
 import dev.gatehouse.core.port.in.SignInWithProvider;
+import dev.gatehouse.core.port.out.IdentityLinkStore;
 import dev.gatehouse.core.testing.RegistrationFixture;
+import java.lang.reflect.Proxy;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /** Listing an account's ways in, and taking one away, never the last. */
@@ -123,5 +126,35 @@ class SignInMethodsTest {
         Actor impersonated = f.core.actorFor("alice").impersonatedBy(Optional.of(Username.of("root")));
         assertEquals(Refused.Reason.NOT_ALLOWED, refusedWithoutTrace(impersonated, "alice", OCTOCAT).reason());
         assertInstanceOf(DisconnectIdentity.Disconnected.class, disconnect(f.core.actorFor("root"), "alice", OCTOCAT));
+    }
+
+    @Test
+    void twoDisconnectsAtOnceStillLeaveOneWayIn() {
+        f.signedIn(OCTOCAT);
+        f.connect(OCTO_AT_KEYCLOAK, "octocat");
+        Actor octocat = f.core.actorFor("octocat");
+        AtomicReference<DisconnectIdentity.Result> keycloakGone = new AtomicReference<>();
+        // Just before it deletes github, the other removal (of keycloak) runs whole: both saw two ways in.
+        IdentityLinkStore interleaving = (IdentityLinkStore) Proxy.newProxyInstance(
+                IdentityLinkStore.class.getClassLoader(), new Class<?>[] {IdentityLinkStore.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("delete") && keycloakGone.get() == null) {
+                        keycloakGone.set(disconnect(octocat, "octocat", OCTO_AT_KEYCLOAK));
+                    }
+                    try {
+                        return method.invoke(f.links, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        DisconnectIdentityService racing = new DisconnectIdentityService(f.core.users, interleaving, f.core.audit);
+
+        DisconnectIdentity.Result githubGone = racing.disconnect(new DisconnectIdentity.Command(octocat,
+                Username.of("octocat"), OCTOCAT.provider(), OCTOCAT.subject()));
+
+        assertInstanceOf(DisconnectIdentity.Disconnected.class, keycloakGone.get());
+        Refused refused = assertInstanceOf(Refused.class, githubGone, "the one that found no way left puts it back");
+        assertTrue(refused.message().contains("last way into"), refused.message());
+        assertEquals(java.util.List.of("github:octocat"),
+                f.links.listFor(Username.of("octocat")).stream().map(l -> l.label()).toList());
     }
 }

@@ -75,6 +75,19 @@ class SigningInWithALinkTest {
     }
 
     @Test
+    void someoneWhoTookOverAnOldLoginAtTheProviderDoesNotGetItsAccount() {
+        ProviderFixture f = new ProviderFixture(RegistrationMode.OPEN);
+        f.signedIn(OCTOCAT);
+        ExternalIdentity newcomer = identity(GITHUB, "9000001", "octocat", null, false); // the login, freed and taken
+
+        SignedIn in = f.signedIn(newcomer);
+
+        assertTrue(in.newAccount());
+        assertEquals(Username.of("octocat-2"), in.user().username());
+        assertEquals(2, f.allLinks().size());
+    }
+
+    @Test
     void aNewAccountGivenTheNameOfARemovedOneDoesNotInheritItsLink() {
         ProviderFixture f = new ProviderFixture(RegistrationMode.OPEN);
         f.signedIn(OCTOCAT);
