@@ -8,11 +8,13 @@ import dev.gatehouse.core.port.in.ChangeAvatar;
 import dev.gatehouse.core.port.in.ChangePassword;
 import dev.gatehouse.core.port.in.ChangeRole;
 import dev.gatehouse.core.port.in.CreateInvite;
+import dev.gatehouse.core.port.in.DisconnectIdentity;
 import dev.gatehouse.core.port.in.IdentifyCaller;
 import dev.gatehouse.core.port.in.Impersonate;
 import dev.gatehouse.core.port.in.ImportApiKeys;
 import dev.gatehouse.core.port.in.ListApiKeys;
 import dev.gatehouse.core.port.in.ListInvites;
+import dev.gatehouse.core.port.in.ListSignInMethods;
 import dev.gatehouse.core.port.in.ListUsers;
 import dev.gatehouse.core.port.in.LockUser;
 import dev.gatehouse.core.port.in.ManageSessions;
@@ -28,9 +30,11 @@ import dev.gatehouse.core.port.in.RevokeInvite;
 import dev.gatehouse.core.port.in.SetPermissions;
 import dev.gatehouse.core.port.in.SetUp;
 import dev.gatehouse.core.port.in.SignIn;
+import dev.gatehouse.core.port.in.SignInWithProvider;
 import dev.gatehouse.core.port.in.SignOut;
 import dev.gatehouse.core.port.in.UnlockUser;
 import dev.gatehouse.core.port.in.ValidateSession;
+import dev.gatehouse.core.port.out.IdentityLinkStore;
 import dev.gatehouse.core.port.out.PasswordHasher;
 import dev.gatehouse.core.port.out.SecureRandomSource;
 import dev.gatehouse.core.port.out.Stores;
@@ -57,6 +61,10 @@ import dev.gatehouse.core.service.apikeys.RevokeApiKeysService;
 import dev.gatehouse.core.service.apikeys.StaticKeys;
 import dev.gatehouse.core.service.audit.AuditTrail;
 import dev.gatehouse.core.service.audit.ReadAuditLogService;
+import dev.gatehouse.core.service.identities.DisconnectIdentityService;
+import dev.gatehouse.core.service.identities.ListSignInMethodsService;
+import dev.gatehouse.core.service.identities.ProviderSettings;
+import dev.gatehouse.core.service.identities.SignInWithProviderService;
 import dev.gatehouse.core.service.registration.ApproveUserService;
 import dev.gatehouse.core.service.registration.CreateInviteService;
 import dev.gatehouse.core.service.registration.ListInvitesService;
@@ -101,12 +109,13 @@ public final class UseCases {
     /**
      * What the use cases are told besides the stores: how long sessions and new keys live, which
      * passwords are acceptable, the static keys from configuration, who may register, how long an
-     * administrator may act as a user, the operator's features, and whether failed attempts slow
-     * down (on in anything that faces a network; a test may turn it off).
+     * administrator may act as a user, the operator's features, whether failed attempts slow
+     * down (on in anything that faces a network; a test may turn it off), and the rules for signing
+     * in through providers.
      */
     public record Settings(SessionPolicy sessions, PasswordPolicy passwords, KeyPolicy keys, StaticKeys staticKeys,
                            RegistrationRules registration, Duration impersonationLimit, FeatureCatalog features,
-                           boolean throttled) {
+                           boolean throttled, ProviderSettings providers) {
 
         public Settings {
             Objects.requireNonNull(sessions, "sessions");
@@ -116,6 +125,15 @@ public final class UseCases {
             Objects.requireNonNull(registration, "registration");
             Objects.requireNonNull(impersonationLimit, "impersonationLimit");
             Objects.requireNonNull(features, "features");
+            Objects.requireNonNull(providers, "providers");
+        }
+
+        /** The settings before providers had any: no linking by email, nothing mapped. */
+        public Settings(SessionPolicy sessions, PasswordPolicy passwords, KeyPolicy keys, StaticKeys staticKeys,
+                        RegistrationRules registration, Duration impersonationLimit, FeatureCatalog features,
+                        boolean throttled) {
+            this(sessions, passwords, keys, staticKeys, registration, impersonationLimit, features, throttled,
+                    ProviderSettings.none());
         }
 
         /**
@@ -129,36 +147,50 @@ public final class UseCases {
         }
 
         public Settings withSessions(SessionPolicy policy) {
-            return new Settings(policy, passwords, keys, staticKeys, registration, impersonationLimit, features, throttled);
+            return new Settings(policy, passwords, keys, staticKeys, registration, impersonationLimit, features,
+                    throttled, providers);
         }
 
         public Settings withPasswords(PasswordPolicy policy) {
-            return new Settings(sessions, policy, keys, staticKeys, registration, impersonationLimit, features, throttled);
+            return new Settings(sessions, policy, keys, staticKeys, registration, impersonationLimit, features,
+                    throttled, providers);
         }
 
         public Settings withKeys(KeyPolicy policy) {
-            return new Settings(sessions, passwords, policy, staticKeys, registration, impersonationLimit, features, throttled);
+            return new Settings(sessions, passwords, policy, staticKeys, registration, impersonationLimit, features,
+                    throttled, providers);
         }
 
         public Settings withStaticKeys(StaticKeys configured) {
-            return new Settings(sessions, passwords, keys, configured, registration, impersonationLimit, features, throttled);
+            return new Settings(sessions, passwords, keys, configured, registration, impersonationLimit, features,
+                    throttled, providers);
         }
 
         public Settings withRegistration(RegistrationRules rules) {
-            return new Settings(sessions, passwords, keys, staticKeys, rules, impersonationLimit, features, throttled);
+            return new Settings(sessions, passwords, keys, staticKeys, rules, impersonationLimit, features,
+                    throttled, providers);
         }
 
         public Settings withImpersonationLimit(Duration limit) {
-            return new Settings(sessions, passwords, keys, staticKeys, registration, limit, features, throttled);
+            return new Settings(sessions, passwords, keys, staticKeys, registration, limit, features,
+                    throttled, providers);
         }
 
         public Settings withFeatures(FeatureCatalog catalog) {
-            return new Settings(sessions, passwords, keys, staticKeys, registration, impersonationLimit, catalog, throttled);
+            return new Settings(sessions, passwords, keys, staticKeys, registration, impersonationLimit, catalog,
+                    throttled, providers);
+        }
+
+        /** The same settings with these rules for signing in through providers. */
+        public Settings withProviders(ProviderSettings rules) {
+            return new Settings(sessions, passwords, keys, staticKeys, registration, impersonationLimit, features,
+                    throttled, rules);
         }
 
         /** The same settings with failed attempts never slowed down: for tests that fail on purpose, many times. */
         public Settings unthrottled() {
-            return new Settings(sessions, passwords, keys, staticKeys, registration, impersonationLimit, features, false);
+            return new Settings(sessions, passwords, keys, staticKeys, registration, impersonationLimit, features,
+                    false, providers);
         }
     }
 
@@ -200,10 +232,24 @@ public final class UseCases {
     private final ApproveUser approveUser;
     private final RejectUser rejectUser;
     private final ReadAuditLog readAuditLog;
+    private final SignInWithProvider signInWithProvider;
+    private final ListSignInMethods listSignInMethods;
+    private final DisconnectIdentity disconnectIdentity;
 
-    /** Every use case over {@code stores}; the caller keeps and closes the stores. */
+    /**
+     * Every use case over {@code stores}; the caller keeps and closes the stores. Until the stores
+     * carry identity links, signing in through providers needs the other constructor: here every
+     * use of a link fails with a {@link dev.gatehouse.core.port.out.StoreException} that says so.
+     */
     public UseCases(Stores stores, PasswordHasher hasher, Clock clock, Settings settings) {
+        this(stores, IdentityLinks.notConfigured(), hasher, clock, settings);
+    }
+
+    /** Every use case over {@code stores} and {@code identityLinks}; the caller keeps and closes the stores. */
+    public UseCases(Stores stores, IdentityLinkStore identityLinks, PasswordHasher hasher, Clock clock,
+                    Settings settings) {
         Objects.requireNonNull(stores, "stores");
+        Objects.requireNonNull(identityLinks, "identityLinks");
         Objects.requireNonNull(hasher, "hasher");
         Objects.requireNonNull(clock, "clock");
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -259,6 +305,12 @@ public final class UseCases {
         rejectUser = new RejectUserService(stores.users(), stores.sessions(), audit);
 
         readAuditLog = new ReadAuditLogService(stores.audit());
+
+        ProviderSettings providers = settings.providers().checkedAgainst(features);
+        signInWithProvider = new SignInWithProviderService(stores.users(), stores.sessions(), identityLinks,
+                stores.invites(), stores.permissions(), tokens, sessions, settings.registration(), providers, audit, clock);
+        listSignInMethods = new ListSignInMethodsService(stores.users(), identityLinks, audit);
+        disconnectIdentity = new DisconnectIdentityService(stores.users(), identityLinks, audit);
     }
 
     /**
@@ -405,6 +457,21 @@ public final class UseCases {
 
     public ReadAuditLog readAuditLog() {
         return readAuditLog;
+    }
+
+    // Providers
+
+    /** Sign-in, sign-up and connecting through GitHub or an OpenID Connect provider. */
+    public SignInWithProvider signInWithProvider() {
+        return signInWithProvider;
+    }
+
+    public ListSignInMethods listSignInMethods() {
+        return listSignInMethods;
+    }
+
+    public DisconnectIdentity disconnectIdentity() {
+        return disconnectIdentity;
     }
 
     // The shared helpers, for the parts of an app that work beside the use cases

@@ -3,17 +3,28 @@ package dev.gatehouse.core;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.core.model.accounts.Actor;
 import dev.gatehouse.core.model.accounts.Password;
 import dev.gatehouse.core.model.accounts.Username;
+import dev.gatehouse.core.model.identities.ExternalIdentity;
+import dev.gatehouse.core.model.identities.ProviderName;
+import dev.gatehouse.core.model.registration.RegistrationMode;
 import dev.gatehouse.core.port.in.AddUser;
 import dev.gatehouse.core.port.in.IdentifyCaller;
 import dev.gatehouse.core.port.in.ListApiKeys;
+import dev.gatehouse.core.port.in.ListSignInMethods;
 import dev.gatehouse.core.port.in.MintApiKey;
 import dev.gatehouse.core.port.in.SignIn;
+import dev.gatehouse.core.port.in.SignInWithProvider;
+import dev.gatehouse.core.port.out.StoreException;
+import dev.gatehouse.core.service.identities.ProviderRules;
+import dev.gatehouse.core.service.identities.ProviderSettings;
+import dev.gatehouse.core.service.registration.RegistrationRules;
 import dev.gatehouse.core.testing.FastTestHasher;
+import dev.gatehouse.core.testing.InMemoryIdentityLinkStore;
 import dev.gatehouse.core.testing.InMemoryStores;
 import dev.gatehouse.core.testing.MutableClock;
 import java.io.IOException;
@@ -22,6 +33,7 @@ import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -107,6 +119,45 @@ class UseCasesTest {
             }
         }
         return Optional.empty();
+    }
+
+    @Test
+    void aProviderSignInThroughTheUseCasesOpensASessionThatValidates() {
+        UseCases.Settings settings = UseCases.Settings.defaults()
+                .withRegistration(new RegistrationRules(RegistrationMode.OPEN, Optional.empty()))
+                .withProviders(ProviderSettings.none().with(ProviderName.GITHUB,
+                        ProviderRules.defaults().withAdminValues(List.of("acme/admins"))));
+        UseCases useCases = new UseCases(InMemoryStores.create(), new InMemoryIdentityLinkStore(), new FastTestHasher(),
+                clock, settings);
+        ExternalIdentity octocat = new ExternalIdentity(ProviderName.GITHUB, "583231", "octocat", Optional.empty(),
+                false, List.of("acme/admins"), Optional.empty());
+
+        SignInWithProvider.SignedIn in = assertInstanceOf(SignInWithProvider.SignedIn.class, useCases.signInWithProvider()
+                .signIn(SignInWithProvider.Command.signIn(octocat, Optional.empty(), "192.0.2.1", "test")));
+
+        assertTrue(in.user().isAdmin(), "the provider rules from the settings applied");
+        assertEquals("octocat", useCases.validateSession().validate(in.token()).orElseThrow().user().username().value());
+        assertInstanceOf(ListSignInMethods.Methods.class,
+                useCases.listSignInMethods().list(Actor.operator(), Username.of("octocat")));
+    }
+
+    @Test
+    void withoutALinkStoreProviderSignInFailsLoudlyAndTheRestWorks() {
+        UseCases useCases = useCases(UseCases.Settings.defaults());
+        ExternalIdentity octocat = new ExternalIdentity(ProviderName.GITHUB, "583231", "octocat", Optional.empty(),
+                false, List.of(), Optional.empty());
+        StoreException missing = assertThrows(StoreException.class, () -> useCases.signInWithProvider()
+                .signIn(SignInWithProvider.Command.signIn(octocat, Optional.empty(), "192.0.2.1", "test")));
+        assertTrue(missing.getMessage().contains("identity links"), missing.getMessage());
+        assertInstanceOf(AddUser.Created.class, useCases.addUser().add(
+                new AddUser.Command(Actor.operator(), Username.of("alice"), Password.of(PASSWORD), true)));
+    }
+
+    @Test
+    void aProviderGrantingAFeatureTheServerDoesNotOfferStopsTheBuild() {
+        UseCases.Settings settings = UseCases.Settings.defaults().withProviders(ProviderSettings.none()
+                .with(ProviderName.GITHUB, ProviderRules.defaults().withFeatureGrant("acme", Set.of("telepathy"))));
+        assertThrows(IllegalArgumentException.class, () -> useCases(settings));
     }
 
     private static Object invoke(Method accessor, UseCases useCases) {

@@ -12,7 +12,9 @@ import java.util.Optional;
  * account may have any number of links (GitHub and Keycloak, two Keycloak realms).
  *
  * @param login      how the provider named the person at the last sign-in, for lists ({@code octocat})
- * @param email      the address the provider gave at the last sign-in, if any
+ * @param email      the address the provider gave <em>and verified</em> at the last sign-in, if any: an
+ *                   unverified one is not kept, so a link's address can prove the account's
+ *                   (linking by email relies on it)
  * @param linkedAt   when the link was made
  * @param lastUsedAt when it was last used to sign in
  */
@@ -29,15 +31,18 @@ public record IdentityLink(ProviderName provider, String subject, Username usern
         lastUsedAt = Objects.requireNonNull(lastUsedAt, "lastUsedAt").map(Times::truncate);
     }
 
-    /** A new link from a verified identity, made now. */
+    /** A new link from a verified identity, made now; it keeps the address only if the provider verified it. */
     public static IdentityLink of(ExternalIdentity identity, Username username, Instant now) {
         return new IdentityLink(identity.provider(), identity.subject(), username, identity.login(),
-                identity.email(), now, Optional.of(now));
+                identity.verifiedEmail(), now, Optional.of(now));
     }
 
-    /** The link after a sign-in at {@code now}: the provider's current login and address are kept. */
+    /**
+     * The link after a sign-in at {@code now}: the provider's current login and verified address
+     * are kept (an address no longer verified is dropped).
+     */
     public IdentityLink usedAt(ExternalIdentity identity, Instant now) {
-        return new IdentityLink(provider, subject, username, identity.login(), identity.email(), linkedAt,
+        return new IdentityLink(provider, subject, username, identity.login(), identity.verifiedEmail(), linkedAt,
                 Optional.of(now));
     }
 

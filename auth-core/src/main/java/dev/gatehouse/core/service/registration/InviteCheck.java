@@ -11,10 +11,13 @@ import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Optional;
 
-/** Whether an invite code as typed may be used now, with this email address: the invite found, or why not. */
-record InviteCheck(Optional<Invite> invite, Optional<Declined> problem) {
+/**
+ * Whether an invite code as typed may be used now, with this email address: the invite found, or
+ * why not. Registration with a password and sign-up through a provider both ask it.
+ */
+public record InviteCheck(Optional<Invite> invite, Optional<Declined> problem) {
 
-    static InviteCheck of(InviteStore invites, TokenDigests digests, String code, Optional<String> email, Instant now) {
+    public static InviteCheck of(InviteStore invites, TokenDigests digests, String code, Optional<String> email, Instant now) {
         if (!InviteCodes.looksValid(code)) {
             return refused(Optional.empty(), Why.INVITE_INVALID, "That invite code is not valid; copy the whole link"
                     + " or code (it starts with " + InviteCodes.PREFIX + ").");

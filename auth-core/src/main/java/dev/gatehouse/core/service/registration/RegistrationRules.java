@@ -26,7 +26,7 @@ public record RegistrationRules(RegistrationMode mode, Optional<String> adminEma
     }
 
     /** True if {@code email}, verified, makes its owner an administrator. */
-    boolean makesAdmin(Optional<String> email, boolean verified) {
+    public boolean makesAdmin(Optional<String> email, boolean verified) {
         return verified && email.isPresent() && adminEmail.filter(a -> EmailAddress.same(a, email.get())).isPresent();
     }
 

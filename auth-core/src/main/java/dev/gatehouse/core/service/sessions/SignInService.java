@@ -1,14 +1,12 @@
 package dev.gatehouse.core.service.sessions;
 
 import dev.gatehouse.core.model.accounts.Actor;
-import dev.gatehouse.core.model.accounts.LastLogin;
 import dev.gatehouse.core.model.accounts.Password;
 import dev.gatehouse.core.model.accounts.User;
 import dev.gatehouse.core.model.accounts.UserStatus;
 import dev.gatehouse.core.model.accounts.Username;
 import dev.gatehouse.core.model.audit.AuditEvent.Outcome;
 import dev.gatehouse.core.model.sessions.Session;
-import dev.gatehouse.core.model.sessions.SessionId;
 import dev.gatehouse.core.port.in.SignIn;
 import dev.gatehouse.core.port.out.PasswordHasher;
 import dev.gatehouse.core.port.out.PasswordHasher.Verification;
@@ -17,10 +15,8 @@ import dev.gatehouse.core.port.out.UserStore;
 import dev.gatehouse.core.service.audit.AuditTrail;
 import dev.gatehouse.core.service.support.TokenDigests;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Checks a username and password and opens a session. Every failure costs one password hash,
@@ -31,12 +27,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class SignInService implements SignIn {
 
     private final UserStore users;
-    private final SessionStore sessions;
     private final PasswordHasher hasher;
     private final TokenDigests tokens;
-    private final SessionPolicy policy;
+    private final SessionOpener opener;
     private final AuditTrail audit;
-    private final Clock clock;
     private final SignInThrottle throttle;
     private volatile String dummyHash;
 
@@ -50,12 +44,10 @@ public final class SignInService implements SignIn {
                          SessionPolicy policy, AuditTrail audit, Clock clock, SignInThrottle throttle) {
         this.throttle = throttle;
         this.users = users;
-        this.sessions = sessions;
         this.hasher = hasher;
         this.tokens = tokens;
-        this.policy = policy;
+        this.opener = new SessionOpener(users, sessions, tokens, policy, clock);
         this.audit = audit;
-        this.clock = clock;
     }
 
     @Override
@@ -113,35 +105,21 @@ public final class SignInService implements SignIn {
      * for nothing.
      */
     private Result open(User checked, Command command, Verification verification) {
-        Instant now = clock.instant();
         Optional<String> rehashed = verification == Verification.MATCH_NEEDS_REHASH
                 ? Optional.of(hasher.hash(command.password())) : Optional.empty();
-        AtomicBoolean stale = new AtomicBoolean();
-        Optional<User> updated = users.update(checked.username(), current -> {
-            stale.set(!unchanged(checked, current));
-            if (stale.get()) {
-                return current;
-            }
-            User withLogin = current.withLastLogin(new LastLogin(now, command.clientIp()));
-            return rehashed.map(withLogin::withPasswordHash).orElse(withLogin);
-        });
-        if (updated.isEmpty() || stale.get()) {
+        Optional<SessionOpener.Opened> opened = opener.open(checked.username(), current -> unchanged(checked, current),
+                current -> rehashed.map(current::withPasswordHash).orElse(current), command.clientIp(),
+                command.userAgent());
+        if (opened.isEmpty()) {
             return staleAccount(checked, command);
         }
-        String token = tokens.newToken();
-        Session session = new Session(new SessionId(tokens.newId()), tokens.digest(token), checked.username(),
-                now, now, now.plus(policy.absoluteLifetime()), command.clientIp(), command.userAgent());
-        sessions.save(session);
-        // A lock or removal between the update and the save would have missed this session.
-        if (users.find(checked.username()).filter(current -> current.status().isActive()).isEmpty()) {
-            sessions.delete(session.id());
-            return staleAccount(checked, command);
-        }
-        Actor actor = Actor.user(updated.get(), command.clientIp());
+        User user = opened.get().user();
+        Session session = opened.get().session();
+        Actor actor = Actor.user(user, command.clientIp());
         audit.record("auth.sign_in", actor, checked.username(), Outcome.SUCCESS, rehashed.isPresent()
                 ? Map.of("session", session.id().value(), "password_rehashed", "true")
                 : Map.of("session", session.id().value()));
-        return new SignedIn(updated.get(), session, token);
+        return new SignedIn(user, session, opened.get().token());
     }
 
     private static boolean unchanged(User checked, User current) {
