@@ -12,6 +12,7 @@ import dev.gatehouse.core.port.in.IdentifyCaller;
 import dev.gatehouse.core.port.in.Impersonate;
 import dev.gatehouse.core.port.in.ImportApiKeys;
 import dev.gatehouse.core.port.in.ListApiKeys;
+import dev.gatehouse.core.port.in.ListIdentityLinks;
 import dev.gatehouse.core.port.in.ListInvites;
 import dev.gatehouse.core.port.in.ListUsers;
 import dev.gatehouse.core.port.in.LockUser;
@@ -29,6 +30,7 @@ import dev.gatehouse.core.port.in.SetPermissions;
 import dev.gatehouse.core.port.in.SetUp;
 import dev.gatehouse.core.port.in.SignIn;
 import dev.gatehouse.core.port.in.SignOut;
+import dev.gatehouse.core.port.in.UnlinkIdentity;
 import dev.gatehouse.core.port.in.UnlockUser;
 import dev.gatehouse.core.port.in.ValidateSession;
 import dev.gatehouse.core.port.out.PasswordHasher;
@@ -57,6 +59,8 @@ import dev.gatehouse.core.service.apikeys.RevokeApiKeysService;
 import dev.gatehouse.core.service.apikeys.StaticKeys;
 import dev.gatehouse.core.service.audit.AuditTrail;
 import dev.gatehouse.core.service.audit.ReadAuditLogService;
+import dev.gatehouse.core.service.identities.ListIdentityLinksService;
+import dev.gatehouse.core.service.identities.UnlinkIdentityService;
 import dev.gatehouse.core.service.registration.ApproveUserService;
 import dev.gatehouse.core.service.registration.CreateInviteService;
 import dev.gatehouse.core.service.registration.ListInvitesService;
@@ -200,6 +204,8 @@ public final class UseCases {
     private final ApproveUser approveUser;
     private final RejectUser rejectUser;
     private final ReadAuditLog readAuditLog;
+    private final ListIdentityLinks listIdentityLinks;
+    private final UnlinkIdentity unlinkIdentity;
 
     /** Every use case over {@code stores}; the caller keeps and closes the stores. */
     public UseCases(Stores stores, PasswordHasher hasher, Clock clock, Settings settings) {
@@ -229,7 +235,7 @@ public final class UseCases {
 
         addUser = new AddUserService(stores.users(), stores.sessions(), hasher, passwords, audit, clock);
         removeUser = new RemoveUserService(stores.users(), stores.sessions(), stores.avatars(), stores.apiKeys(),
-                stores.permissions(), audit, clock);
+                stores.permissions(), stores.identities(), audit, clock);
         listUsers = new ListUsersService(stores.users());
         lockUser = new LockUserService(stores.users(), stores.sessions(), audit, clock);
         unlockUser = new UnlockUserService(stores.users(), audit);
@@ -256,9 +262,12 @@ public final class UseCases {
         listInvites = new ListInvitesService(stores.invites());
         revokeInvite = new RevokeInviteService(stores.invites(), audit, clock);
         approveUser = new ApproveUserService(stores.users(), audit);
-        rejectUser = new RejectUserService(stores.users(), stores.sessions(), audit);
+        rejectUser = new RejectUserService(stores.users(), stores.sessions(), stores.identities(), audit);
 
         readAuditLog = new ReadAuditLogService(stores.audit());
+
+        listIdentityLinks = new ListIdentityLinksService(stores.users(), stores.identities());
+        unlinkIdentity = new UnlinkIdentityService(stores.users(), stores.identities(), audit);
     }
 
     /**
@@ -436,5 +445,15 @@ public final class UseCases {
     /** The one-time code that {@link #setUp()} asks for; it lives only in this process. */
     public SetupCode setupCode() {
         return setupCode;
+    }
+
+    // Identities at providers
+
+    public ListIdentityLinks listIdentityLinks() {
+        return listIdentityLinks;
+    }
+
+    public UnlinkIdentity unlinkIdentity() {
+        return unlinkIdentity;
     }
 }

@@ -11,7 +11,8 @@ public record Refused(Reason reason, String message) implements
         ChangePassword.Result, ListUsers.Result, ManageSessions.Result, SetUp.Result, ChangeAvatar.Result,
         MintApiKey.Result, ListApiKeys.Result, RenameApiKey.Result, RevokeApiKeys.Result, ReadAuditLog.Result,
         ChangeRole.Result, CreateInvite.Result, ListInvites.Result, RevokeInvite.Result, ApproveUser.Result,
-        RejectUser.Result, Impersonate.Result, SetPermissions.Result, ReadPermissions.Result {
+        RejectUser.Result, Impersonate.Result, SetPermissions.Result, ReadPermissions.Result,
+        ListIdentityLinks.Result, UnlinkIdentity.Result {
 
     /** Why a use case declined. */
     public enum Reason {
