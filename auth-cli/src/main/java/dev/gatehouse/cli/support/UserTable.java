@@ -49,8 +49,8 @@ public final class UserTable {
         for (User user : users) {
             String[] row = {user.username().value(), roles(user), status(user.status()), created(user), lastLogin(user)};
             row = emails ? withEmail(row, user.email().orElse("-")) : row;
-            rows.add(linked ? withLast(row, String.join(", ", signIn(user, links.getOrDefault(user.username(), List.of()))))
-                    : row);
+            List<String> methods = signIn(user, links.getOrDefault(user.username(), List.of()));
+            rows.add(linked ? withLast(row, String.join(", ", methods)) : row);
         }
         return TextColumns.lines(rows);
     }
