@@ -13,6 +13,7 @@ import dev.gatehouse.core.port.in.IdentifyCaller;
 import dev.gatehouse.core.port.in.Impersonate;
 import dev.gatehouse.core.port.in.ImportApiKeys;
 import dev.gatehouse.core.port.in.ListApiKeys;
+import dev.gatehouse.core.port.in.ListIdentityLinks;
 import dev.gatehouse.core.port.in.ListInvites;
 import dev.gatehouse.core.port.in.ListSignInMethods;
 import dev.gatehouse.core.port.in.ListUsers;
@@ -62,6 +63,7 @@ import dev.gatehouse.core.service.apikeys.StaticKeys;
 import dev.gatehouse.core.service.audit.AuditTrail;
 import dev.gatehouse.core.service.audit.ReadAuditLogService;
 import dev.gatehouse.core.service.identities.DisconnectIdentityService;
+import dev.gatehouse.core.service.identities.ListIdentityLinksService;
 import dev.gatehouse.core.service.identities.ListSignInMethodsService;
 import dev.gatehouse.core.service.identities.ProviderSettings;
 import dev.gatehouse.core.service.identities.SignInWithProviderService;
@@ -235,21 +237,12 @@ public final class UseCases {
     private final SignInWithProvider signInWithProvider;
     private final ListSignInMethods listSignInMethods;
     private final DisconnectIdentity disconnectIdentity;
+    private final ListIdentityLinks listIdentityLinks;
 
-    /**
-     * Every use case over {@code stores}; the caller keeps and closes the stores. Until the stores
-     * carry identity links, signing in through providers needs the other constructor: here every
-     * use of a link fails with a {@link dev.gatehouse.core.port.out.StoreException} that says so.
-     */
+    /** Every use case over {@code stores}; the caller keeps and closes the stores. */
     public UseCases(Stores stores, PasswordHasher hasher, Clock clock, Settings settings) {
-        this(stores, IdentityLinks.notConfigured(), hasher, clock, settings);
-    }
-
-    /** Every use case over {@code stores} and {@code identityLinks}; the caller keeps and closes the stores. */
-    public UseCases(Stores stores, IdentityLinkStore identityLinks, PasswordHasher hasher, Clock clock,
-                    Settings settings) {
         Objects.requireNonNull(stores, "stores");
-        Objects.requireNonNull(identityLinks, "identityLinks");
+        IdentityLinkStore identityLinks = stores.identities();
         Objects.requireNonNull(hasher, "hasher");
         Objects.requireNonNull(clock, "clock");
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -275,7 +268,7 @@ public final class UseCases {
 
         addUser = new AddUserService(stores.users(), stores.sessions(), hasher, passwords, audit, clock);
         removeUser = new RemoveUserService(stores.users(), stores.sessions(), stores.avatars(), stores.apiKeys(),
-                stores.permissions(), audit, clock);
+                stores.permissions(), stores.identities(), audit, clock);
         listUsers = new ListUsersService(stores.users());
         lockUser = new LockUserService(stores.users(), stores.sessions(), audit, clock);
         unlockUser = new UnlockUserService(stores.users(), audit);
@@ -302,7 +295,7 @@ public final class UseCases {
         listInvites = new ListInvitesService(stores.invites());
         revokeInvite = new RevokeInviteService(stores.invites(), audit, clock);
         approveUser = new ApproveUserService(stores.users(), audit);
-        rejectUser = new RejectUserService(stores.users(), stores.sessions(), audit);
+        rejectUser = new RejectUserService(stores.users(), stores.sessions(), stores.identities(), audit);
 
         readAuditLog = new ReadAuditLogService(stores.audit());
 
@@ -311,6 +304,7 @@ public final class UseCases {
                 stores.invites(), stores.permissions(), tokens, sessions, settings.registration(), providers, audit, clock);
         listSignInMethods = new ListSignInMethodsService(stores.users(), identityLinks, audit);
         disconnectIdentity = new DisconnectIdentityService(stores.users(), identityLinks, audit);
+        listIdentityLinks = new ListIdentityLinksService(stores.users(), stores.identities());
     }
 
     /**
@@ -504,4 +498,11 @@ public final class UseCases {
     public SetupCode setupCode() {
         return setupCode;
     }
+
+    // Identities at providers
+
+    public ListIdentityLinks listIdentityLinks() {
+        return listIdentityLinks;
+    }
+
 }

@@ -24,7 +24,6 @@ import dev.gatehouse.core.service.identities.ProviderRules;
 import dev.gatehouse.core.service.identities.ProviderSettings;
 import dev.gatehouse.core.service.registration.RegistrationRules;
 import dev.gatehouse.core.testing.FastTestHasher;
-import dev.gatehouse.core.testing.InMemoryIdentityLinkStore;
 import dev.gatehouse.core.testing.InMemoryStores;
 import dev.gatehouse.core.testing.MutableClock;
 import java.io.IOException;
@@ -127,8 +126,7 @@ class UseCasesTest {
                 .withRegistration(new RegistrationRules(RegistrationMode.OPEN, Optional.empty()))
                 .withProviders(ProviderSettings.none().with(ProviderName.GITHUB,
                         ProviderRules.defaults().withAdminValues(List.of("acme/admins"))));
-        UseCases useCases = new UseCases(InMemoryStores.create(), new InMemoryIdentityLinkStore(), new FastTestHasher(),
-                clock, settings);
+        UseCases useCases = useCases(settings);
         ExternalIdentity octocat = new ExternalIdentity(ProviderName.GITHUB, "583231", "octocat", Optional.empty(),
                 false, List.of("acme/admins"), Optional.empty());
 
@@ -139,18 +137,6 @@ class UseCasesTest {
         assertEquals("octocat", useCases.validateSession().validate(in.token()).orElseThrow().user().username().value());
         assertInstanceOf(ListSignInMethods.Methods.class,
                 useCases.listSignInMethods().list(Actor.operator(), Username.of("octocat")));
-    }
-
-    @Test
-    void withoutALinkStoreProviderSignInFailsLoudlyAndTheRestWorks() {
-        UseCases useCases = useCases(UseCases.Settings.defaults());
-        ExternalIdentity octocat = new ExternalIdentity(ProviderName.GITHUB, "583231", "octocat", Optional.empty(),
-                false, List.of(), Optional.empty());
-        StoreException missing = assertThrows(StoreException.class, () -> useCases.signInWithProvider()
-                .signIn(SignInWithProvider.Command.signIn(octocat, Optional.empty(), "192.0.2.1", "test")));
-        assertTrue(missing.getMessage().contains("identity links"), missing.getMessage());
-        assertInstanceOf(AddUser.Created.class, useCases.addUser().add(
-                new AddUser.Command(Actor.operator(), Username.of("alice"), Password.of(PASSWORD), true)));
     }
 
     @Test

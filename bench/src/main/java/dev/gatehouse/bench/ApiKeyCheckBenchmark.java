@@ -111,7 +111,7 @@ public class ApiKeyCheckBenchmark {
      */
     private IdentifyCaller service(ApiKeyStore keyStore) {
         Stores measured = new Stores(stores.users(), stores.sessions(), stores.audit(), stores.secrets(), stores.avatars(),
-                keyStore, stores.invites(), stores.permissions(), () -> { });
+                keyStore, stores.invites(), stores.permissions(), stores.identities(), () -> { });
         return new UseCases(measured, PasswordHashers.standard(), Clock.systemUTC(), UseCases.Settings.defaults())
                 .identifyCaller();
     }

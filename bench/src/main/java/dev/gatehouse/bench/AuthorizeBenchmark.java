@@ -86,7 +86,7 @@ public class AuthorizeBenchmark {
         }
         PermissionStore store = cache == Cache.KEPT ? stores.permissions() : new CountHidden(stores.permissions());
         Stores measured = new Stores(stores.users(), stores.sessions(), stores.audit(), stores.secrets(), stores.avatars(),
-                stores.apiKeys(), stores.invites(), store, () -> { });
+                stores.apiKeys(), stores.invites(), store, stores.identities(), () -> { });
         authorize = new UseCases(measured, PasswordHashers.standard(), Clock.systemUTC(),
                 UseCases.Settings.defaults().withFeatures(FeatureCatalog.localAi())).authorize();
         checked = new Authorize.Query[sample];

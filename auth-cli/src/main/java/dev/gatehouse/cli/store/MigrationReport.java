@@ -15,7 +15,8 @@ import java.util.stream.Collectors;
  * <pre>
  * from, to                              the store URLs (passwords masked)
  * users, avatars, sessions, apiKeys,    each {"copied": n, "alreadyPresent": n, "replaced": n}
- * auditEvents, keys, invites
+ * auditEvents, keys, invites,
+ * permissions, identityLinks
  * warnings                              array of strings, e.g. sessions not copied because of a key conflict
  * </pre>
  */
@@ -35,6 +36,7 @@ final class MigrationReport {
         addIfAny(alreadyThere, result.keys().alreadyPresent(), "key");
         addIfAny(alreadyThere, result.invites().alreadyPresent(), "invite");
         addIfAny(alreadyThere, result.permissions().alreadyPresent(), "user permission record");
+        addIfAny(alreadyThere, result.identityLinks().alreadyPresent(), "identity link");
         String there = "already there: " + String.join(", ", alreadyThere) + ".";
         if (result.nothingNew()) {
             return alreadyThere.isEmpty() ? "Nothing to copy: " + from + " is empty."
@@ -51,6 +53,8 @@ final class MigrationReport {
                 + (result.invites().changed() > 0 ? ", " + amount(result.invites().changed(), "invite") : "")
                 + (result.permissions().changed() > 0 ? ", permissions of " + amount(result.permissions().changed(), "user")
                         : "")
+                + (result.identityLinks().changed() > 0
+                        ? ", " + amount(result.identityLinks().changed(), "identity link") : "")
                 + " from " + from + " to " + to
                 + (alreadyThere.isEmpty() ? "." : "; " + there);
     }
@@ -68,6 +72,7 @@ final class MigrationReport {
                 + "  \"keys\": " + counts(result.keys()) + ",\n"
                 + "  \"invites\": " + counts(result.invites()) + ",\n"
                 + "  \"permissions\": " + counts(result.permissions()) + ",\n"
+                + "  \"identityLinks\": " + counts(result.identityLinks()) + ",\n"
                 + "  \"warnings\": " + result.warnings().stream().map(UserJson::string)
                         .collect(Collectors.joining(", ", "[", "]")) + "\n"
                 + "}";

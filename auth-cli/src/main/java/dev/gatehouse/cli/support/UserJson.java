@@ -4,7 +4,10 @@ import dev.gatehouse.core.model.accounts.LastLogin;
 import dev.gatehouse.core.model.accounts.Role;
 import dev.gatehouse.core.model.accounts.User;
 import dev.gatehouse.core.model.accounts.UserStatus;
+import dev.gatehouse.core.model.accounts.Username;
+import dev.gatehouse.core.model.identities.IdentityLink;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -20,6 +23,7 @@ import java.util.stream.Collectors;
  * created    ISO-8601 instant (UTC)
  * lastLogin  ISO-8601 instant, only after a sign-in
  * lastIp     string, only after a sign-in from a known address
+ * signIn     array of strings: "password" if the user has one, then "provider:login" per linked identity
  * </pre>
  *
  * Written by hand (no JSON library) to keep start-up fast; non-ASCII characters are escaped so
@@ -31,13 +35,20 @@ public final class UserJson {
     }
 
     public static String array(List<User> users) {
+        return array(users, Map.of());
+    }
+
+    /** The users, each with its sign-in methods from {@code links}. */
+    public static String array(List<User> users, Map<Username, List<IdentityLink>> links) {
         if (users.isEmpty()) {
             return "[]";
         }
-        return users.stream().map(UserJson::object).collect(Collectors.joining(",\n", "[\n", "\n]"));
+        return users.stream().map(user -> object(user, links.getOrDefault(user.username(), List.of())).toString())
+                .collect(Collectors.joining(",\n", "[\n", "\n]"));
     }
 
-    static String object(User user) {
+    /** One user's object, still open for more fields: close it with {@code '}'}. */
+    public static StringBuilder open(User user, List<IdentityLink> links) {
         StringBuilder json = new StringBuilder("  {");
         field(json, "username", string(user.username().value()));
         user.email().ifPresent(email -> field(json, "email", string(email)));
@@ -56,10 +67,17 @@ public final class UserJson {
                 field(json, "lastIp", string(login.clientIp()));
             }
         }
-        return json.append('}').toString();
+        field(json, "signIn", UserTable.signIn(user, links).stream().map(UserJson::string)
+                .collect(Collectors.joining(", ", "[", "]")));
+        return json;
     }
 
-    private static void field(StringBuilder json, String name, String value) {
+    private static StringBuilder object(User user, List<IdentityLink> links) {
+        return open(user, links).append('}');
+    }
+
+    /** Adds {@code "name": value} to an open object; {@code value} is JSON already. */
+    public static void field(StringBuilder json, String name, String value) {
         if (json.charAt(json.length() - 1) != '{') {
             json.append(", ");
         }

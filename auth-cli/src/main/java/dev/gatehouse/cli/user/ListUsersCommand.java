@@ -8,23 +8,30 @@ import dev.gatehouse.cli.wiring.CliWiring;
 import dev.gatehouse.cli.wiring.Invocation;
 import dev.gatehouse.core.model.accounts.User;
 import dev.gatehouse.core.model.accounts.Username;
+import dev.gatehouse.core.model.identities.IdentityLink;
+import dev.gatehouse.core.port.in.ListIdentityLinks;
 import dev.gatehouse.core.port.in.ListUsers;
 import dev.gatehouse.core.port.in.Refused;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code gatehouse user list}: every account with roles, status, creation and last sign-in. */
+/** {@code gatehouse user list}: every account with roles, status, creation, last sign-in and ways to sign in. */
 @Command(name = "list", aliases = "ls", mixinStandardHelpOptions = true,
-        description = "List every user with roles, status, creation time and last sign-in.",
+        description = {"List every user with roles, status, creation time and last sign-in.",
+                       "A SIGN-IN column shows how each can sign in (password, github:octocat)"
+                       + " once anybody has an identity at a provider linked."},
         footerHeading = "%nExamples:%n",
         footer = {"  gatehouse user list",
                   "  gatehouse user list --json | jq -r '.[] | select(.status == \"Locked\")'",
                   "",
                   "JSON fields: username, email?, roles[], status (Active, Locked or Pending),",
-                  "lockReason?, lockedAt?, created, lastLogin?, lastIp?. Times are ISO-8601",
-                  "in UTC; fields marked ? appear only when known."})
+                  "lockReason?, lockedAt?, created, lastLogin?, lastIp?, signIn[] (\"password\"",
+                  "and \"provider:login\" per linked identity). Times are ISO-8601 in UTC;",
+                  "fields marked ? appear only when known."})
 public final class ListUsersCommand extends CliCommand {
 
     @Option(names = "--json", description = "Print a JSON array instead of a table.")
@@ -44,14 +51,28 @@ public final class ListUsersCommand extends CliCommand {
             if (result instanceof Refused refused) {
                 return invocation.refused("list users", refused);
             }
-            print(invocation, ((ListUsers.Listed) result).users(), format);
+            Map<Username, List<IdentityLink>> links = Map.of();
+            if (format != Format.LLMS_PY) {
+                ListIdentityLinks.Result linked = app.useCases().listIdentityLinks().listAll(invocation.actor());
+                if (linked instanceof Refused refused) {
+                    return invocation.refused("list users' sign-in methods", refused);
+                }
+                links = byUser(((ListIdentityLinks.Listed) linked).links());
+            }
+            print(invocation, ((ListUsers.Listed) result).users(), links, format);
             return ExitCodes.OK;
         }
     }
 
-    static void print(Invocation invocation, List<User> users, Format format) {
+    /** Each account's links, oldest first as an account lists them. */
+    private static Map<Username, List<IdentityLink>> byUser(List<IdentityLink> links) {
+        return links.stream().sorted(java.util.Comparator.comparing(IdentityLink::linkedAt))
+                .collect(Collectors.groupingBy(IdentityLink::username));
+    }
+
+    static void print(Invocation invocation, List<User> users, Map<Username, List<IdentityLink>> links, Format format) {
         if (format == Format.JSON) {
-            invocation.say(UserJson.array(users));
+            invocation.say(UserJson.array(users, links));
             return;
         }
         if (users.isEmpty()) {
@@ -59,7 +80,7 @@ public final class ListUsersCommand extends CliCommand {
             return;
         }
         UserTable table = new UserTable(invocation.environment().zone(), invocation.environment().clock().instant());
-        (format == Format.LLMS_PY ? table.llmsPy(users) : table.table(users)).forEach(invocation::say);
+        (format == Format.LLMS_PY ? table.llmsPy(users) : table.table(users, links)).forEach(invocation::say);
     }
 
     /** The user named, looked up through the ListUsers use case; empty if there is none. */

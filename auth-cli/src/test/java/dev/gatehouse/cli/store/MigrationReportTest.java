@@ -19,7 +19,7 @@ class MigrationReportTest {
 
     private static CopyStoresResult result(Counts invites) {
         return new CopyStoresResult(new Counts(2, 0, 0), Counts.NONE, Counts.NONE, Counts.NONE, new Counts(4, 0, 0),
-                new Counts(1, 0, 0), Counts.NONE, invites, List.of());
+                new Counts(1, 0, 0), Counts.NONE, invites, Counts.NONE, List.of());
     }
 
     @Test
@@ -33,7 +33,7 @@ class MigrationReportTest {
     @Test
     void invitesAlreadyThereAreNamedWhenNothingIsNew() {
         CopyStoresResult repeat = new CopyStoresResult(new Counts(0, 2, 0), Counts.NONE, Counts.NONE, Counts.NONE,
-                Counts.NONE, Counts.NONE, Counts.NONE, new Counts(0, 3, 0), List.of());
+                Counts.NONE, Counts.NONE, Counts.NONE, new Counts(0, 3, 0), Counts.NONE, List.of());
         assertEquals("Nothing new to copy from json:/a to json:/b; already there: 2 users, 3 invites.",
                 MigrationReport.sentence(repeat, FROM, TO));
     }

@@ -146,7 +146,7 @@ class StoreMigrateCommandTest {
         assertEquals(3, json.get("users").get("copied").intValue());
         assertEquals(0, json.get("users").get("alreadyPresent").intValue());
         assertEquals(0, json.get("users").get("replaced").intValue());
-        for (String kind : new String[] {"sessions", "auditEvents", "keys"}) {
+        for (String kind : new String[] {"sessions", "auditEvents", "keys", "identityLinks"}) {
             assertEquals(0, json.get(kind).get("copied").intValue(), kind);
         }
         assertEquals(0, json.get("warnings").size());
@@ -168,6 +168,31 @@ class StoreMigrateCommandTest {
         assertTrue(again.out().startsWith("Nothing new to copy") && again.out().contains("1 invite."), again::toString);
         TestCli.Run listed = new TestCli(gatehouse).run("invite", "list");
         assertTrue(listed.out().contains("ida@example.org"), listed::toString);
+    }
+
+    @Test
+    void identityLinksMoveWithTheirUsersAndAreCountedOnceAndThenAlreadyThere() throws IOException {
+        Path source = root.resolve("source");
+        TestCli owner = new TestCli(source);
+        owner.addUser("admin");
+        owner.addUser("alice");
+        try (Stores stores = owner.openStore()) {
+            stores.identities().insert(new dev.gatehouse.core.model.identities.IdentityLink(
+                    dev.gatehouse.core.model.identities.ProviderName.GITHUB, "583231",
+                    dev.gatehouse.core.model.accounts.Username.of("alice"), "octocat", java.util.Optional.empty(),
+                    Instant.parse("2025-03-15T10:30:00Z"), java.util.Optional.empty()));
+        }
+        from = "json:" + source;
+
+        TestCli.Run run = migrate();
+        TestCli.Run again = migrate("--json");
+
+        assertTrue(run.out().contains(", 1 identity link from json:"), run::toString);
+        JsonNode json = new ObjectMapper().readTree(again.out());
+        assertEquals(0, json.get("identityLinks").get("copied").intValue(), again::toString);
+        assertEquals(1, json.get("identityLinks").get("alreadyPresent").intValue(), again::toString);
+        TestCli.Run shown = new TestCli(gatehouse).run("user", "show", "alice");
+        assertTrue(shown.out().contains("Sign-in:     password, github:octocat"), shown::toString);
     }
 
     @Test

@@ -21,7 +21,7 @@ class HelpTest {
     @ValueSource(strings = {"", "user", "user add", "user list", "user lock", "user unlock", "user passwd", "user remove",
                             "store", "store migrate", "token", "token create", "token list", "token revoke", "token rename",
                             "token import", "user role", "audit", "user permissions", "user approve", "user reject",
-                            "invite", "invite create", "invite list", "invite revoke"})
+                            "invite", "invite create", "invite list", "invite revoke", "user show", "user unlink"})
     void everyCommandsHelpShowsAnExample(String command) {
         String[] words = command.isEmpty() ? new String[0] : command.split(" ");
         String[] args = Arrays.copyOf(words, words.length + 1);

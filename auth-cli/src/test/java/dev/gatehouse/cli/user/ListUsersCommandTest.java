@@ -63,17 +63,18 @@ class ListUsersCommandTest {
         assertTrue(users.isArray());
         assertEquals(3, users.size());
         JsonNode admin = users.get(0);
-        assertEquals(List.of("username", "roles", "status", "created"), fieldNames(admin));
+        assertEquals(List.of("username", "roles", "status", "created", "signIn"), fieldNames(admin));
         assertEquals("admin", admin.get("username").asText());
         assertEquals("[\"Admin\",\"User\"]", admin.get("roles").toString());
         assertEquals("Active", admin.get("status").asText());
+        assertEquals("[\"password\"]", admin.get("signIn").toString());
         assertEquals("2025-03-15T10:30:00Z", admin.get("created").asText());
         JsonNode alice = users.get(1);
-        assertEquals(List.of("username", "roles", "status", "created", "lastLogin", "lastIp"), fieldNames(alice));
+        assertEquals(List.of("username", "roles", "status", "created", "lastLogin", "lastIp", "signIn"), fieldNames(alice));
         assertEquals("2025-03-15T10:30:00Z", alice.get("lastLogin").asText());
         assertEquals("192.0.2.7", alice.get("lastIp").asText());
         JsonNode bob = users.get(2);
-        assertEquals(List.of("username", "roles", "status", "lockReason", "lockedAt", "created"), fieldNames(bob));
+        assertEquals(List.of("username", "roles", "status", "lockReason", "lockedAt", "created", "signIn"), fieldNames(bob));
         assertEquals("Locked", bob.get("status").asText());
         assertEquals("On vacation until March", bob.get("lockReason").asText());
     }
@@ -93,8 +94,8 @@ class ListUsersCommandTest {
                 "carol     carol@example.org  User         Active  2025-03-15 10:30:00  never",
                 ""), cli.run("user", "list").out());
         JsonNode users = new ObjectMapper().readTree(cli.run("user", "list", "--json").out());
-        assertEquals(List.of("username", "roles", "status", "created"), fieldNames(users.get(0)));
-        assertEquals(List.of("username", "email", "roles", "status", "created"), fieldNames(users.get(1)));
+        assertEquals(List.of("username", "roles", "status", "created", "signIn"), fieldNames(users.get(0)));
+        assertEquals(List.of("username", "email", "roles", "status", "created", "signIn"), fieldNames(users.get(1)));
         assertEquals("carol@example.org", users.get(1).get("email").asText());
     }
 

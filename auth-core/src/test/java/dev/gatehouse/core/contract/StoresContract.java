@@ -3,6 +3,7 @@ package dev.gatehouse.core.contract;
 import dev.gatehouse.core.port.out.ApiKeyStore;
 import dev.gatehouse.core.port.out.AuditLog;
 import dev.gatehouse.core.port.out.AvatarStore;
+import dev.gatehouse.core.port.out.IdentityLinkStore;
 import dev.gatehouse.core.port.out.InviteStore;
 import dev.gatehouse.core.port.out.PermissionStore;
 import dev.gatehouse.core.port.out.SecretKeyStore;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 
 /**
- * All eight store contracts for one kind of store. A store adapter's test extends this and says
+ * All nine store contracts for one kind of store. A store adapter's test extends this and says
  * how to open a fresh, empty place and a second instance on it (as another process would); every
  * contract then runs on a pair opened for each test, closed afterwards.
  */
@@ -153,6 +154,19 @@ public abstract class StoresContract {
         @Override
         protected PermissionStore secondInstance() {
             return second.permissions();
+        }
+    }
+
+    @Nested
+    class Identities extends IdentityLinkStoreContract {
+        @Override
+        protected IdentityLinkStore store() {
+            return first.identities();
+        }
+
+        @Override
+        protected IdentityLinkStore secondInstance() {
+            return second.identities();
         }
     }
 }

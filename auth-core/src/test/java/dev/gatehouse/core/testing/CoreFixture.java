@@ -44,6 +44,7 @@ public final class CoreFixture {
     public final InMemoryAvatarStore avatars = new InMemoryAvatarStore();
     public final InMemoryApiKeyStore apiKeys = new InMemoryApiKeyStore();
     public final InMemoryPermissionStore permissions = new InMemoryPermissionStore();
+    public final InMemoryIdentityLinkStore identities = new InMemoryIdentityLinkStore();
     public final FastTestHasher hasher = new FastTestHasher();
     public final MutableClock clock = new MutableClock(Instant.parse("2026-01-10T09:00:00Z"));
     public final SessionPolicy sessionPolicy = SessionPolicy.defaults();
@@ -52,7 +53,7 @@ public final class CoreFixture {
 
     public final AddUserService addUser = new AddUserService(users, sessions, hasher, PasswordPolicy.defaults(), audit, clock);
     public final RemoveUserService removeUser = new RemoveUserService(users, sessions, avatars, apiKeys, permissions,
-            audit, clock);
+            identities, audit, clock);
     public final LockUserService lockUser = new LockUserService(users, sessions, audit, clock);
     public final UnlockUserService unlockUser = new UnlockUserService(users, audit);
     public final ChangePasswordService changePassword = new ChangePasswordService(users, sessions, hasher,

@@ -10,6 +10,7 @@ public final class InMemoryStores {
     public static Stores create() {
         return new Stores(new InMemoryUserStore(), new InMemorySessionStore(), new InMemoryAuditLog(),
                 new InMemorySecretKeyStore(), new InMemoryAvatarStore(), new InMemoryApiKeyStore(),
-                new InMemoryInviteStore(), new InMemoryPermissionStore(), () -> { });
+                new InMemoryInviteStore(), new InMemoryPermissionStore(), new InMemoryIdentityLinkStore(),
+                () -> { });
     }
 }

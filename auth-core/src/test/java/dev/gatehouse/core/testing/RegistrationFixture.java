@@ -32,7 +32,8 @@ public final class RegistrationFixture {
     public final ListInvitesService listInvites = new ListInvitesService(invites);
     public final RevokeInviteService revokeInvite = new RevokeInviteService(invites, core.audit, core.clock);
     public final ApproveUserService approveUser = new ApproveUserService(core.users, core.audit);
-    public final RejectUserService rejectUser = new RejectUserService(core.users, core.sessions, core.audit);
+    public final RejectUserService rejectUser = new RejectUserService(core.users, core.sessions, core.identities,
+            core.audit);
 
     public RegistrationFixture(RegistrationMode mode) {
         this(mode, SignInThrottle.off());

@@ -118,6 +118,8 @@ public final class JdbcStores {
                         new JdbcInviteStore(context.bean(InviteRepository.class),
                                 context.bean(InviteUseRepository.class), transactions),
                         new JdbcPermissionStore(context.bean(PermissionRepository.class), transactions, changes),
+                        new JdbcIdentityLinkStore(context.bean(IdentityLinkRepository.class), transactions,
+                                settings.database()),
                         () -> {
                             if (changes != null) {
                                 changes.close();

@@ -96,6 +96,15 @@ class MigrationUpgradeTest {
         assertEquals(Optional.of(avatar), stores.avatars().find(Username.of("alice")));
     }
 
+    /** Identity links (version 9) work too, one per identity. */
+    static void assertIdentityLinksCanBeStored(Stores stores) {
+        dev.gatehouse.core.model.identities.IdentityLink link =
+                dev.gatehouse.core.contract.IdentityLinkStoreContract.fullLink("f:1001", "alice");
+        assertTrue(stores.identities().insert(link));
+        assertFalse(stores.identities().insert(link));
+        assertEquals(List.of(link), stores.identities().listFor(Username.of("alice")));
+    }
+
     /** API keys (version 4) work too, found by digest through the new unique index. */
     static void assertApiKeysCanBeStored(Stores stores) {
         dev.gatehouse.core.model.apikeys.ApiKey key = Samples.fullApiKey("alice");
@@ -154,9 +163,10 @@ class MigrationUpgradeTest {
             assertEverythingReadsBack(stores);
             assertAvatarsCanBeStored(stores);
             assertApiKeysCanBeStored(stores);
+            assertIdentityLinksCanBeStored(stores);
             assertTrue(hasIndex(settings, "sessions_by_user"));
             try (Connection connection = DriverManager.getConnection(settings.jdbcUrl())) {
-                assertEquals(List.of("1", "2", "3", "4", "5", "6", "7", "8"), appliedVersions(connection));
+                assertEquals(List.of("1", "2", "3", "4", "5", "6", "7", "8", "9"), appliedVersions(connection));
             }
         }
 
@@ -205,11 +215,12 @@ class MigrationUpgradeTest {
             assertEverythingReadsBack(stores);
             assertAvatarsCanBeStored(stores);
             assertApiKeysCanBeStored(stores);
+            assertIdentityLinksCanBeStored(stores);
             try (Connection connection = schema.connect();
                  var statement = connection.createStatement();
                  ResultSet rows = statement.executeQuery("SELECT count(*) FROM pg_indexes WHERE schemaname = '"
                          + schema.name() + "' AND indexname = 'sessions_by_user'")) {
-                assertEquals(List.of("1", "2", "3", "4", "5", "6", "7", "8"), appliedVersions(connection));
+                assertEquals(List.of("1", "2", "3", "4", "5", "6", "7", "8", "9"), appliedVersions(connection));
                 rows.next();
                 assertEquals(1, rows.getInt(1));
             }

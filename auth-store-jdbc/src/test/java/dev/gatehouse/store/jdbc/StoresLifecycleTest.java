@@ -71,5 +71,9 @@ class StoresLifecycleTest {
         Stores stores = JdbcStores.open(JdbcSettings.parse("sqlite:" + directory.resolve("gatehouse.db")));
         stores.close();
         assertThrows(StoreException.class, () -> stores.users().find(Username.of("alice")));
+        assertThrows(StoreException.class, () -> stores.identities().insert(
+                dev.gatehouse.core.contract.IdentityLinkStoreContract.link(
+                        dev.gatehouse.core.model.identities.ProviderName.GITHUB, "1", "alice", java.time.Instant.now())));
+        assertThrows(StoreException.class, () -> stores.identities().listFor(Username.of("alice")));
     }
 }

@@ -7,7 +7,7 @@ import java.util.Objects;
 /**
  * Opens Gatehouse's stores in a directory of JSON files: llms.py's own {@code users.json}
  * (e.g. in {@code ~/.llms/user/default/credentials}) plus Gatehouse's sessions, API keys, invites, users'
- * permissions, audit log and secret keys beside it, and avatars as image files in {@code gatehouse-avatars/}. Any number of processes may
+ * permissions, links to providers' identities, audit log and secret keys beside it, and avatars as image files in {@code gatehouse-avatars/}. Any number of processes may
  * use one directory at once.
  */
 public final class JsonStores {
@@ -27,6 +27,7 @@ public final class JsonStores {
         // Nothing stays open between calls (each change opens and closes its files), so closing is a no-op.
         return new Stores(new JsonUserStore(store), new JsonSessionStore(store), new JsonAuditLog(store),
                 new JsonSecretKeyStore(store), avatars, new JsonApiKeyStore(store),
-                new JsonInviteStore(store), new JsonPermissionStore(store), () -> { });
+                new JsonInviteStore(store), new JsonPermissionStore(store), new JsonIdentityLinkStore(store),
+                () -> { });
     }
 }

@@ -78,4 +78,20 @@ class CrossProcessWriteTest {
         assertEquals(Optional.empty(), server.sessions().findByTokenDigest(session.tokenDigest()));
         assertEquals(Optional.empty(), server.sessions().find(session.id()));
     }
+
+    @Test
+    void ofTwoProcessesLinkingTheSameIdentitiesEachIdentityGoesToExactlyOne() throws Exception {
+        Stores stores = JsonStores.open(directory);
+        Process other = otherProcess("link", directory.toString(), "mallory", Integer.toString(WRITES));
+        BufferedReader output = new BufferedReader(new InputStreamReader(other.getInputStream(), StandardCharsets.UTF_8));
+        assertEquals("ready", output.readLine(), "the other JVM did not start");
+
+        int won = StoreWriterMain.link(stores, "alice", WRITES);
+        int otherWon = Integer.parseInt(finish(other, output));
+
+        assertEquals(WRITES, won + otherWon, "each identity linked exactly once: " + won + " + " + otherWon);
+        Stores again = JsonStores.open(directory);
+        assertEquals(WRITES, again.identities().page(Optional.empty(), 1000).size());
+        assertEquals(won, again.identities().listFor(dev.gatehouse.core.model.accounts.Username.of("alice")).size());
+    }
 }

@@ -12,7 +12,7 @@ public record Refused(Reason reason, String message) implements
         MintApiKey.Result, ListApiKeys.Result, RenameApiKey.Result, RevokeApiKeys.Result, ReadAuditLog.Result,
         ChangeRole.Result, CreateInvite.Result, ListInvites.Result, RevokeInvite.Result, ApproveUser.Result,
         RejectUser.Result, Impersonate.Result, SetPermissions.Result, ReadPermissions.Result,
-        ListSignInMethods.Result, DisconnectIdentity.Result {
+        ListSignInMethods.Result, DisconnectIdentity.Result, ListIdentityLinks.Result {
 
     /** Why a use case declined. */
     public enum Reason {

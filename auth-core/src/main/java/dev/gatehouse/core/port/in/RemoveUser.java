@@ -4,7 +4,10 @@ import dev.gatehouse.core.model.accounts.Actor;
 import dev.gatehouse.core.model.accounts.User;
 import dev.gatehouse.core.model.accounts.Username;
 
-/** Deletes an account, ends its sessions, revokes its API keys and removes its avatar. Nobody can delete themselves. */
+/**
+ * Deletes an account, ends its sessions, revokes its API keys and removes its avatar, permissions and
+ * links to identities at providers. Nobody can delete themselves.
+ */
 public interface RemoveUser {
 
     Result remove(Actor actor, Username username);

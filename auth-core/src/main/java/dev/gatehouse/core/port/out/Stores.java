@@ -8,7 +8,7 @@ import java.util.Objects;
  */
 public record Stores(UserStore users, SessionStore sessions, AuditLog audit, SecretKeyStore secrets,
                      AvatarStore avatars, ApiKeyStore apiKeys, InviteStore invites, PermissionStore permissions,
-                     AutoCloseable resources) implements AutoCloseable {
+                     IdentityLinkStore identities, AutoCloseable resources) implements AutoCloseable {
 
     public Stores {
         Objects.requireNonNull(users, "users");
@@ -19,6 +19,7 @@ public record Stores(UserStore users, SessionStore sessions, AuditLog audit, Sec
         Objects.requireNonNull(apiKeys, "apiKeys");
         Objects.requireNonNull(invites, "invites");
         Objects.requireNonNull(permissions, "permissions");
+        Objects.requireNonNull(identities, "identities");
         Objects.requireNonNull(resources, "resources");
     }
 

@@ -28,7 +28,7 @@ import java.util.function.Function;
 
 /**
  * Copies everything one set of stores holds into another (keys, users with their avatars, sessions,
- * API keys, invites, users' permissions, audit events), for moving a deployment between stores: {@code gatehouse store migrate}.
+ * API keys, invites, users' permissions, links to providers' identities, audit events), for moving a deployment between stores: {@code gatehouse store migrate}.
  * Idempotent: a repeat run adds nothing, an interrupted run is finished by running it again, and a
  * user that differs in the target ends up as the source has it. Nothing is ever deleted from the
  * target, and a key the target already has is never changed: one that differs is kept (counted as
@@ -52,6 +52,7 @@ public final class CopyStores {
     public static final String INVITES = "invites";
     public static final String AUDIT = "audit";
     public static final String PERMISSIONS = "permissions";
+    public static final String IDENTITIES = "identity links";
 
     /** The key session tokens and API keys are digested with; the same name {@link TokenDigests} uses. */
     static final String TOKEN_KEY = TokenDigests.KEY_NAME;
@@ -124,9 +125,11 @@ public final class CopyStores {
                 warnings);
         Counts permissions = PermissionCopy.copy(from.permissions(), to.permissions(), moved, replaceExisting,
                 progress, warnings);
+        Counts identities = new IdentityLinkCopy(walker).copy(from.identities(), to.identities(), to.users(), moved,
+                replaceExisting, progress, warnings);
         Counts audit = copyAudit(from.audit(), to.audit(), progress);
         return new CopyStoresResult(users, avatars.counts(), sessions, apiKeys, audit, keys.counts(), permissions,
-                invites, warnings);
+                invites, identities, warnings);
     }
 
     private Tally copyKeys(SecretKeyStore from, SecretKeyStore to, List<String> warnings, Progress progress) {

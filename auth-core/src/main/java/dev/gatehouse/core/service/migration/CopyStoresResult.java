@@ -8,7 +8,8 @@ import java.util.Objects;
  * (for example that sessions were not copied because the two stores have different token keys).
  */
 public record CopyStoresResult(Counts users, Counts avatars, Counts sessions, Counts apiKeys, Counts auditEvents,
-                               Counts keys, Counts permissions, Counts invites, List<String> warnings) {
+                               Counts keys, Counts permissions, Counts invites, Counts identityLinks,
+                               List<String> warnings) {
 
     public CopyStoresResult {
         Objects.requireNonNull(users, "users");
@@ -19,13 +20,14 @@ public record CopyStoresResult(Counts users, Counts avatars, Counts sessions, Co
         Objects.requireNonNull(keys, "keys");
         Objects.requireNonNull(permissions, "permissions");
         Objects.requireNonNull(invites, "invites");
+        Objects.requireNonNull(identityLinks, "identityLinks");
         warnings = List.copyOf(warnings);
     }
 
     /** True if the run added or changed nothing in the target (a repeat run). */
     public boolean nothingNew() {
         return users.changed() + avatars.changed() + sessions.changed() + apiKeys.changed() + auditEvents.changed()
-                + keys.changed() + permissions.changed() + invites.changed() == 0;
+                + keys.changed() + permissions.changed() + invites.changed() + identityLinks.changed() == 0;
     }
 
     /**

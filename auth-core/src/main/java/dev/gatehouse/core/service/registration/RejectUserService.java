@@ -6,6 +6,7 @@ import dev.gatehouse.core.model.accounts.UserStatus;
 import dev.gatehouse.core.model.accounts.Username;
 import dev.gatehouse.core.port.in.Refused;
 import dev.gatehouse.core.port.in.RejectUser;
+import dev.gatehouse.core.port.out.IdentityLinkStore;
 import dev.gatehouse.core.port.out.SessionStore;
 import dev.gatehouse.core.port.out.UserStore;
 import dev.gatehouse.core.service.audit.AuditTrail;
@@ -15,17 +16,21 @@ import java.util.Optional;
 /**
  * Deletes a pending account. Only pending accounts, tested atomically with the removal: one
  * approved meanwhile is refused (its removal is "delete user", with everything that entails). Pending accounts have no sessions, keys
- * or avatar; any sessions found under the name are ended all the same.
+ * or avatar; any sessions found under the name are ended all the same. Someone who asked through a
+ * provider has a link to it, removed with it: otherwise that identity would sign in to whoever registers
+ * the name next.
  */
 public final class RejectUserService implements RejectUser {
 
     private final UserStore users;
     private final SessionStore sessions;
+    private final IdentityLinkStore identities;
     private final AuditTrail audit;
 
-    public RejectUserService(UserStore users, SessionStore sessions, AuditTrail audit) {
+    public RejectUserService(UserStore users, SessionStore sessions, IdentityLinkStore identities, AuditTrail audit) {
         this.users = users;
         this.sessions = sessions;
+        this.identities = identities;
         this.audit = audit;
     }
 
@@ -42,6 +47,7 @@ public final class RejectUserService implements RejectUser {
             return current.isPresent() ? PendingRules.notPending(current.get()) : Refused.noSuchUser(username);
         }
         sessions.deleteByUser(username);
+        identities.deleteAllFor(username);
         audit.success("user.reject", actor, username);
         return new Rejected(rejected.get());
     }

@@ -240,7 +240,7 @@ class CopyStoresTest {
         assertEquals(List.of("keys 0/1", "keys 1/1", "users 0/2", "users 1/2", "users 2/2",
                 "sessions 0/-1", "sessions 1/-1", "sessions 2/-1", "sessions 2/2",
                 "api keys 0/-1", "api keys 1/-1", "api keys 2/-1", "api keys 2/2", "invites 0/-1", "invites 0/0",
-                "permissions 0/0", "permissions 0/0", "audit 0/-1", "audit 1/-1", "audit 2/-1", "audit 3/-1", "audit 3/3"),
+                "permissions 0/0", "permissions 0/0", "identity links 0/-1", "identity links 0/0", "audit 0/-1", "audit 1/-1", "audit 2/-1", "audit 3/-1", "audit 3/3"),
                 progress);
     }
 
