@@ -37,7 +37,7 @@ public record OidcSettings(ProviderName name, String displayName, int order, URI
 
     /** Settings with the defaults for everything but the registration: for libraries and tests. */
     public static OidcSettings of(ProviderName name, URI issuer, String clientId, Secret clientSecret) {
-        return new OidcSettings(name, name.value(), 0, issuer, clientId, clientSecret, DEFAULT_SCOPES,
+        return new OidcSettings(name, ProvidersConfig.capitalised(name), 0, issuer, clientId, clientSecret, DEFAULT_SCOPES,
                 DEFAULT_ROLES_CLAIM, List.of(), false, false);
     }
 

@@ -131,8 +131,8 @@ final class Discovery {
             problem = "ok";
         } catch (Exception e) {
             backoff.failed(clock.instant());
-            problem = "discovery at " + settings.issuer() + " failed (" + describe(e) + "); retrying from "
-                    + backoff.notBefore();
+            problem = "discovery at " + settings.issuer() + " failed (" + describe(e) + "); tried again from "
+                    + backoff.notBefore().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         }
     }
 
