@@ -30,8 +30,13 @@ final class GitHubConfig {
         Secret secret = env.secret(directSecret, P + "CLIENT_SECRET", P + "CLIENT_SECRET_FILE")
                 .orElseThrow(() -> new ConfigException("GATEHOUSE_GITHUB_CLIENT_SECRET (or GATEHOUSE_GITHUB_CLIENT_SECRET_FILE)"
                         + " is not set; generate a client secret for the OAuth app and give it here."));
-        Optional<String> users = agree(env, "ALLOWED_USERS", "GITHUB_USERS", fileName + "restrict_to",
-                llms.map(LlmsGitHubFile::restrictTo).filter(l -> !l.isEmpty()).map(l -> String.join(",", l)));
+        // Lists are compared as lists: "octocat, mona" and ["octocat", "mona"] agree.
+        Map<String, Optional<String>> userLists = new LinkedHashMap<>();
+        userLists.put(P + "ALLOWED_USERS", env.get(P + "ALLOWED_USERS").map(v -> String.join(",", Env.list(v))));
+        userLists.put("GITHUB_USERS", env.get("GITHUB_USERS").map(v -> String.join(",", Env.list(v))));
+        userLists.put(fileName + "restrict_to", llms.map(LlmsGitHubFile::restrictTo).filter(l -> !l.isEmpty())
+                .map(l -> String.join(",", l)));
+        Optional<String> users = Env.agree(userLists);
         URI web = env.get(P + "WEB_URL").map(v -> Env.address(P + "WEB_URL", v)).orElse(GitHubSettings.GITHUB_WEB);
         URI api = env.get(P + "API_URL").map(v -> Env.address(P + "API_URL", v))
                 .orElse(web.equals(GitHubSettings.GITHUB_WEB) ? GitHubSettings.GITHUB_API
