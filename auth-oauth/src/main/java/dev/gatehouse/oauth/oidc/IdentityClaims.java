@@ -69,6 +69,7 @@ final class IdentityClaims {
         HTTPRequest http = new UserInfoRequest(endpoint, (BearerAccessToken) token).toHTTPRequest();
         http.setConnectTimeout(flow.connectMillis());
         http.setReadTimeout(flow.readMillis());
+        http.setFollowRedirects(false);
         HTTPResponse answer;
         try {
             answer = http.send();

@@ -63,6 +63,7 @@ final class TokenExchange {
         HTTPRequest http = request.toHTTPRequest();
         http.setConnectTimeout(flow.connectMillis());
         http.setReadTimeout(flow.readMillis());
+        http.setFollowRedirects(false); // the code and our secret go to the token endpoint and nowhere else
         TokenResponse response;
         HTTPResponse answer;
         try {
@@ -89,13 +90,13 @@ final class TokenExchange {
             throw new Refusal(Failure.CODE_REJECTED, name + " refused the sign-in code (" + detail + "); it may have"
                     + " been used already or expired. Start again from the sign-in page.");
         }
-        OIDCTokenResponse tokens = (OIDCTokenResponse) response.toSuccessResponse();
-        JWT idToken = tokens.getOIDCTokens().getIDToken();
+        JWT idToken = response.toSuccessResponse() instanceof OIDCTokenResponse oidc ? oidc.getOIDCTokens().getIDToken()
+                : null;
         if (idToken == null) {
             throw new Refusal(Failure.INVALID_TOKEN, name + " sent no ID token; is the 'openid' scope allowed for"
                     + " this client?");
         }
-        return new Tokens(validate(found, idToken, started), tokens.getOIDCTokens().getAccessToken());
+        return new Tokens(validate(found, idToken, started), response.toSuccessResponse().getTokens().getAccessToken());
     }
 
     private IDTokenClaimsSet validate(Discovery.Found found, JWT idToken, RoundTrip started) throws Refusal {

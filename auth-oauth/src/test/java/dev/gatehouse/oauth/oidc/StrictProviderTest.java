@@ -157,6 +157,14 @@ class StrictProviderTest {
     }
 
     @Test
+    void aTokenResponseWithoutAnIdTokenIsRefused() throws Exception {
+        issuer.omitIdToken = true;
+
+        Failed failed = failed(Failure.INVALID_TOKEN, signIn());
+        assertTrue(failed.message().contains("no ID token"), failed.message());
+    }
+
+    @Test
     void aTokenWithoutTheNonceIsRefused() throws Exception {
         issuer.shape = claims -> claims.claim("nonce", null);
 

@@ -59,6 +59,8 @@ public final class StandInIssuer implements AutoCloseable {
     public volatile String issParameter;
     public volatile List<String> authMethods = List.of("client_secret_basic", "client_secret_post");
     public volatile Duration tokenDelay = Duration.ZERO;
+    /** Answers the code with an access token only, as a plain OAuth 2.0 server would. */
+    public volatile boolean omitIdToken;
     public volatile String lastClientAuthentication = "";
 
     public StandInIssuer() throws IOException {
@@ -158,8 +160,12 @@ public final class StandInIssuer implements AutoCloseable {
         }
         String accessToken = UUID.randomUUID().toString();
         userInfoByToken.put(accessToken, userInfo);
-        json(exchange, 200, Map.of("access_token", accessToken, "token_type", "Bearer", "expires_in", 300,
-                "id_token", idToken.serialize()));
+        Map<String, Object> answer = new LinkedHashMap<>(Map.of("access_token", accessToken, "token_type", "Bearer",
+                "expires_in", 300));
+        if (!omitIdToken) {
+            answer.put("id_token", idToken.serialize());
+        }
+        json(exchange, 200, answer);
     }
 
     private boolean clientAuthenticated(HttpExchange exchange, Map<String, String> form) {
