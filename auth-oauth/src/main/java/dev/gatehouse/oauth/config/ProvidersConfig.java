@@ -61,6 +61,11 @@ public record ProvidersConfig(List<ProviderSettings> providers) {
         return providers.stream().filter(OidcSettings.class::isInstance).map(OidcSettings.class::cast).toList();
     }
 
+    /** The settings of the provider with this name, if it is configured. */
+    public Optional<ProviderSettings> find(ProviderName name) {
+        return providers.stream().filter(p -> p.name().equals(name)).findFirst();
+    }
+
     public boolean isEmpty() {
         return providers.isEmpty();
     }

@@ -58,8 +58,9 @@ final class TokenExchange {
 
     Tokens redeem(Discovery.Found found, String code, URI redirectUri, RoundTrip started) throws Refusal {
         String name = settings.displayName();
-        TokenRequest request = new TokenRequest(found.metadata().getTokenEndpointURI(), authentication(found),
-                new AuthorizationCodeGrant(new AuthorizationCode(code), redirectUri, new CodeVerifier(started.codeVerifier())));
+        TokenRequest request = new TokenRequest.Builder(found.metadata().getTokenEndpointURI(), authentication(found),
+                new AuthorizationCodeGrant(new AuthorizationCode(code), redirectUri, new CodeVerifier(started.codeVerifier())))
+                .build();
         HTTPRequest http = request.toHTTPRequest();
         http.setConnectTimeout(flow.connectMillis());
         http.setReadTimeout(flow.readMillis());

@@ -65,6 +65,8 @@ class ProvidersConfigTest {
         assertEquals("groups", google.rolesClaim());
         assertFalse(google.trustEmail());
         assertTrue(config.github().isEmpty());
+        assertEquals(keycloak, config.find(ProviderName.of("keycloak")).orElseThrow());
+        assertTrue(config.find(ProviderName.of("okta")).isEmpty());
     }
 
     @Test
