@@ -2,6 +2,7 @@ package dev.gatehouse.oauth.github;
 
 import dev.gatehouse.core.port.out.IdentityProvider.Failure;
 import dev.gatehouse.oauth.flow.Refusal;
+import dev.gatehouse.oauth.flow.Text;
 import java.util.Map;
 import java.util.Optional;
 
@@ -32,7 +33,7 @@ record GitHubUser(String id, String login, Optional<String> name, Optional<Strin
         for (Object item : GitHubApi.array(emails.body())) {
             if (item instanceof Map<?, ?> entry && Boolean.TRUE.equals(entry.get("primary"))
                     && Boolean.TRUE.equals(entry.get("verified")) && entry.get("email") instanceof String address) {
-                return Optional.of(address);
+                return Text.emailAddress(address);
             }
         }
         return Optional.empty();

@@ -14,6 +14,7 @@ import dev.gatehouse.core.port.out.IdentityProvider.RoundTrip;
 import dev.gatehouse.oauth.config.FlowSettings;
 import dev.gatehouse.oauth.config.OidcSettings;
 import dev.gatehouse.oauth.flow.Refusal;
+import dev.gatehouse.oauth.flow.Text;
 import java.io.IOException;
 import java.net.URI;
 import java.util.HashMap;
@@ -48,7 +49,7 @@ final class IdentityClaims {
             merged.putAll(claims);
             claims = merged;
         }
-        Optional<String> email = text(claims.get("email")).filter(IdentityClaims::looksLikeAnAddress);
+        Optional<String> email = text(claims.get("email")).flatMap(Text::emailAddress);
         boolean verified = email.isPresent() && isTrue(claims.get("email_verified"));
         if (settings.requireVerifiedEmail() && !verified) {
             throw new Refusal(Failure.EMAIL_UNVERIFIED, settings.displayName() + " did not vouch for an email address"
@@ -104,14 +105,5 @@ final class IdentityClaims {
     /** {@code true}, or the string "true" that some providers send. */
     private static boolean isTrue(Object value) {
         return Boolean.TRUE.equals(value) || (value instanceof String s && s.equalsIgnoreCase("true"));
-    }
-
-    private static boolean looksLikeAnAddress(String email) {
-        try {
-            dev.gatehouse.core.model.accounts.EmailAddress.normalise(email);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false; // a malformed address is treated as none rather than failing the sign-in
-        }
     }
 }
