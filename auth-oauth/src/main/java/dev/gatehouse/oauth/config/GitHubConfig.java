@@ -10,19 +10,23 @@ import java.util.Optional;
 final class GitHubConfig {
 
     private static final String P = "GATEHOUSE_GITHUB_";
+    static final List<String> KEYS = List.of("CLIENT_ID", "CLIENT_SECRET", "CLIENT_SECRET_FILE", "ALLOWED_USERS",
+            "ALLOWED_ORGS", "ALLOWED_TEAMS", "ADMIN_VALUES", "WEB_URL", "API_URL", "DISPLAY_NAME", "ORDER",
+            "TRUST_EMAIL", "REQUIRE_VERIFIED_EMAIL");
 
     private GitHubConfig() {
     }
 
     static Optional<GitHubSettings> read(Env env, Optional<LlmsGitHubFile> llms) {
+        refuseUnknownSettings(env);
         String fileName = llms.map(f -> f.file() + " (auth.github) ").orElse("");
         Optional<String> clientId = agree(env, "CLIENT_ID", "GITHUB_CLIENT_ID", fileName + "client_id",
                 llms.flatMap(LlmsGitHubFile::clientId));
         Optional<String> directSecret = agree(env, "CLIENT_SECRET", "GITHUB_CLIENT_SECRET", fileName + "client_secret",
                 llms.flatMap(LlmsGitHubFile::clientSecret));
         if (clientId.isEmpty()) {
-            if (directSecret.isPresent() || env.get(P + "CLIENT_SECRET_FILE").isPresent()) {
-                throw new ConfigException("A GitHub client secret is set but no client id; set GATEHOUSE_GITHUB_CLIENT_ID"
+            if (directSecret.isPresent() || KEYS.stream().anyMatch(key -> env.get(P + key).isPresent())) {
+                throw new ConfigException("GitHub settings are given but no client id; set GATEHOUSE_GITHUB_CLIENT_ID"
                         + " to the OAuth app's client id.");
             }
             return Optional.empty();
@@ -47,6 +51,16 @@ final class GitHubConfig {
                 env.list(P + "ALLOWED_ORGS", List.of()), env.list(P + "ALLOWED_TEAMS", List.of()),
                 env.list(P + "ADMIN_VALUES", List.of()), env.bool(P + "TRUST_EMAIL", false),
                 env.bool(P + "REQUIRE_VERIFIED_EMAIL", false), redirect));
+    }
+
+    /** A misspelt setting ({@code GATEHOUSE_GITHUB_ALLOWED_ORG}) would silently let more people in: refuse it. */
+    private static void refuseUnknownSettings(Env env) {
+        for (String key : env.all().keySet()) {
+            if (key.startsWith(P) && !KEYS.contains(key.substring(P.length()))) {
+                throw new ConfigException(key + " is not a GitHub setting; the settings are " + P + "{"
+                        + String.join(",", KEYS) + "}.");
+            }
+        }
     }
 
     private static Optional<String> agree(Env env, String key, String alias, String fileKey, Optional<String> fromFile) {

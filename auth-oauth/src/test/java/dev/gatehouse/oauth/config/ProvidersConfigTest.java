@@ -252,8 +252,17 @@ class ProvidersConfigTest {
     }
 
     @Test
-    void aGitHubSecretWithoutAClientIdIsRefused() {
+    void gitHubSettingsWithoutAClientIdAreRefused() {
         assertTrue(error(Map.of("GITHUB_CLIENT_SECRET", "s")).contains("no client id"));
+        assertTrue(error(Map.of("GATEHOUSE_GITHUB_ALLOWED_ORGS", "acme")).contains("no client id"));
+    }
+
+    @Test
+    void aMisspeltGitHubSettingIsRefusedRatherThanIgnored() {
+        String message = error(Map.of("GITHUB_CLIENT_ID", "a", "GITHUB_CLIENT_SECRET", "s",
+                "GATEHOUSE_GITHUB_ALLOWED_ORG", "acme"));
+
+        assertTrue(message.startsWith("GATEHOUSE_GITHUB_ALLOWED_ORG is not a GitHub setting"), message);
     }
 
     @Test
