@@ -1,0 +1,2 @@
+/** Operator settings for sign-in providers, read from an environment map and llms.py files. */
+package dev.gatehouse.oauth.config;

@@ -1,0 +1,2 @@
+/** GitHub (and GitHub Enterprise Server) sign-in over OAuth 2.0. */
+package dev.gatehouse.oauth.github;

@@ -1,0 +1,2 @@
+/** OpenID Connect sign-in with Nimbus. */
+package dev.gatehouse.oauth.oidc;
