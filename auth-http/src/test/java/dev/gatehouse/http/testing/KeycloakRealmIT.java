@@ -31,7 +31,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,35 +41,50 @@ import org.junit.jupiter.api.Test;
  * the groups; and Keycloak refuses a request without PKCE and a redirect URI it does not know.
  * The redirect lands on a small JDK server standing in for Gatehouse's callback.
  */
-class KeycloakRealmIT extends ChromiumTests {
+class KeycloakRealmIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private static RealKeycloak keycloak;
+    private static Chromium chromium;
     private static HttpServer callback;
     private static final BlockingQueue<String> CALLBACK_QUERIES = new ArrayBlockingQueue<>(8);
 
-    @BeforeAll
-    static void keycloakAndCallback() throws IOException {
+    /**
+     * Keycloak first (each test is reported skipped, with the reason, when there is none), then
+     * one browser and one callback server for the whole class.
+     */
+    @BeforeEach
+    void keycloakBrowserAndCallback() throws IOException {
         keycloak = RealKeycloak.get();
-        callback = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        callback.createContext(RealKeycloak.CALLBACK_PATH, exchange -> {
-            CALLBACK_QUERIES.add(String.valueOf(exchange.getRequestURI().getRawQuery()));
-            byte[] body = "<!doctype html><title>callback</title><p>back at the callback".getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        callback.start();
+        if (chromium == null) {
+            chromium = Chromium.launchOrSkip();
+        }
+        if (callback == null) {
+            callback = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            callback.createContext(RealKeycloak.CALLBACK_PATH, exchange -> {
+                CALLBACK_QUERIES.add(String.valueOf(exchange.getRequestURI().getRawQuery()));
+                byte[] body = "<!doctype html><title>callback</title><p>back at the callback".getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+                exchange.close();
+            });
+            callback.start();
+        }
     }
 
     @AfterAll
-    static void stopCallback() {
+    static void stopBrowserAndCallback() {
+        if (chromium != null) {
+            chromium.close();
+            chromium = null;
+        }
         if (callback != null) {
             callback.stop(0);
+            callback = null;
         }
     }
 
