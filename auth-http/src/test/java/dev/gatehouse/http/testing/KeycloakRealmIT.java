@@ -72,6 +72,12 @@ class KeycloakRealmIT {
                 exchange.getResponseBody().write(body);
                 exchange.close();
             });
+            callback.createContext("/", exchange -> {
+                byte[] body = "<!doctype html><title>elsewhere</title><p>somewhere else".getBytes(StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+                exchange.close();
+            });
             callback.start();
         }
     }
@@ -127,6 +133,15 @@ class KeycloakRealmIT {
             HttpResponse<String> refused = again.exchangeResponse(second.get("code"), new Flow().verifier);
             assertEquals(400, refused.statusCode(), refused.body());
             assertTrue(refused.body().contains("invalid_grant"), refused.body());
+
+            // RP-initiated logout comes back to a registered post-logout URI, and ends the session
+            // at Keycloak: the next request asks for the password again.
+            String signedOut = "http://127.0.0.1:" + callback.getAddress().getPort() + "/signed-out";
+            page.navigate(keycloak.endSessionEndpoint() + "?" + form(Map.of("id_token_hint", tokens.get("id_token").asText(),
+                    "post_logout_redirect_uri", signedOut, "state", flow.state)));
+            page.waitForURL(signedOut + "?state=" + flow.state);
+            page.navigate(new Flow().authorizationUrl().toString());
+            new KeycloakLoginPage(page).form().waitFor();
         } finally {
             page.context().close();
         }
