@@ -110,7 +110,10 @@ class KeycloakRealmIT {
         try {
             Flow flow = new Flow();
             page.navigate(flow.authorizationUrl().toString());
-            new KeycloakLoginPage(page).signIn(keycloak.alice());
+            KeycloakLoginPage login = new KeycloakLoginPage(page);
+            login.form().waitFor();
+            Chromium.screenshot(page, "keycloak-01-login");
+            login.signIn(keycloak.alice());
             Map<String, String> back = flow.awaitCallback(page);
 
             assertEquals(flow.state, back.get("state"));
