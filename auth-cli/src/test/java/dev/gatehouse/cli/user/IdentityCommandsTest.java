@@ -166,7 +166,7 @@ class IdentityCommandsTest {
             AuditEvent event = stores.audit().query(AuditLog.Query.latest(1)).get(0);
             assertEquals("identity.disconnect", event.action());
             assertEquals(Optional.of(ALICE), event.target());
-            assertEquals("octocat", event.details().get("login"));
+            assertEquals("github:octocat", event.details().get("identity"));
         }
     }
 
@@ -188,8 +188,8 @@ class IdentityCommandsTest {
         TestCli.Run refused = cli.run("user", "unlink", "carol", "github:carol-gh");
 
         assertEquals(ExitCodes.REFUSED, refused.exitCode(), refused::toString);
-        assertTrue(refused.err().contains("github:carol-gh is the only way in to 'carol', which has no password;"
-                + " set a password first"), refused::toString);
+        assertTrue(refused.err().contains("github:carol-gh is the last way into 'carol': the account has no password"
+                + " and no other sign-in method. Set a password or connect another provider first."), refused::toString);
         assertEquals(1, linksOf("carol").size());
 
         cli.runWithStdin(TestCli.PASSWORD + "\n", "user", "passwd", "carol", "--password-stdin");

@@ -76,7 +76,7 @@ public final class DisconnectIdentityService implements DisconnectIdentity {
 
     private static Refused lastWayIn(User user, IdentityLink link) {
         return new Refused(Reason.NOT_ALLOWED, link.label() + " is the last way into '" + user.username()
-                + "': the account has no password and no other sign-in method. Connect another provider first.");
+                + "': the account has no password and no other sign-in method. Set a password or connect another provider first.");
     }
 
     private Result refused(Command command, Refused refused) {

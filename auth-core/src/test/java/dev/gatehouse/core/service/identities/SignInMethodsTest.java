@@ -87,7 +87,7 @@ class SignInMethodsTest {
         Refused refused = refusedWithoutTrace(f.core.actorFor("octocat"), "octocat", OCTOCAT);
         assertEquals(Refused.Reason.NOT_ALLOWED, refused.reason());
         assertTrue(refused.message().contains("last way into 'octocat'"), refused.message());
-        assertTrue(refused.message().contains("Connect another provider first"), refused.message());
+        assertTrue(refused.message().contains("Set a password or connect another provider first"), refused.message());
         assertInstanceOf(Refused.class, disconnect(Actor.operator(), "octocat", OCTOCAT), "not by an administrator either");
     }
 
