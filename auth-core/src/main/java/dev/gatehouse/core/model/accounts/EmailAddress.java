@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * What Gatehouse accepts as an email address: one line of at most {@value #MAX_LENGTH} characters,
  * {@code local@domain} with a dotted domain. Normalised by trimming and lower-casing the domain
  * (the local part is the mail server's to judge); two addresses are the same when they are equal
- * ignoring case, as every common mail server treats them.
+ * ignoring the case of ASCII letters, as every common mail server treats them.
  */
 public final class EmailAddress {
 
@@ -46,8 +46,22 @@ public final class EmailAddress {
         return trimmed.substring(0, at + 1) + trimmed.substring(at + 1).toLowerCase(Locale.ROOT);
     }
 
-    /** True if both are the same address, ignoring case. */
+    /**
+     * True if both are the same address, ignoring the case of ASCII letters only. Unicode case
+     * rules would make different mailboxes equal ({@code equalsIgnoreCase} takes the dotless
+     * {@code ı} of a registrable domain {@code pıxel.org} for the {@code i} of {@code pixel.org},
+     * and the long {@code ſ} for {@code s}), and an address decides whose account this is.
+     */
     public static boolean same(String a, String b) {
-        return a.strip().equalsIgnoreCase(b.strip());
+        return asciiLower(a.strip()).equals(asciiLower(b.strip()));
+    }
+
+    private static String asciiLower(String text) {
+        StringBuilder lower = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            lower.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
+        }
+        return lower.toString();
     }
 }

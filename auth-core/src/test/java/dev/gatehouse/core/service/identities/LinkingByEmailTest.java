@@ -67,6 +67,19 @@ class LinkingByEmailTest {
     }
 
     @Test
+    void anAddressThatOnlyFoldsToTheAccountsUnderUnicodeCaseRulesIsAnotherAddress() {
+        // pıxel.example.org (dotless i) is a domain anyone may register; ignoring case, Java's
+        // equalsIgnoreCase takes it for pixel.example.org.
+        ProviderFixture f = new ProviderFixture(RegistrationMode.OPEN).with(ProviderSettings.none()
+                .withLinkByEmail(true).with(KEYCLOAK, TRUSTED).with(GOOGLE, TRUSTED));
+        f.signedIn(identity(KEYCLOAK, "kc-alice", "alice", "alice@pixel.example.org", true));
+        ExternalIdentity lookalike = identity(GOOGLE, "666", "mallory", "alice@p\u0131xel.example.org", true);
+        SignedIn in = f.signedIn(lookalike);
+        assertEquals(Username.of("mallory"), in.user().username(), "a new account, not alice's");
+        assertEquals(1, f.links.listFor(Username.of("alice")).size());
+    }
+
+    @Test
     void anUnverifiedAddressNeverLinks() {
         ProviderFixture f = everythingOn(RegistrationMode.OPEN);
         ExternalIdentity unverified = identity(GOOGLE, "1089", "alice", ALICE, false);
