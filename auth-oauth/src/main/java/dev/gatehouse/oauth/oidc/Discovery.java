@@ -18,9 +18,13 @@ import dev.gatehouse.oauth.config.OidcSettings;
 import dev.gatehouse.oauth.flow.Backoff;
 import dev.gatehouse.oauth.flow.Text;
 import java.net.SocketTimeoutException;
+import java.net.URI;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -111,6 +115,7 @@ final class Discovery {
                     || metadata.getAuthorizationEndpointURI() == null) {
                 throw new IllegalStateException("its discovery document lacks an authorization, token or jwks address");
             }
+            checkTransport(metadata);
             DefaultResourceRetriever retriever = new DefaultResourceRetriever(flow.connectMillis(), flow.readMillis(),
                     512 * 1024);
             JWKSource<SecurityContext> keys = JWKSourceBuilder.<SecurityContext>create(metadata.getJWKSetURI().toURL(),
@@ -134,6 +139,36 @@ final class Discovery {
             problem = "discovery at " + settings.issuer() + " failed (" + describe(e) + "); tried again from "
                     + backoff.notBefore().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         }
+    }
+
+    /**
+     * The addresses a discovery document names receive the code, the client secret and the access
+     * token, and give the keys every ID token is checked with; over plain http anyone on the way
+     * could read them or sign tokens of their own. So they use https, as the issuer must; plain http
+     * only on the host of an issuer that is itself plain http (a provider on this machine, in tests).
+     * Other hosts over https are fine: Google's keys and token endpoint live apart from its issuer.
+     */
+    private void checkTransport(OIDCProviderMetadata metadata) {
+        URI issuer = settings.issuer();
+        Map<String, URI> named = new LinkedHashMap<>();
+        named.put("authorization_endpoint", metadata.getAuthorizationEndpointURI());
+        named.put("token_endpoint", metadata.getTokenEndpointURI());
+        named.put("jwks_uri", metadata.getJWKSetURI());
+        named.put("userinfo_endpoint", metadata.getUserInfoEndpointURI());
+        named.put("end_session_endpoint", metadata.getEndSessionEndpointURI());
+        named.forEach((what, uri) -> {
+            if (uri == null) {
+                return;
+            }
+            String scheme = String.valueOf(uri.getScheme()).toLowerCase(Locale.ROOT);
+            boolean local = scheme.equals("http") && "http".equalsIgnoreCase(issuer.getScheme())
+                    && uri.getHost() != null && uri.getHost().equalsIgnoreCase(issuer.getHost());
+            if (!scheme.equals("https") && !local) {
+                throw new IllegalStateException("its discovery document names " + what + " " + Text.clean(uri.toString())
+                        + ", which is not https; fix the provider's public address (behind a proxy, its"
+                        + " forwarded-protocol setting)");
+            }
+        });
     }
 
     /** The asymmetric algorithms the provider signs ID tokens with: never "none" nor HMAC with a shared secret. */

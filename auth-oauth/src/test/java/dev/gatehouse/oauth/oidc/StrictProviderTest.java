@@ -3,6 +3,7 @@ package dev.gatehouse.oauth.oidc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.core.model.identities.ExternalIdentity;
@@ -15,6 +16,7 @@ import dev.gatehouse.core.port.out.IdentityProvider.Verified;
 import dev.gatehouse.oauth.config.FlowSettings;
 import dev.gatehouse.oauth.config.OidcSettings;
 import dev.gatehouse.oauth.config.Secret;
+import dev.gatehouse.oauth.flow.ProviderUnavailableException;
 import dev.gatehouse.oauth.testing.Browser;
 import dev.gatehouse.oauth.testing.MutableClock;
 import dev.gatehouse.oauth.testing.StandInIssuer;
@@ -204,6 +206,21 @@ class StrictProviderTest {
 
         verified(signIn());
         assertEquals("client_secret_post", issuer.lastClientAuthentication);
+    }
+
+    @Test
+    void aDiscoveryDocumentSendingTheCodeOrKeysOverPlainHttpToAnotherHostIsRefused() throws Exception {
+        // The issuer is plain http on this machine; "localhost" reaches the same server, but is another host.
+        String elsewhere = "http://localhost:" + issuer.issuer().getPort();
+        for (String endpoint : List.of("token_endpoint", "jwks_uri", "userinfo_endpoint", "authorization_endpoint")) {
+            issuer.discoveryChanges = Map.of(endpoint, elsewhere + "/" + endpoint.replace("_endpoint", "")
+                    .replace("_uri", ""));
+            OidcProvider careless = provider(FlowSettings.DEFAULTS);
+
+            assertFalse(careless.discoverNow().up(), endpoint);
+            assertTrue(careless.health().detail().contains(endpoint), careless.health().detail());
+            assertThrows(ProviderUnavailableException.class, () -> careless.begin(CALLBACK), endpoint);
+        }
     }
 
     @Test

@@ -55,6 +55,8 @@ public final class StandInIssuer implements AutoCloseable {
     public volatile UnaryOperator<JWTClaimsSet.Builder> shape = UnaryOperator.identity();
     public volatile Map<String, Object> userInfo = Map.of();
     public volatile boolean announceIssParameter;
+    /** Entries put over the discovery document's own (another token endpoint, say). */
+    public volatile Map<String, Object> discoveryChanges = Map.of();
     /** {@code "right"}, {@code "wrong"} or {@code null} (not sent). */
     public volatile String issParameter;
     public volatile List<String> authMethods = List.of("client_secret_basic", "client_secret_post");
@@ -109,6 +111,7 @@ public final class StandInIssuer implements AutoCloseable {
         doc.put("code_challenge_methods_supported", List.of("S256"));
         doc.put("token_endpoint_auth_methods_supported", authMethods);
         doc.put("authorization_response_iss_parameter_supported", announceIssParameter);
+        doc.putAll(discoveryChanges);
         json(exchange, 200, doc);
     }
 
