@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -46,6 +47,12 @@ final class IdentityClaims {
         if ((wantsEmail || wantsGroups) && userInfoAt != null && tokens.accessToken() instanceof BearerAccessToken bearer) {
             // The ID token's claims win; userinfo only fills in what the token left out.
             Map<String, Object> merged = new HashMap<>(userInfo(userInfoAt, bearer, subject));
+            // A verified flag speaks for the address beside it only: never one answer's flag for the other's address.
+            if (!claims.containsKey("email")) {
+                claims.remove("email_verified");
+            } else if (!Objects.equals(claims.get("email"), merged.get("email"))) {
+                merged.remove("email_verified");
+            }
             merged.putAll(claims);
             claims = merged;
         }

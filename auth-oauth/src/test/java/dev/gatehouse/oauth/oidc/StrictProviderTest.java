@@ -234,6 +234,17 @@ class StrictProviderTest {
     }
 
     @Test
+    void userinfosVerifiedFlagNeverVouchesForTheIdTokensAddress() throws Exception {
+        issuer.shape = claims -> claims.claim("email", "boss@corp.example"); // no email_verified in the token
+        issuer.userInfo = Map.of("email", "alice@corp.example", "email_verified", true, "groups", List.of("staff"));
+
+        ExternalIdentity person = verified(signIn());
+
+        assertEquals("boss@corp.example", person.email().orElseThrow());
+        assertFalse(person.emailVerified(), "the flag was about another address");
+    }
+
+    @Test
     void userinfoAboutSomeoneElseIsRefused() throws Exception {
         issuer.userInfo = Map.of("sub", "s-" + UUID.randomUUID(), "email", "mallory@corp.example");
 
