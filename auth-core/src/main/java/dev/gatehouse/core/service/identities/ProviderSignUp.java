@@ -99,9 +99,13 @@ final class ProviderSignUp {
             return Made.refused(Refusals.inviteRequired(identity));
         }
         // An invite bound to the address proves it, as in registration: its link reached that mailbox.
-        boolean verified = identity.emailVerified() || invite.flatMap(Invite::email).isPresent();
-        boolean adminByEmail = registration.makesAdmin(identity.email(), verified);
+        boolean invited = invite.flatMap(Invite::email).isPresent();
+        boolean verified = identity.emailVerified() || invited;
         ProviderRules rules = settings.rulesFor(identity.provider());
+        // The administrator's address makes an administrator only on the word of a provider the
+        // operator trusts for email, as linking by email does; some call every address verified.
+        boolean adminByEmail = registration.makesAdmin(identity.email(),
+                invited || (identity.emailVerified() && rules.trustedForEmail()));
         boolean adminByGroups = rules.makesAdmin(identity.groups());
         if (rules.groupsAuthoritative() && !rules.adminValues().isEmpty()) {
             adminByEmail = false; // the provider's groups decide the role at every sign-in, this first one too

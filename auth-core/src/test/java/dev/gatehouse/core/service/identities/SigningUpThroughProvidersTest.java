@@ -147,10 +147,22 @@ class SigningUpThroughProvidersTest {
         assertInstanceOf(AwaitingApproval.class, f.signIn(unverified), "unverified: an ordinary, pending account");
         assertFalse(f.user("owner").isAdmin());
 
+        f.with(ProviderSettings.none().with(GITHUB, ProviderRules.defaults().withTrustedForEmail(true)));
         ExternalIdentity verified = identity(GITHUB, "99", "the-owner", RegistrationFixture.ADMIN_EMAIL, true);
         SignedIn in = assertInstanceOf(SignedIn.class, f.signIn(verified));
         assertTrue(in.user().isAdmin());
         assertEquals("email", f.last("user.register").details().get("admin_by"));
+    }
+
+    @Test
+    void theAdministratorEmailVerifiedByAProviderNotTrustedForEmailMakesNoAdministrator() {
+        // Some providers call every address verified (or let people type their own): only the
+        // operator's trust makes their word count, as for linking by email.
+        ProviderFixture f = new ProviderFixture(RegistrationMode.OPEN);
+        ExternalIdentity claimed = identity(KEYCLOAK, "kc-9", "mallory", RegistrationFixture.ADMIN_EMAIL, true);
+        SignedIn in = assertInstanceOf(SignedIn.class, f.signIn(claimed));
+        assertFalse(in.user().isAdmin());
+        assertEquals("false", f.last("user.register").details().get("admin"));
     }
 
     @Test
