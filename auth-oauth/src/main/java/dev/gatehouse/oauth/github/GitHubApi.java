@@ -8,6 +8,7 @@ import dev.gatehouse.oauth.config.GitHubSettings;
 import dev.gatehouse.oauth.flow.Refusal;
 import dev.gatehouse.oauth.flow.Text;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -28,6 +29,9 @@ import java.util.stream.Collectors;
  * as GitHub documents them; a GitHub that does not answer in time is {@code UNAVAILABLE}.
  */
 final class GitHubApi {
+
+    /** The most of one answer that is read. */
+    static final int MAX_ANSWER = 1024 * 1024;
 
     private final GitHubSettings settings;
     private final FlowSettings flow;
@@ -58,14 +62,14 @@ final class GitHubApi {
                 .header("User-Agent", "Gatehouse")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
-        HttpResponse<String> response = send(request);
+        Response response = send(request);
         unavailableOn5xx(response);
         Map<String, Object> answer = object(response.body());
         Object token = answer.get("access_token");
         if (token instanceof String t && !t.isEmpty()) {
             return t;
         }
-        String error = answer.get("error") instanceof String e ? Text.clean(e) : "HTTP " + response.statusCode();
+        String error = answer.get("error") instanceof String e ? Text.clean(e) : "HTTP " + response.status();
         if (error.equals("bad_verification_code")) {
             throw new Refusal(Failure.CODE_REJECTED, "GitHub refused the sign-in code (it may have been used already or"
                     + " expired); start again from the sign-in page.");
@@ -83,9 +87,9 @@ final class GitHubApi {
                 .header("User-Agent", "Gatehouse")
                 .GET()
                 .build();
-        HttpResponse<String> response = send(request);
+        Response response = send(request);
         unavailableOn5xx(response);
-        return new Response(response.statusCode(), response.body());
+        return response;
     }
 
     /** An answer from the API. */
@@ -111,9 +115,22 @@ final class GitHubApi {
         }
     }
 
-    private HttpResponse<String> send(HttpRequest request) throws Refusal {
+    /**
+     * The answer, read up to {@value #MAX_ANSWER} bytes: GitHub's largest (100 teams) is far below,
+     * and a GitHub Enterprise Server gone wrong must not fill our memory.
+     */
+    private Response send(HttpRequest request) throws Refusal {
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            byte[] body;
+            try (InputStream in = response.body()) {
+                body = in.readNBytes(MAX_ANSWER + 1);
+            }
+            if (body.length > MAX_ANSWER) {
+                throw new Refusal(Failure.PROVIDER_ERROR, "GitHub's answer was too large (over " + MAX_ANSWER / 1024
+                        + " KiB); try again later.");
+            }
+            return new Response(response.statusCode(), new String(body, StandardCharsets.UTF_8));
         } catch (HttpTimeoutException e) {
             throw new Refusal(Failure.UNAVAILABLE, "GitHub did not answer in time; try again in a minute.");
         } catch (IOException e) {
@@ -125,9 +142,9 @@ final class GitHubApi {
         }
     }
 
-    private static void unavailableOn5xx(HttpResponse<String> response) throws Refusal {
-        if (response.statusCode() >= 500) {
-            throw new Refusal(Failure.UNAVAILABLE, "GitHub had a problem (HTTP " + response.statusCode()
+    private static void unavailableOn5xx(Response response) throws Refusal {
+        if (response.status() >= 500) {
+            throw new Refusal(Failure.UNAVAILABLE, "GitHub had a problem (HTTP " + response.status()
                     + "); try again in a minute.");
         }
     }

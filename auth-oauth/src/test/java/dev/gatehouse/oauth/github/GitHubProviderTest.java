@@ -249,6 +249,14 @@ class GitHubProviderTest {
     }
 
     @Test
+    void anAnswerLargerThanAnyGitHubSendsIsRefusedNotRead() throws Exception {
+        github.bio = "x".repeat(4 * 1024 * 1024);
+
+        Failed failed = failed(Failure.PROVIDER_ERROR, signIn(provider(settings())));
+        assertTrue(failed.message().contains("too large"), failed.message());
+    }
+
+    @Test
     void aWrongClientSecretIsAProviderErrorThatDoesNotRepeatTheSecret() throws Exception {
         GitHubSettings wrong = GitHubSettings.of(GitHubStandIn.CLIENT_ID, Secret.of("not-the-secret"))
                 .withUrls(github.web(), github.api());

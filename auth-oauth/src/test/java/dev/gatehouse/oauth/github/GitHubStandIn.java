@@ -46,6 +46,8 @@ final class GitHubStandIn implements AutoCloseable {
     /** {@code org/slug}. */
     volatile List<String> teams = List.of();
     volatile Duration delay = Duration.ZERO;
+    /** The profile's {@code bio}: long ones make /user a large answer. */
+    volatile String bio = "";
     volatile Map<String, String> lastAuthorize = Map.of();
 
     GitHubStandIn() throws IOException {
@@ -133,6 +135,7 @@ final class GitHubStandIn implements AutoCloseable {
                 user.put("type", "User");
                 user.put("site_admin", false);
                 user.put("name", "monalisa octocat");
+                user.put("bio", bio);
                 user.put("company", "GitHub");
                 user.put("email", "public-but-unverified@example.com"); // the public profile address is never used
                 user.put("created_at", "2008-01-14T04:33:35Z");
