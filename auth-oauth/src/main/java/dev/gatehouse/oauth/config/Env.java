@@ -94,6 +94,15 @@ final class Env {
         return get(name).map(Env::list).orElse(otherwise);
     }
 
+    /**
+     * Values separated by commas only, each trimmed: group and role names may hold spaces
+     * ({@code authentik Admins}), and split at them, a part would be another group's name.
+     */
+    List<String> commaList(String name) {
+        return get(name).map(value -> Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty())
+                .toList()).orElse(List.of());
+    }
+
     boolean bool(String name, boolean otherwise) {
         Optional<String> value = get(name);
         if (value.isEmpty()) {

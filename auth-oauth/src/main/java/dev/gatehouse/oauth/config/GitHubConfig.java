@@ -49,7 +49,7 @@ final class GitHubConfig {
         return Optional.of(new GitHubSettings(env.get(P + "DISPLAY_NAME").orElse("GitHub"), env.integer(P + "ORDER", 0),
                 clientId.get(), secret, web, api, users.map(Env::list).orElse(List.of()),
                 env.list(P + "ALLOWED_ORGS", List.of()), env.list(P + "ALLOWED_TEAMS", List.of()),
-                env.list(P + "ADMIN_VALUES", List.of()), env.bool(P + "TRUST_EMAIL", false),
+                env.commaList(P + "ADMIN_VALUES"), env.bool(P + "TRUST_EMAIL", false),
                 env.bool(P + "REQUIRE_VERIFIED_EMAIL", false), redirect));
     }
 

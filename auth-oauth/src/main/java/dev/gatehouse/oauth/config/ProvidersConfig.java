@@ -121,7 +121,7 @@ public record ProvidersConfig(List<ProviderSettings> providers) {
         String displayName = env.get(p + "DISPLAY_NAME").orElse(localAi ? "OpenID Connect" : capitalised(name));
         return new OidcSettings(name, displayName, env.integer(p + "ORDER", defaultOrder), issuer, clientId, secret,
                 List.copyOf(new LinkedHashSet<>(scopes)), env.get(p + "ROLES_CLAIM").orElse(OidcSettings.DEFAULT_ROLES_CLAIM),
-                env.list(p + "ADMIN_VALUES", List.of()), env.bool(p + "TRUST_EMAIL", false),
+                env.commaList(p + "ADMIN_VALUES"), env.bool(p + "TRUST_EMAIL", false),
                 env.bool(p + "REQUIRE_VERIFIED_EMAIL", false));
     }
 

@@ -70,6 +70,22 @@ class ProvidersConfigTest {
     }
 
     @Test
+    void anAdminValueWithSpacesIsOneValueNotSeveral() {
+        // Authentik's own administrators' group is "authentik Admins"; split at the space, any
+        // group called "Admins" would make administrators.
+        Map<String, String> env = keycloakAndGoogle();
+        env.put("GATEHOUSE_OIDC_KEYCLOAK_ADMIN_VALUES", "authentik Admins, Gatehouse Ops ");
+        env.put("GATEHOUSE_GITHUB_CLIENT_ID", "Iv1.0123456789abcdef");
+        env.put("GATEHOUSE_GITHUB_CLIENT_SECRET", "gh-very-secret");
+        env.put("GATEHOUSE_GITHUB_ADMIN_VALUES", "acme/admins,acme/ops");
+
+        ProvidersConfig config = ProvidersConfig.fromEnvironment(env);
+
+        assertEquals(List.of("authentik Admins", "Gatehouse Ops"), config.oidc().get(0).adminValues());
+        assertEquals(List.of("acme/admins", "acme/ops"), config.github().orElseThrow().adminValues());
+    }
+
+    @Test
     void anOrderSettingMovesAButton() {
         Map<String, String> env = keycloakAndGoogle();
         env.put("GATEHOUSE_OIDC_GOOGLE_ORDER", "1");
