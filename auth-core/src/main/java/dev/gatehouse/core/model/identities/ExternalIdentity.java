@@ -28,11 +28,21 @@ public record ExternalIdentity(ProviderName provider, String subject, String log
             throw new IllegalArgumentException("A provider's subject must be 1 to " + MAX_SUBJECT
                     + " printable ASCII characters.");
         }
-        login = Objects.requireNonNull(login, "login").isBlank() ? subject : login.strip();
+        login = Objects.requireNonNull(login, "login").isBlank() ? subject : printable(login.strip());
         email = Objects.requireNonNull(email, "email").map(EmailAddress::normalise);
         emailVerified = emailVerified && email.isPresent();
         groups = List.copyOf(Objects.requireNonNull(groups, "groups"));
-        displayName = Objects.requireNonNull(displayName, "displayName").map(String::strip).filter(n -> !n.isEmpty());
+        displayName = Objects.requireNonNull(displayName, "displayName").map(String::strip).filter(n -> !n.isEmpty())
+                .map(ExternalIdentity::printable);
+    }
+
+    /**
+     * People often choose their login and name at the provider: control characters (terminal
+     * escapes in {@code user show}, line breaks in logs) and direction overrides (which make
+     * {@code mallory} read as another name in lists) become {@code ?}.
+     */
+    private static String printable(String text) {
+        return text.replaceAll("[\\p{Cc}\\p{Zl}\\p{Zp}\\u202A-\\u202E\\u2066-\\u2069]", "?");
     }
 
     /** The verified address, if the provider gave one and verified it. */
