@@ -30,10 +30,12 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.cookie.SameSite;
 import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
@@ -86,10 +88,12 @@ class ProviderSignInController {
     }
 
     /** One sign-in button. */
+    @Serdeable
     record ProviderView(String name, String displayName, String startUrl) {
     }
 
     /** The buttons, in order, and whether the password form is offered. */
+    @Serdeable
     record ProvidersView(List<ProviderView> providers, boolean passwordLogin) {
     }
 
@@ -104,6 +108,7 @@ class ProviderSignInController {
     @PublicRoute
     @NotDuringSetup
     @Get("/auth/{provider}")
+    @Produces({MediaType.TEXT_HTML, MediaType.APPLICATION_JSON}) // a browser's page view, or a client asking for JSON
     @ApiResponse(responseCode = "303", description = "To the provider's sign-in page; the round trip is kept in the sealed cookie gatehouse_oauth.")
     HttpResponse<?> start(HttpRequest<?> request, @PathVariable String provider, @Nullable @QueryValue String next,
                           @Nullable @QueryValue String invite) {
@@ -114,6 +119,7 @@ class ProviderSignInController {
     @SignedIn
     @KeyRule(Keys.NONE)
     @Post("/auth/{provider}/connect")
+    @Produces({MediaType.TEXT_HTML, MediaType.APPLICATION_JSON}) // a browser's page view, or a client asking for JSON
     @ApiResponse(responseCode = "303", description = "To the provider, to connect the identity to the signed-in account.")
     HttpResponse<?> connect(HttpRequest<?> request, Caller caller, @PathVariable String provider) {
         if (caller.session().isEmpty() || caller.impersonator().isPresent()) {
@@ -153,6 +159,7 @@ class ProviderSignInController {
     @PublicRoute
     @NotDuringSetup
     @Get("/auth/{provider}/callback")
+    @Produces({MediaType.TEXT_HTML, MediaType.APPLICATION_JSON}) // a browser's page view, or a client asking for JSON
     @ApiResponse(responseCode = "303", description = "Signed in (session cookie set) and on to `next`; connected (to /account);"
             + " waiting for approval (to /waiting); or refused (to /login?error=CODE&provider=NAME).")
     HttpResponse<?> callback(HttpRequest<?> request, @PathVariable String provider, @Nullable Caller caller) {
@@ -244,7 +251,7 @@ class ProviderSignInController {
                                         String message, boolean clearCookie) {
         MutableHttpResponse<?> answer;
         if (wantsJson(request)) {
-            answer = ApiError.response(status, code, message);
+            answer = ApiError.response(status, code, message).contentType(MediaType.APPLICATION_JSON_TYPE);
         } else {
             String name = providers.find(provider).map(p -> p.name().value()).orElse("");
             answer = HttpResponse.seeOther(URI.create("/login?error=" + code
