@@ -108,6 +108,7 @@ class ProviderSignInController {
     @PublicRoute
     @NotDuringSetup
     @Get("/auth/{provider}")
+    @JsonApi
     @Produces({MediaType.TEXT_HTML, MediaType.APPLICATION_JSON}) // a browser's page view, or a client asking for JSON
     @ApiResponse(responseCode = "303", description = "To the provider's sign-in page; the round trip is kept in the sealed cookie gatehouse_oauth.")
     HttpResponse<?> start(HttpRequest<?> request, @PathVariable String provider, @Nullable @QueryValue String next,
@@ -119,6 +120,7 @@ class ProviderSignInController {
     @SignedIn
     @KeyRule(Keys.NONE)
     @Post("/auth/{provider}/connect")
+    @JsonApi
     @Produces({MediaType.TEXT_HTML, MediaType.APPLICATION_JSON}) // a browser's page view, or a client asking for JSON
     @ApiResponse(responseCode = "303", description = "To the provider, to connect the identity to the signed-in account.")
     HttpResponse<?> connect(HttpRequest<?> request, Caller caller, @PathVariable String provider) {
@@ -159,6 +161,7 @@ class ProviderSignInController {
     @PublicRoute
     @NotDuringSetup
     @Get("/auth/{provider}/callback")
+    @JsonApi
     @Produces({MediaType.TEXT_HTML, MediaType.APPLICATION_JSON}) // a browser's page view, or a client asking for JSON
     @ApiResponse(responseCode = "303", description = "Signed in (session cookie set) and on to `next`; connected (to /account);"
             + " waiting for approval (to /waiting); or refused (to /login?error=CODE&provider=NAME).")
