@@ -98,6 +98,7 @@ class ProviderSignInController {
     }
 
     @PublicRoute
+    @NotDuringSetup
     @JsonApi
     @Get("/api/auth/providers")
     ProvidersView list() {
@@ -109,7 +110,7 @@ class ProviderSignInController {
     @NotDuringSetup
     @Get("/auth/{provider}")
     @JsonApi
-    @Produces({MediaType.TEXT_HTML, MediaType.APPLICATION_JSON}) // a browser's page view, or a client asking for JSON
+    @Produces(MediaType.ALL) // a browser's page view, or a client asking for JSON; /auth/verify (all too) still wins
     @ApiResponse(responseCode = "303", description = "To the provider's sign-in page; the round trip is kept in the sealed cookie gatehouse_oauth.")
     HttpResponse<?> start(HttpRequest<?> request, @PathVariable String provider, @Nullable @QueryValue String next,
                           @Nullable @QueryValue String invite) {
@@ -121,7 +122,7 @@ class ProviderSignInController {
     @KeyRule(Keys.NONE)
     @Post("/auth/{provider}/connect")
     @JsonApi
-    @Produces({MediaType.TEXT_HTML, MediaType.APPLICATION_JSON}) // a browser's page view, or a client asking for JSON
+    @Produces(MediaType.ALL) // a browser's page view, or a client asking for JSON; /auth/verify (all too) still wins
     @ApiResponse(responseCode = "303", description = "To the provider, to connect the identity to the signed-in account.")
     HttpResponse<?> connect(HttpRequest<?> request, Caller caller, @PathVariable String provider) {
         if (caller.session().isEmpty() || caller.impersonator().isPresent()) {
@@ -162,7 +163,7 @@ class ProviderSignInController {
     @NotDuringSetup
     @Get("/auth/{provider}/callback")
     @JsonApi
-    @Produces({MediaType.TEXT_HTML, MediaType.APPLICATION_JSON}) // a browser's page view, or a client asking for JSON
+    @Produces(MediaType.ALL) // a browser's page view, or a client asking for JSON; /auth/verify (all too) still wins
     @ApiResponse(responseCode = "303", description = "Signed in (session cookie set) and on to `next`; connected (to /account);"
             + " waiting for approval (to /waiting); or refused (to /login?error=CODE&provider=NAME).")
     HttpResponse<?> callback(HttpRequest<?> request, @PathVariable String provider, @Nullable Caller caller) {
