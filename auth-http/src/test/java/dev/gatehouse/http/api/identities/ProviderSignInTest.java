@@ -207,6 +207,11 @@ class ProviderSignInTest {
 
         assertEquals("/login?error=state_mismatch&provider=corp", location(victim.get(attackersCallback)));
         assertEquals(1, users());
+        var audited = app.cli.audit().page(Optional.empty(), 1000).stream()
+                .filter(e -> e.action().equals("identity.round_trip")).toList();
+        assertEquals(1, audited.size(), audited::toString);
+        assertEquals(Map.of("provider", "corp", "failure", "state_mismatch", "mode", "sign_in"), audited.get(0).details());
+        assertFalse(audited.toString().contains("sub-mallory"), "no subject in the audit log");
         assertFalse(victim.cookies.containsKey("gatehouse_session"));
     }
 
@@ -374,6 +379,14 @@ class ProviderSignInTest {
         IllegalArgumentException noWay = assertThrows(IllegalArgumentException.class, () -> start(Map.of(),
                 s -> s.withSignIn(s.signIn().withPasswordLogin(false))));
         assertTrue(noWay.getMessage().contains("--password-login off"), noWay.getMessage());
+
+        Map<String, String> verify = new HashMap<>();
+        verify.put("GATEHOUSE_OIDC_PROVIDERS", "verify");
+        verify.put("GATEHOUSE_OIDC_VERIFY_ISSUER", idp.issuerUrl(ISSUER_ID).toString());
+        verify.put("GATEHOUSE_OIDC_VERIFY_CLIENT_ID", CLIENT_ID);
+        verify.put("GATEHOUSE_OIDC_VERIFY_CLIENT_SECRET", "client-secret");
+        IllegalArgumentException forwardAuthsName = assertThrows(IllegalArgumentException.class, () -> start(verify, s -> s));
+        assertTrue(forwardAuthsName.getMessage().contains("/auth/verify"), forwardAuthsName.getMessage());
 
         IllegalArgumentException noAddress = assertThrows(IllegalArgumentException.class, () -> start(env(),
                 s -> s.withSignIn(s.signIn().withBaseUrl(Optional.empty()))));
