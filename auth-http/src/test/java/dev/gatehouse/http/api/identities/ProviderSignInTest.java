@@ -409,4 +409,35 @@ class ProviderSignInTest {
                 java.nio.charset.StandardCharsets.UTF_8)), url);
         assertNotEquals(200, app.me(browser.cookieHeader()));
     }
+
+    /** A request as a proxy on this machine sends it, Host and all (the JDK's client will not set Host). */
+    static String rawGet(RunningServer server, String path, String host) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.server.getPort())) {
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nX-Forwarded-Proto: https\r\n"
+                    + "Accept: text/html\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    static UnaryOperator<ServerSettings> behindAProxy(boolean withBaseUrl) {
+        return s -> new ServerSettings(s.host(), s.port(), s.storeUrl(), List.of("127.0.0.1"), s.auth(), s.apiKeys(),
+                s.sessionIdle(), s.keyLifetime(), s.registration(), s.impersonationLimit(), s.allowedHosts(), s.portal(),
+                withBaseUrl ? s.signIn() : s.signIn().withBaseUrl(Optional.empty()));
+    }
+
+    @Test
+    void theRedirectUriComesFromTheBaseUrlNeverFromTheHostHeader() throws Exception {
+        start(env(), behindAProxy(true));
+        String answer = rawGet(app, "/auth/corp", "evil.example");
+        assertTrue(answer.contains("redirect_uri=" + java.net.URLEncoder.encode(app.origin() + "/auth/corp/callback",
+                java.nio.charset.StandardCharsets.UTF_8)), answer);
+        assertFalse(answer.contains("evil.example"), answer);
+    }
+
+    @Test
+    void withoutABaseUrlATrustedProxysHostAndSchemeMakeTheRedirectUri() throws Exception {
+        start(env(), behindAProxy(false));
+        String answer = rawGet(app, "/auth/corp", "auth.example.org");
+        assertTrue(answer.contains("redirect_uri=https%3A%2F%2Fauth.example.org%2Fauth%2Fcorp%2Fcallback"), answer);
+    }
 }
