@@ -72,16 +72,30 @@ public final class GatehouseServer {
             context.start();
             context.getBean(Stores.class); // open the store now: a wrong URL must fail the start, not the first request
             context.getBean(dev.gatehouse.core.port.in.SignIn.class); // and make the dummy hash before the first sign-in
+            // and check the providers' settings (a missing base URL stops the start) and discover them
+            dev.gatehouse.http.web.SignInProviders providers = context.getBean(dev.gatehouse.http.web.SignInProviders.class);
             EmbeddedServer server = context.getBean(EmbeddedServer.class);
             server.start();
-            StartupReport.log(settings, server.getPort(), baseUrl(server), context.getBean(SetupMode.class).active());
+            StartupReport.log(settings, server.getPort(), baseUrl(server), context.getBean(SetupMode.class).active(),
+                    providers);
             return server;
         } catch (RuntimeException e) {
             if (context.isRunning()) {
                 context.close();
             }
-            throw e;
+            throw settingsProblem(e);
         }
+    }
+
+    /** A setting a bean refused (a provider without a base URL, no way to sign in) says so itself, not wrapped. */
+    private static RuntimeException settingsProblem(RuntimeException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof IllegalArgumentException refused
+                    && e instanceof io.micronaut.context.exceptions.BeanInstantiationException) {
+                return refused;
+            }
+        }
+        return e;
     }
 
     /**
