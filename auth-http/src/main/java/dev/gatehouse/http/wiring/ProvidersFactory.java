@@ -9,6 +9,7 @@ import dev.gatehouse.http.config.SignInOptions;
 import dev.gatehouse.http.web.SignInProviders;
 import dev.gatehouse.oauth.IdentityProviders;
 import dev.gatehouse.oauth.config.FlowSettings;
+import dev.gatehouse.oauth.config.GroupGrants;
 import dev.gatehouse.oauth.config.ProvidersConfig;
 import dev.gatehouse.oauth.oidc.OidcProvider;
 import io.micronaut.context.annotation.Factory;
@@ -17,6 +18,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The sign-in providers, from the settings the environment (or {@code gatehouse serve}) gave:
@@ -60,13 +62,28 @@ class ProvidersFactory {
         return new SignInProviders(providers, options.passwordLogin(), options.baseUrl());
     }
 
-    /** What core applies at every sign-in through each provider: trust for email, required addresses, admin values. */
+    /**
+     * What core applies at every sign-in through each provider: trust for email, required
+     * addresses, admin values, and what groups give ({@link GroupGrants}: authoritative or not,
+     * features, models).
+     */
     static ProviderSettings providerRules(SignInOptions options, ProvidersConfig config) {
         Map<ProviderName, ProviderRules> rules = new HashMap<>();
-        config.providers().forEach(p -> rules.put(p.name(), ProviderRules.defaults()
-                .withTrustedForEmail(p.trustEmail())
-                .withVerifiedEmailRequired(p.requireVerifiedEmail())
-                .withAdminValues(p.adminValues())));
+        config.providers().forEach(p -> {
+            GroupGrants grants = GroupGrants.of(options.providerEnvironment(), p.name());
+            ProviderRules rule = ProviderRules.defaults()
+                    .withTrustedForEmail(p.trustEmail())
+                    .withVerifiedEmailRequired(p.requireVerifiedEmail())
+                    .withAdminValues(p.adminValues())
+                    .withGroupsAuthoritative(grants.authoritative());
+            for (Map.Entry<String, Set<String>> grant : grants.features().entrySet()) {
+                rule = rule.withFeatureGrant(grant.getKey(), grant.getValue());
+            }
+            for (Map.Entry<String, List<String>> grant : grants.models().entrySet()) {
+                rule = rule.withModelGrant(grant.getKey(), grant.getValue());
+            }
+            rules.put(p.name(), rule);
+        });
         return new ProviderSettings(options.linkByEmail(), rules);
     }
 }

@@ -12,7 +12,7 @@ final class GitHubConfig {
     private static final String P = "GATEHOUSE_GITHUB_";
     static final List<String> KEYS = List.of("CLIENT_ID", "CLIENT_SECRET", "CLIENT_SECRET_FILE", "ALLOWED_USERS",
             "ALLOWED_ORGS", "ALLOWED_TEAMS", "ADMIN_VALUES", "WEB_URL", "API_URL", "DISPLAY_NAME", "ORDER",
-            "TRUST_EMAIL", "REQUIRE_VERIFIED_EMAIL");
+            "TRUST_EMAIL", "REQUIRE_VERIFIED_EMAIL", "GROUPS_AUTHORITATIVE", "FEATURES", "MODELS");
 
     private GitHubConfig() {
     }

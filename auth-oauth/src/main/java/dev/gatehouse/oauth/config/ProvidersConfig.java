@@ -26,7 +26,8 @@ public record ProvidersConfig(List<ProviderSettings> providers) {
     public static final ProviderName LOCALAI_OIDC = ProviderName.of("oidc");
 
     static final List<String> OIDC_KEYS = List.of("ISSUER", "CLIENT_ID", "CLIENT_SECRET", "CLIENT_SECRET_FILE",
-            "DISPLAY_NAME", "SCOPES", "ROLES_CLAIM", "ADMIN_VALUES", "TRUST_EMAIL", "REQUIRE_VERIFIED_EMAIL", "ORDER");
+            "DISPLAY_NAME", "SCOPES", "ROLES_CLAIM", "ADMIN_VALUES", "TRUST_EMAIL", "REQUIRE_VERIFIED_EMAIL", "ORDER",
+            "GROUPS_AUTHORITATIVE", "FEATURES", "MODELS");
 
     public ProvidersConfig {
         providers = providers.stream()

@@ -127,6 +127,49 @@ class ProviderSignInTest {
     }
 
     @Test
+    void groupsGiveFeaturesAndModelsAndAuthoritativeGroupsTakeThemBackAtTheNextSignIn() throws Exception {
+        Map<String, String> env = env();
+        env.put("GATEHOUSE_OIDC_CORP_GROUPS_AUTHORITATIVE", "true");
+        env.put("GATEHOUSE_OIDC_CORP_FEATURES", "ml team=mcp|agents");
+        env.put("GATEHOUSE_OIDC_CORP_MODELS", "ml team=llama-*|mistral*");
+        start(env, s -> s.withRegistration(new RegistrationRules(RegistrationMode.OPEN, Optional.empty())));
+
+        nextPerson("sub-carol", "carol", List.of("ml team"));
+        ProviderBrowser first = new ProviderBrowser(app.origin());
+        first.signIn("/auth/corp");
+        JsonNode granted = rights(first);
+        assertTrue(granted.path("features").path("mcp").asBoolean(), granted.toString());
+        assertTrue(granted.path("features").path("agents").asBoolean(), granted.toString());
+        assertEquals("[\"llama-*\",\"mistral*\"]", granted.path("models").toString());
+
+        nextPerson("sub-carol", "carol", List.of("gatehouse-admins"));
+        ProviderBrowser admin = new ProviderBrowser(app.origin());
+        admin.signIn("/auth/corp");
+        assertTrue(rights(admin).path("admin").asBoolean(), "joined the admin group");
+
+        nextPerson("sub-carol", "carol", List.of("staff"));
+        ProviderBrowser second = new ProviderBrowser(app.origin());
+        second.signIn("/auth/corp");
+        JsonNode taken = rights(second);
+        assertFalse(taken.path("admin").asBoolean(), "left the admin group: " + taken);
+        assertFalse(taken.path("features").path("mcp").asBoolean(), taken.toString());
+        assertFalse(taken.path("allModels").asBoolean() || taken.path("models").toString().contains("llama"), taken.toString());
+    }
+
+    @Test
+    void aGrantThatIsNotGroupEqualsValuesStopsTheStart() {
+        Map<String, String> env = env();
+        env.put("GATEHOUSE_OIDC_CORP_MODELS", "ml team llama-*");
+        assertThrows(RuntimeException.class, () -> start(env, s -> s));
+    }
+
+    JsonNode rights(ProviderBrowser browser) {
+        HttpResponse<String> answer = app.send(app.get("/api/me/permissions").header("Cookie", browser.cookieHeader()).build());
+        assertEquals(200, answer.statusCode(), answer.body());
+        return RunningServer.json(answer);
+    }
+
+    @Test
     void aClosedServerRefusesANewIdentityAndMakesNothing() throws Exception {
         start(RegistrationMode.CLOSED);
         nextPerson("sub-mallory", "mallory", List.of());
