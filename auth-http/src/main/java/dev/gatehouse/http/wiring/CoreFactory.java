@@ -12,6 +12,8 @@ import dev.gatehouse.core.port.in.IdentifyCaller;
 import dev.gatehouse.core.port.in.Impersonate;
 import dev.gatehouse.core.port.in.ListApiKeys;
 import dev.gatehouse.core.port.in.ListInvites;
+import dev.gatehouse.core.port.in.ListIdentityLinks;
+import dev.gatehouse.core.port.in.ListSignInMethods;
 import dev.gatehouse.core.port.in.ListUsers;
 import dev.gatehouse.core.port.in.LockUser;
 import dev.gatehouse.core.port.in.ManageSessions;
@@ -213,6 +215,16 @@ public class CoreFactory {
     @Singleton
     ListUsers listUsers(UseCases useCases) {
         return useCases.listUsers();
+    }
+
+    @Singleton
+    ListSignInMethods listSignInMethods(UseCases useCases) {
+        return useCases.listSignInMethods();
+    }
+
+    @Singleton
+    ListIdentityLinks listIdentityLinks(UseCases useCases) {
+        return useCases.listIdentityLinks();
     }
 
     @Singleton
