@@ -1,0 +1,121 @@
+package dev.gatehouse.http.pages;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gatehouse.core.model.accounts.Role;
+import dev.gatehouse.core.model.accounts.User;
+import dev.gatehouse.core.model.accounts.UserStatus;
+import dev.gatehouse.core.model.accounts.Username;
+import dev.gatehouse.core.model.identities.IdentityLink;
+import dev.gatehouse.core.model.identities.ProviderName;
+import dev.gatehouse.http.testing.RunningServer;
+import dev.gatehouse.http.web.SessionCookie;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the pages say about provider sign-in, over real HTTP: the message for each way a round
+ * trip can fail (and nothing of the query echoed), the sign-in methods on My Account and on an
+ * administrator's page of a user, and identities on Manage Users.
+ */
+class SignInPagesTest {
+
+    static RunningServer app;
+    static String admin;
+    static String bob;
+
+    @BeforeAll
+    static void start() throws Exception {
+        app = new RunningServer();
+        app.addUser("admin", "correct horse battery");
+        app.addUser("bob", "correct horse battery");
+        Instant now = Instant.now();
+        // carol has no password: her Keycloak identity is her only way in.
+        app.cli.users().insert(new User(Username.of("carol"), Optional.empty(), EnumSet.of(Role.USER), UserStatus.ACTIVE,
+                now, Optional.empty()));
+        link("keycloak", "kc-bob", "bob", "bob<img src=x onerror=alert(1)>", now);
+        link("github", "583231", "bob", "octocat", now);
+        link("keycloak", "kc-carol", "carol", "carol", now);
+        admin = RunningServer.token(app.login("admin", "correct horse battery"));
+        bob = RunningServer.token(app.login("bob", "correct horse battery"));
+    }
+
+    private static void link(String provider, String subject, String user, String login, Instant now) {
+        app.cli.identities().insert(new IdentityLink(ProviderName.of(provider), subject, Username.of(user), login,
+                Optional.of(user + "@corp.example"), now, Optional.empty()));
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+    }
+
+    static HttpResponse<String> page(String path, String token) {
+        var request = app.get(path).header("Accept", "text/html");
+        if (token != null) {
+            request.header("Cookie", SessionCookie.NAME + "=" + token);
+        }
+        return app.send(request.build());
+    }
+
+    @Test
+    void aRefusedSignInIsExplainedOnTheLoginPageWithWhatToDo() {
+        HttpResponse<String> login = page("/login?error=email_in_use&provider=keycloak", null);
+        assertEquals(200, login.statusCode(), login.body());
+        assertTrue(login.body().contains("An account already uses this email address. Sign in the way you did before,"
+                + " then connect the provider from My Account."), login.body());
+        assertTrue(page("/login?error=invite_expired", null).body().contains("That invite has expired."));
+        assertTrue(page("/login?error=access_denied&provider=github", null).body().contains("You cancelled signing in"));
+        assertFalse(page("/login", null).body().contains("data-sign-in-problem"), "no error, no message");
+    }
+
+    @Test
+    void theLoginPageNeverRepeatsWhatTheQuerySays() {
+        String html = page("/login?error=%3Cscript%3Ealert(1)%3C/script%3E&provider=%3Cb%3Eevil", null).body();
+        assertTrue(html.contains("Signing in through the provider did not work."), html);
+        assertFalse(html.contains("alert(1)"), "an unknown code is not shown, escaped or not");
+        assertFalse(html.contains("evil"), "a provider that is not configured is not named");
+        String lying = page("/login?error=email_in_use&provider=Call%20+1-555-0100", null).body();
+        assertFalse(lying.contains("555"), lying);
+    }
+
+    @Test
+    void myAccountListsThePasswordAndEachIdentityWithDisconnect() {
+        String html = page("/account", bob).body();
+        assertTrue(html.contains("Sign-in methods"), html);
+        assertTrue(html.contains("data-method=\"password\""), html);
+        assertTrue(html.contains("data-identity=\"github:octocat\""), html);
+        assertTrue(html.contains("data-url=\"/api/me/identities/github/{id}\" data-id=\"583231\""), html);
+        assertTrue(html.contains("data-url=\"/api/me/identities/keycloak/{id}\" data-id=\"kc-bob\""), html);
+        assertTrue(html.contains("bob@corp.example"), html);
+        assertFalse(html.contains("<img src=x"), "a login from a provider never becomes markup");
+        assertTrue(html.contains("bob&lt;img src=x"), html);
+    }
+
+    @Test
+    void theLastWayIntoAnAccountHasNoDisconnectAndSaysWhy() {
+        String html = page("/admin/users/carol", admin).body();
+        assertTrue(html.contains("data-identity=\"keycloak:carol\""), html);
+        assertFalse(html.contains("/api/admin/users/{user}/identities/keycloak/{id}\" data-user=\"carol\""),
+                "carol's only identity cannot be disconnected");
+        assertTrue(html.contains("This is the only way into the account"), html);
+    }
+
+    @Test
+    void anAdministratorSeesEachUsersIdentitiesAndMayDisconnectThem() {
+        String list = page("/admin", admin).body();
+        assertTrue(list.contains("data-identities"), list);
+        assertTrue(list.contains("github:octocat, keycloak:bob&lt;img"), list);
+        String user = page("/admin/users/bob", admin).body();
+        assertTrue(user.contains("data-url=\"/api/admin/users/{user}/identities/github/{id}\"\n"), user);
+        assertTrue(user.contains("data-user=\"bob\" data-id=\"583231\""), user);
+    }
+}
