@@ -72,9 +72,12 @@ public final class GatehouseServer {
             context.start();
             context.getBean(Stores.class); // open the store now: a wrong URL must fail the start, not the first request
             context.getBean(dev.gatehouse.core.port.in.SignIn.class); // and make the dummy hash before the first sign-in
+            // and check the providers' settings (a missing base URL stops the start) and discover them
+            dev.gatehouse.http.web.SignInProviders providers = context.getBean(dev.gatehouse.http.web.SignInProviders.class);
             EmbeddedServer server = context.getBean(EmbeddedServer.class);
             server.start();
-            StartupReport.log(settings, server.getPort(), baseUrl(server), context.getBean(SetupMode.class).active());
+            StartupReport.log(settings, server.getPort(), baseUrl(server), context.getBean(SetupMode.class).active(),
+                    providers);
             return server;
         } catch (RuntimeException e) {
             if (context.isRunning()) {

@@ -28,8 +28,9 @@ class HttpLayeringTest {
     static final ArchRule onlyTheWiringKnowsTheAdapters = noClasses()
             .that().resideInAPackage("dev.gatehouse.http..")
             .and().resideOutsideOfPackage("dev.gatehouse.http.wiring..")
-            .should().dependOnClassesThat().resideInAnyPackage("dev.gatehouse.store..", "dev.gatehouse.crypto..")
-            .because("controllers and filters speak to core's ports; which store and hasher run is wiring");
+            .should().dependOnClassesThat().resideInAnyPackage("dev.gatehouse.store..", "dev.gatehouse.crypto..",
+                    "dev.gatehouse.oauth..")
+            .because("controllers and filters speak to core's ports; which store, hasher and providers run is wiring");
 
     /** The server's packages use each other in one direction only. */
     @ArchTest

@@ -24,12 +24,14 @@ import java.util.regex.Pattern;
  * may act as a user before that session ends, and the names besides {@code localhost}, IP
  * addresses and the listening address a browser may reach the server by
  * ({@code GATEHOUSE_ALLOWED_HOSTS}; {@link HostCheck}), and where the sign-in portal is when it
- * is on a host of its own ({@code GATEHOUSE_PORTAL_URL}, {@code GATEHOUSE_COOKIE_DOMAIN}; {@link Portal}).
+ * is on a host of its own ({@code GATEHOUSE_PORTAL_URL}, {@code GATEHOUSE_COOKIE_DOMAIN}; {@link Portal}),
+ * and how people sign in: the public address, the password form, providers ({@link SignInOptions}).
  */
 public record ServerSettings(String host, int port, String storeUrl, List<String> trustedProxies,
                              AuthMode auth, List<String> apiKeys, Duration sessionIdle,
                              Optional<Duration> keyLifetime, RegistrationRules registration,
-                             Duration impersonationLimit, List<String> allowedHosts, Portal portal) {
+                             Duration impersonationLimit, List<String> allowedHosts, Portal portal,
+                             SignInOptions signIn) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8000;
@@ -77,6 +79,22 @@ public record ServerSettings(String host, int port, String storeUrl, List<String
         }
         allowedHosts = hostNames(allowedHosts == null ? List.of() : allowedHosts);
         portal = portal == null ? Portal.NONE : portal;
+        signIn = signIn == null ? SignInOptions.DEFAULTS : signIn;
+    }
+
+    /** Password sign-in only, as before providers. */
+    public ServerSettings(String host, int port, String storeUrl, List<String> trustedProxies,
+                          AuthMode auth, List<String> apiKeys, Duration sessionIdle,
+                          Optional<Duration> keyLifetime, RegistrationRules registration,
+                          Duration impersonationLimit, List<String> allowedHosts, Portal portal) {
+        this(host, port, storeUrl, trustedProxies, auth, apiKeys, sessionIdle, keyLifetime, registration,
+                impersonationLimit, allowedHosts, portal, SignInOptions.DEFAULTS);
+    }
+
+    /** The same settings with other sign-in options (base URL, password form, providers; {@link SignInOptions}). */
+    public ServerSettings withSignIn(SignInOptions options) {
+        return new ServerSettings(host, port, storeUrl, trustedProxies, auth, apiKeys, sessionIdle, keyLifetime,
+                registration, impersonationLimit, allowedHosts, portal, options);
     }
 
     /** Registration closed, the default impersonation limit (30 minutes). */
@@ -89,13 +107,13 @@ public record ServerSettings(String host, int port, String storeUrl, List<String
     /** The same settings with other registration rules. */
     public ServerSettings withRegistration(RegistrationRules rules) {
         return new ServerSettings(host, port, storeUrl, trustedProxies, auth, apiKeys, sessionIdle, keyLifetime, rules,
-                impersonationLimit, allowedHosts, portal);
+                impersonationLimit, allowedHosts, portal, signIn);
     }
 
     /** The same settings with other names the server may be reached by (besides localhost and IP addresses). */
     public ServerSettings withAllowedHosts(List<String> names) {
         return new ServerSettings(host, port, storeUrl, trustedProxies, auth, apiKeys, sessionIdle, keyLifetime,
-                registration, impersonationLimit, names, portal);
+                registration, impersonationLimit, names, portal, signIn);
     }
 
     /**
@@ -104,13 +122,13 @@ public record ServerSettings(String host, int port, String storeUrl, List<String
      */
     public ServerSettings withPortal(Portal given) {
         return new ServerSettings(host, port, storeUrl, trustedProxies, auth, apiKeys, sessionIdle, keyLifetime,
-                registration, impersonationLimit, allowedHosts, given);
+                registration, impersonationLimit, allowedHosts, given, signIn);
     }
 
     /** The same settings with another impersonation limit. */
     public ServerSettings withImpersonationLimit(Duration limit) {
         return new ServerSettings(host, port, storeUrl, trustedProxies, auth, apiKeys, sessionIdle, keyLifetime,
-                registration, limit, allowedHosts, portal);
+                registration, limit, allowedHosts, portal, signIn);
     }
 
     /**
@@ -136,19 +154,19 @@ public record ServerSettings(String host, int port, String storeUrl, List<String
     /** The same settings with another auth mode and keys. */
     public ServerSettings withAuth(AuthMode mode, List<String> keys) {
         return new ServerSettings(host, port, storeUrl, trustedProxies, mode, keys, sessionIdle, keyLifetime, registration,
-                impersonationLimit, allowedHosts, portal);
+                impersonationLimit, allowedHosts, portal, signIn);
     }
 
     /** The same settings with another idle timeout. */
     public ServerSettings withSessionIdle(Duration idle) {
         return new ServerSettings(host, port, storeUrl, trustedProxies, auth, apiKeys, idle, keyLifetime, registration,
-                impersonationLimit, allowedHosts, portal);
+                impersonationLimit, allowedHosts, portal, signIn);
     }
 
     /** The same settings with another default key lifetime (empty: new keys live until revoked). */
     public ServerSettings withKeyLifetime(Optional<Duration> lifetime) {
         return new ServerSettings(host, port, storeUrl, trustedProxies, auth, apiKeys, sessionIdle, lifetime, registration,
-                impersonationLimit, allowedHosts, portal);
+                impersonationLimit, allowedHosts, portal, signIn);
     }
 
     /** {@code never}, or a duration such as {@code 90d} or {@code 1y}, as {@code GATEHOUSE_KEY_LIFETIME} says it. */
@@ -187,7 +205,8 @@ public record ServerSettings(String host, int port, String storeUrl, List<String
                 parseRegistration(env.get("GATEHOUSE_REGISTRATION"), env.get("GATEHOUSE_ADMIN_EMAIL")),
                 impersonationLimit(env.get("GATEHOUSE_IMPERSONATION_LIMIT")),
                 csv(env.getOrDefault("GATEHOUSE_ALLOWED_HOSTS", "")),
-                Portal.of(env.get("GATEHOUSE_PORTAL_URL"), env.get("GATEHOUSE_COOKIE_DOMAIN")));
+                Portal.of(env.get("GATEHOUSE_PORTAL_URL"), env.get("GATEHOUSE_COOKIE_DOMAIN")),
+                SignInOptions.fromEnvironment(env));
     }
 
     /** A duration such as {@code 15m}, or the default when empty. */
@@ -207,7 +226,7 @@ public record ServerSettings(String host, int port, String storeUrl, List<String
                 + ", keyLifetime=" + keyLifetime.map(HumanDuration::format).orElse("never")
                 + ", registration=" + registration.mode().label()
                 + ", impersonationLimit=" + HumanDuration.format(impersonationLimit)
-                + ", allowedHosts=" + allowedHosts + ", portal=" + portal + "]";
+                + ", allowedHosts=" + allowedHosts + ", portal=" + portal + ", " + signIn + "]";
     }
 
     /** An allowed host name: a DNS name or a {@code *.} wildcard, lower case, without a final dot. */

@@ -3,6 +3,7 @@ package dev.gatehouse.http.ops;
 import dev.gatehouse.core.model.time.HumanDuration;
 import dev.gatehouse.http.config.AuthMode;
 import dev.gatehouse.http.config.ServerSettings;
+import dev.gatehouse.http.web.SignInProviders;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
@@ -28,6 +29,16 @@ public final class StartupReport {
 
     /** Logs the start of a server listening on {@code port}, reached at {@code url}; {@code setupMode}: no users yet. */
     public static void log(ServerSettings settings, int port, String url, boolean setupMode) {
+        log(settings, port, url, setupMode, SignInProviders.none());
+    }
+
+    /**
+     * As {@link #log(ServerSettings, int, String, boolean)}, naming the sign-in providers with their
+     * health ({@code keycloak (up)}), and warning for each one that is down and for the password form being off.
+     */
+    public static void log(ServerSettings settings, int port, String url, boolean setupMode, SignInProviders providers) {
+        String providerList = providers.all().isEmpty() ? "none" : String.join(", ", providers.all().stream()
+                .map(p -> p.name().value() + (p.health().up() ? " (up)" : " (down)")).toList());
         String store = masked(settings.storeUrl());
         String registration = settings.registration().mode().label()
                 + (settings.registration().adminEmail().isPresent() ? " (with an administrator email)" : "");
@@ -36,17 +47,21 @@ public final class StartupReport {
                 .addKeyValue("store", store)
                 .addKeyValue("auth", settings.auth().label())
                 .addKeyValue("registration", settings.registration().mode().label())
-                .addKeyValue("providers", "none")
+                .addKeyValue("providers", providerList)
+                .addKeyValue("password_login", providers.passwordLogin() ? "on" : "off")
                 .addKeyValue("trusted_proxies", String.join(",", settings.trustedProxies()))
                 .addKeyValue("allowed_hosts", String.join(",", settings.allowedHosts()))
                 .addKeyValue("portal", settings.portal().origin().orElse(""))
-                .log("Gatehouse started: listening on {}:{} ({}), store {}, auth {}, registration {}, identity providers none,"
+                .log("Gatehouse started: listening on {}:{} ({}), store {}, auth {}, registration {}, identity providers {},"
                                 + " trusted proxies {}, allowed hosts {}, portal {}, sessions idle out after {}, new keys live {}",
-                        settings.host(), port, url, store, settings.auth().label(), registration,
+                        settings.host(), port, url, store, settings.auth().label(), registration, providerList,
                         listed(settings.trustedProxies()), listed(settings.allowedHosts()),
                         settings.portal().active() ? settings.portal() : "none", HumanDuration.format(settings.sessionIdle()),
                         settings.keyLifetime().map(HumanDuration::format).orElse("until revoked"));
         warnings(settings, setupMode).forEach(LOG::warn);
+        providers.all().stream().filter(p -> !p.health().up()).forEach(p -> LOG.warn("Sign-in provider {} is down: {}."
+                + " Its button stays; /auth/{} answers 503 and /readyz names it until it answers again (retried at each"
+                + " use).", p.name().value(), p.health().detail(), p.name().value()));
     }
 
     /** The warnings a start with these settings deserves, each saying what to do. */

@@ -8,11 +8,12 @@ import dev.gatehouse.core.port.in.ChangeAvatar;
 import dev.gatehouse.core.port.in.ChangePassword;
 import dev.gatehouse.core.port.in.ChangeRole;
 import dev.gatehouse.core.port.in.CreateInvite;
+import dev.gatehouse.core.port.in.DisconnectIdentity;
 import dev.gatehouse.core.port.in.IdentifyCaller;
 import dev.gatehouse.core.port.in.Impersonate;
 import dev.gatehouse.core.port.in.ListApiKeys;
-import dev.gatehouse.core.port.in.ListInvites;
 import dev.gatehouse.core.port.in.ListIdentityLinks;
+import dev.gatehouse.core.port.in.ListInvites;
 import dev.gatehouse.core.port.in.ListSignInMethods;
 import dev.gatehouse.core.port.in.ListUsers;
 import dev.gatehouse.core.port.in.LockUser;
@@ -29,6 +30,7 @@ import dev.gatehouse.core.port.in.RevokeInvite;
 import dev.gatehouse.core.port.in.SetPermissions;
 import dev.gatehouse.core.port.in.SetUp;
 import dev.gatehouse.core.port.in.SignIn;
+import dev.gatehouse.core.port.in.SignInWithProvider;
 import dev.gatehouse.core.port.in.SignOut;
 import dev.gatehouse.core.port.in.UnlockUser;
 import dev.gatehouse.core.port.in.ValidateSession;
@@ -90,7 +92,8 @@ public class CoreFactory {
 
     /** What the server's settings tell core: sessions, key lifetime, static keys, registration, features. */
     @Singleton
-    UseCases.Settings coreSettings(ServerSettings settings, AccessRules rules, Clock clock) {
+    UseCases.Settings coreSettings(ServerSettings settings, AccessRules rules, Clock clock,
+                                   dev.gatehouse.oauth.config.ProvidersConfig providers) {
         return UseCases.Settings.defaults()
                 .withSessions(new SessionPolicy(ServerSettings.SESSION_LIFETIME, settings.sessionIdle(),
                         SessionPolicy.defaults().touchInterval()))
@@ -98,7 +101,8 @@ public class CoreFactory {
                 .withStaticKeys(new StaticKeys(settings.apiKeys(), Optional.empty(), clock.instant()))
                 .withRegistration(settings.registration())
                 .withImpersonationLimit(settings.impersonationLimit())
-                .withFeatures(rules.catalog());
+                .withFeatures(rules.catalog())
+                .withProviders(ProvidersFactory.providerRules(settings.signIn(), providers));
     }
 
     /**
@@ -218,16 +222,6 @@ public class CoreFactory {
     }
 
     @Singleton
-    ListSignInMethods listSignInMethods(UseCases useCases) {
-        return useCases.listSignInMethods();
-    }
-
-    @Singleton
-    ListIdentityLinks listIdentityLinks(UseCases useCases) {
-        return useCases.listIdentityLinks();
-    }
-
-    @Singleton
     LockUser lockUser(UseCases useCases) {
         return useCases.lockUser();
     }
@@ -326,6 +320,28 @@ public class CoreFactory {
     @Singleton
     RejectUser rejectUser(UseCases useCases) {
         return useCases.rejectUser();
+    }
+
+    // Identities at providers
+
+    @Singleton
+    SignInWithProvider signInWithProvider(UseCases useCases) {
+        return useCases.signInWithProvider();
+    }
+
+    @Singleton
+    ListSignInMethods listSignInMethods(UseCases useCases) {
+        return useCases.listSignInMethods();
+    }
+
+    @Singleton
+    DisconnectIdentity disconnectIdentity(UseCases useCases) {
+        return useCases.disconnectIdentity();
+    }
+
+    @Singleton
+    ListIdentityLinks listIdentityLinks(UseCases useCases) {
+        return useCases.listIdentityLinks();
     }
 
     // Audit

@@ -12,6 +12,7 @@ import dev.gatehouse.http.web.JsonApi;
 import dev.gatehouse.http.web.JsonBody;
 import dev.gatehouse.http.web.JsonObjectBody;
 import dev.gatehouse.http.web.SessionCookie;
+import dev.gatehouse.http.web.SignInProviders;
 import dev.gatehouse.http.web.TooManyAttempts;
 import dev.gatehouse.http.web.UserView;
 import io.micronaut.core.annotation.Nullable;
@@ -19,6 +20,7 @@ import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
@@ -42,10 +44,12 @@ class AuthController {
     private static final String EXAMPLE = "{\"username\": \"alice\", \"password\": \"...\"}";
 
     private final Metrics metrics;
+    private final SignInProviders providers;
 
     AuthController(SignIn signIn, SignOut signOut, ClientFacts client, JsonBody.Reader reader, Clock clock,
-                   Metrics metrics) {
+                   Metrics metrics, SignInProviders providers) {
         this.metrics = metrics;
+        this.providers = providers;
         this.signIn = signIn;
         this.signOut = signOut;
         this.client = client;
@@ -58,6 +62,10 @@ class AuthController {
     @Post("/login")
     @JsonObjectBody
     HttpResponse<?> login(HttpRequest<?> request, @Body @Nullable String body) {
+        if (!providers.passwordLogin()) {
+            return ApiError.response(HttpStatus.FORBIDDEN, "password_login_off", "Signing in with a password is turned"
+                    + " off here; sign in through one of the providers on the sign-in page (GET /api/auth/providers).");
+        }
         JsonBody login = reader.read(body, EXAMPLE);
         // Any text is a username here: one no account can have simply fails like a wrong password.
         String username = login.text("username");
@@ -98,12 +106,31 @@ class AuthController {
         return result instanceof SignIn.AwaitingApproval ? "account_pending" : "invalid_credentials";
     }
 
+    /** Names the provider a browser's session came through; set at the provider callback (api.identities). */
+    private static final String PROVIDER_COOKIE = "gatehouse_provider";
+
+    /**
+     * Ends the session. When it came through a provider that offers RP-initiated logout, the answer
+     * is 200 with {@code providerLogoutUrl}: where to send the browser to end the provider's session
+     * too (it comes back to /login).
+     */
     @SignedIn
     @Post("/logout")
     @ApiResponse(responseCode = "204", description = "Signed out; the session cookie is cleared.")
+    @ApiResponse(responseCode = "200", description = "Signed out; `providerLogoutUrl` ends the provider's session too.")
     HttpResponse<?> logout(HttpRequest<?> request) {
         SessionCookie.token(request, client.cookieScope(request))
                 .ifPresent(token -> signOut.signOut(token, client.clientIp(request)));
-        return HttpResponse.noContent().cookies(SessionCookie.clear(client.cookieScope(request)));
+        boolean secure = client.secure(request);
+        java.util.Optional<java.net.URI> providerLogout = SessionCookie.token(request, PROVIDER_COOKIE)
+                .flatMap(providers::logoutAt);
+        io.micronaut.http.cookie.Cookie forget = io.micronaut.http.cookie.Cookie.of(PROVIDER_COOKIE, "").path("/")
+                .httpOnly(true).sameSite(io.micronaut.http.cookie.SameSite.Lax).secure(secure).maxAge(0);
+        if (providerLogout.isPresent()) {
+            return HttpResponse.ok(java.util.Map.of("providerLogoutUrl", providerLogout.get().toString()))
+                    .cookies(SessionCookie.clear(client.cookieScope(request))).cookie(forget);
+        }
+        MutableHttpResponse<?> signedOut = HttpResponse.noContent().cookies(SessionCookie.clear(client.cookieScope(request)));
+        return SessionCookie.token(request, PROVIDER_COOKIE).isPresent() ? signedOut.cookie(forget) : signedOut;
     }
 }
