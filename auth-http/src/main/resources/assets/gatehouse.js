@@ -95,6 +95,10 @@ function done(element, message, result) {
     location.assign(signInNext(element.dataset.next));
   } else if (then.startsWith('go:')) {
     location.assign(sameSitePath(then.slice(3)));
+  } else if (then === 'provider') {
+    // Connecting a provider: on to its sign-in page, the one address the server answered with.
+    const to = result && typeof result.location === 'string' ? result.location : '';
+    if (/^https?:\/\//.test(to)) location.assign(to); else toast('The server did not say where to connect; try again.');
   } else if (then === 'registered') {
     location.assign(result && result.pending ? '/waiting' : '/account');
   } else if (then === 'show-key') {

@@ -1,7 +1,7 @@
 package dev.gatehouse.http.pages;
 
 import dev.gatehouse.core.model.identities.ProviderName;
-import dev.gatehouse.core.port.out.IdentityProvider;
+import dev.gatehouse.http.web.SignInProviders;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.net.URLEncoder;
@@ -43,8 +43,9 @@ public class SignInChoices {
     private final boolean passwordLogin;
 
     @Inject
-    SignInChoices(List<IdentityProvider> configured) {
-        this(configured.stream().map(p -> new Provider(p.name().value(), p.displayName())).toList(), true);
+    SignInChoices(SignInProviders configured) {
+        this(configured.all().stream().map(p -> new Provider(p.name().value(), p.displayName())).toList(),
+                configured.passwordLogin());
     }
 
     /** With the providers already in button order. */

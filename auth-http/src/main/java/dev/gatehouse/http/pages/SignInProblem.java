@@ -26,13 +26,12 @@ final class SignInProblem {
                     + " Start again; if it keeps happening, tell your administrator."),
             Map.entry("unavailable", p -> p + " cannot be reached just now. Try again in a few minutes"
                     + " or sign in another way."),
-            Map.entry("not_allowed", p -> "Your " + p + " account is not among those allowed to sign in here."
-                    + " Ask an administrator if you need access."),
+            Map.entry("not_allowed", p -> "Signing in through " + p + " is not allowed for you here: your " + p
+                    + " account is not among those the operator allows, or this account cannot connect it now"
+                    + " (it is locked, or an administrator is acting as you). Ask an administrator if you need access."),
             Map.entry("email_unverified", p -> p + " has not verified your email address. Verify it at " + p
                     + ", then sign in again."),
             Map.entry("locked", p -> "Your account is locked. Ask an administrator to unlock it."),
-            Map.entry("pending", p -> "Your account is waiting for an administrator's approval."
-                    + " You can sign in once it is approved."),
             Map.entry("registration_closed", p -> "There is no account here for your " + p + " identity, and"
                     + " registration is closed. Ask an administrator for an account or an invite."),
             Map.entry("invite_required", p -> "New accounts need an invite here. Open the invite link you were given"
@@ -49,8 +48,12 @@ final class SignInProblem {
                     + " before, then connect " + p + " from My Account."),
             Map.entry("linked_to_another_account", p -> "That " + p + " identity already signs in to another account,"
                     + " so it was not connected to yours. Sign in to that account, or disconnect it there first."),
-            Map.entry("impersonating", p -> "Nothing can be connected to an account while you act as its user."
-                    + " Stop acting as that user first."),
+            Map.entry("round_trip_missing", p -> "This sign-in through " + p + " was not started in this browser,"
+                    + " was already used, or took too long. Start again from this page (with cookies allowed)."),
+            Map.entry("session_changed", p -> "You are no longer signed in as the person who asked to connect " + p
+                    + ". Sign in, then connect it again from My Account."),
+            Map.entry("no_base_url", p -> "This server does not know its public address, so it cannot send you to "
+                    + p + " and back. Tell your administrator (the --base-url setting)."),
             Map.entry("unknown_provider", p -> "That sign-in method is not offered here. Choose one of the buttons below."));
 
     private SignInProblem() {

@@ -147,6 +147,11 @@ class ProviderSignInController {
         }
         Cookie cookie = cookies.seal(new RoundTripCookie.Contents(redirect.roundTrip(), next, invite, connecting),
                 client.secure(request));
+        if (wantsJson(request)) {
+            // My Account's script: a form post would carry no Origin (the pages' no-referrer policy) and
+            // could not be redirected to the provider under form-action 'self'; the script goes there itself.
+            return HttpResponse.ok(Map.of("location", redirect.location().toString())).cookie(cookie);
+        }
         return HttpResponse.seeOther(redirect.location()).cookie(cookie);
     }
 
