@@ -121,6 +121,9 @@ class KeycloakSignInIT {
         assertThat(alice.locator("tr[data-identity='keycloak:alice']")).containsText("alice@corp.example");
         assertThat(alice.locator("tr[data-identity='keycloak:alice'] button")).isDisabled();
         BrowserIT.signOut(alice, origin);
+        assertThat(alice.locator("[data-provider-logout]")).isVisible();
+        alice.locator("[data-provider-logout] a").click();
+        alice.waitForURL(url -> url.startsWith(keycloak.issuer().toString()) || url.startsWith(origin + "/login"));
         alice.navigate(origin + "/account");
         alice.waitForURL(origin + "/login?next=%2Faccount");
         alice.context().close();
@@ -146,6 +149,10 @@ class KeycloakSignInIT {
         assertThat(bob.locator("tr[data-identity='corp:bob.corp']")).containsText("Corp SSO");
         assertThat(bob.locator("tr[data-identity='keycloak:bob'] button")).isEnabled();
         Chromium.screenshot(bob, "keycloak-signin-03-account-connected");
+
+        bob.click("[aria-label='Disconnect corp:bob.corp']");
+        assertThat(bob.locator("tr[data-identity='corp:bob.corp']")).hasCount(0);
+        assertThat(bob.locator("tr[data-identity='keycloak:bob'] button")).isDisabled();
         bob.context().close();
     }
 
@@ -175,7 +182,7 @@ class KeycloakSignInIT {
         root.waitForURL(origin + "/admin/audit");
         String audit = root.locator("main").innerText();
         Chromium.screenshot(root, "keycloak-signin-05-audit");
-        for (String step : List.of("auth.provider_sign_in", "identity.connect", "alice", "bob")) {
+        for (String step : List.of("auth.provider_sign_in", "identity.connect", "identity.disconnect", "alice", "bob")) {
             assertTrue(audit.contains(step), step + " is not on the audit page:\n" + audit);
         }
         assertTrue(audit.contains("email_in_use") || audit.contains("EMAIL_IN_USE")
