@@ -142,6 +142,7 @@ class KeycloakSignInIT {
 
         bob.navigate(origin + "/account");
         assertThat(bob.locator("tr[data-identity='keycloak:bob'] button")).isDisabled();
+        assertThat(bob.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Change password"))).hasCount(0);
         corp.enqueueCallback(new DefaultOAuth2TokenCallback(CORP_ISSUER_ID, "corp-bob-1", "JWT", List.of(CORP_CLIENT),
                 Map.of("preferred_username", "bob.corp", "email", "bob@corp.example", "email_verified", true), 3600));
         bob.click("[data-connect-provider=corp]");

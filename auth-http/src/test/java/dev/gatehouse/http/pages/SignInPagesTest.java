@@ -12,10 +12,15 @@ import dev.gatehouse.core.model.identities.IdentityLink;
 import dev.gatehouse.core.model.identities.ProviderName;
 import dev.gatehouse.http.testing.RunningServer;
 import dev.gatehouse.http.web.SessionCookie;
+import dev.gatehouse.core.model.registration.RegistrationMode;
+import dev.gatehouse.core.service.registration.RegistrationRules;
+import dev.gatehouse.http.config.SignInOptions;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,6 +34,8 @@ import org.junit.jupiter.api.Test;
 class SignInPagesTest {
 
     static RunningServer app;
+    /** Password sign-in off, two providers (one named "Corp SSO") whose issuer does not answer: the buttons still show. */
+    static RunningServer providersOnly;
     static String admin;
     static String bob;
 
@@ -46,6 +53,19 @@ class SignInPagesTest {
         link("keycloak", "kc-carol", "carol", "carol", now);
         admin = RunningServer.token(app.login("admin", "correct horse battery"));
         bob = RunningServer.token(app.login("bob", "correct horse battery"));
+
+        Map<String, String> env = new java.util.HashMap<>();
+        env.put("GATEHOUSE_OIDC_PROVIDERS", "corp,keycloak");
+        for (String name : List.of("CORP", "KEYCLOAK")) {
+            env.put("GATEHOUSE_OIDC_" + name + "_ISSUER", "http://127.0.0.1:1/realms/" + name.toLowerCase());
+            env.put("GATEHOUSE_OIDC_" + name + "_CLIENT_ID", "gatehouse");
+            env.put("GATEHOUSE_OIDC_" + name + "_CLIENT_SECRET", "not-a-secret");
+        }
+        env.put("GATEHOUSE_OIDC_CORP_DISPLAY_NAME", "Corp SSO");
+        providersOnly = new RunningServer(s -> s.withRegistration(new RegistrationRules(RegistrationMode.OPEN, Optional.empty()))
+                .withSignIn(SignInOptions.DEFAULTS.withBaseUrl(Optional.of(URI.create("http://127.0.0.1:8000")))
+                        .withPasswordLogin(false).withProviderEnvironment(env)));
+        providersOnly.addAdmin("root", "correct horse battery");
     }
 
     private static void link(String provider, String subject, String user, String login, Instant now) {
@@ -56,6 +76,7 @@ class SignInPagesTest {
     @AfterAll
     static void stop() {
         app.close();
+        providersOnly.close();
     }
 
     static HttpResponse<String> page(String path, String token) {
@@ -75,6 +96,30 @@ class SignInPagesTest {
         assertTrue(page("/login?error=invite_expired", null).body().contains("That invite has expired."));
         assertTrue(page("/login?error=access_denied&provider=github", null).body().contains("You cancelled signing in"));
         assertFalse(page("/login", null).body().contains("data-sign-in-problem"), "no error, no message");
+    }
+
+    @Test
+    void withPasswordLoginOffTheLoginPageOffersOnlyTheProvidersAsPlainLinksCarryingNext() {
+        String html = providersOnly.send(providersOnly.get("/login?next=%2Fadmin%2Faudit").header("Accept", "text/html")
+                .build()).body();
+        assertTrue(html.contains("<a class=\"button wide\" href=\"/auth/corp?next=%2Fadmin%2Faudit\" data-provider=\"corp\">"
+                + "Sign in with Corp SSO</a>"), html);
+        assertTrue(html.indexOf("Sign in with Corp SSO") < html.indexOf("data-provider=\"keycloak\""), "the operator's order");
+        assertFalse(html.contains("id=\"password\""), "no password form");
+        assertTrue(html.contains("Signing in with a password is turned off here"), html);
+        String refused = providersOnly.send(providersOnly.get("/login?error=email_in_use&provider=corp")
+                .header("Accept", "text/html").build()).body();
+        assertTrue(refused.contains("then connect Corp SSO from My Account."), refused);
+    }
+
+    @Test
+    void theRegisterPageCarriesTheInviteThroughTheProviderButtonsAndRefusesAnyOtherText() {
+        String html = providersOnly.send(providersOnly.get("/register?invite=abc_123").header("Accept", "text/html").build()).body();
+        assertTrue(html.contains("href=\"/auth/corp?next=%2Faccount&amp;invite=abc_123\""), html);
+        assertFalse(html.contains("id=\"confirm\""), "no password to choose when password sign-in is off");
+        String hostile = providersOnly.send(providersOnly.get("/register?invite=%22%3E%3Cscript%3E")
+                .header("Accept", "text/html").build()).body();
+        assertFalse(hostile.contains("invite=%22") || hostile.contains("<script>"), hostile);
     }
 
     @Test
@@ -107,6 +152,7 @@ class SignInPagesTest {
         assertFalse(html.contains("/api/admin/users/{user}/identities/keycloak/{id}\" data-user=\"carol\""),
                 "carol's only identity cannot be disconnected");
         assertTrue(html.contains("This is the only way into the account"), html);
+        assertTrue(html.contains("No password: signs in through the providers below"), html);
     }
 
     @Test
