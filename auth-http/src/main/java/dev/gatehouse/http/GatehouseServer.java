@@ -83,8 +83,19 @@ public final class GatehouseServer {
             if (context.isRunning()) {
                 context.close();
             }
-            throw e;
+            throw settingsProblem(e);
         }
+    }
+
+    /** A setting a bean refused (a provider without a base URL, no way to sign in) says so itself, not wrapped. */
+    private static RuntimeException settingsProblem(RuntimeException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof IllegalArgumentException refused
+                    && e instanceof io.micronaut.context.exceptions.BeanInstantiationException) {
+                return refused;
+            }
+        }
+        return e;
     }
 
     /**

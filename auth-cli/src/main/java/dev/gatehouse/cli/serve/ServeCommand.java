@@ -113,6 +113,19 @@ public final class ServeCommand extends CliCommand {
                     + " --portal-url. Env: GATEHOUSE_COOKIE_DOMAIN.")
     String cookieDomain;
 
+    @Option(names = "--base-url", paramLabel = "URL", defaultValue = "${env:GATEHOUSE_BASE_URL}",
+            description = "The public address people reach Gatehouse by, e.g. https://auth.example.org: sign-in"
+                    + " providers send them back to URL/auth/NAME/callback (register that redirect URI at the"
+                    + " provider). Needed with providers unless every request comes through a --trusted-proxy."
+                    + " Env: GATEHOUSE_BASE_URL.")
+    String baseUrl;
+
+    @Option(names = "--password-login", paramLabel = "on|off", defaultValue = "${env:GATEHOUSE_PASSWORD_LOGIN:-on}",
+            description = "Whether people may sign in with a username and password (default ${DEFAULT-VALUE}); off"
+                    + " leaves only the sign-in providers (GATEHOUSE_OIDC_*, GATEHOUSE_GITHUB_*; docs/oauth.md) and"
+                    + " needs at least one. API keys work either way. Env: GATEHOUSE_PASSWORD_LOGIN.")
+    String passwordLogin;
+
     @Option(names = "--log-level", paramLabel = "LEVELS", defaultValue = "${env:GATEHOUSE_LOG_LEVEL:-info}",
             description = "What the server logs (on stderr): a level for everything, then LOGGER=LEVEL for single"
                     + " loggers and those under them, comma-separated; levels trace, debug, info, warn, error, off."
@@ -171,7 +184,11 @@ public final class ServeCommand extends CliCommand {
                     .withAllowedHosts(allowedHosts != null ? allowedHosts : ServerSettings.csv(
                             invocation.environment().variable("GATEHOUSE_ALLOWED_HOSTS") == null ? ""
                                     : invocation.environment().variable("GATEHOUSE_ALLOWED_HOSTS")))
-                    .withPortal(dev.gatehouse.http.config.Portal.of(portalUrl, cookieDomain));
+                    .withPortal(dev.gatehouse.http.config.Portal.of(portalUrl, cookieDomain))
+                    .withSignIn(dev.gatehouse.http.config.SignInOptions.fromEnvironment(invocation.environment().variables())
+                            .withBaseUrl(dev.gatehouse.http.config.SignInOptions.parseBaseUrl(baseUrl))
+                            .withPasswordLogin(dev.gatehouse.http.config.SignInOptions.onOff("--password-login",
+                                    passwordLogin, true)));
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
@@ -193,6 +210,9 @@ public final class ServeCommand extends CliCommand {
                     invocation.environment().clock());
             pairAs = !pair || settings.auth() != AuthMode.AUTO ? Optional.empty() : pairing.owner(Optional.ofNullable(qrOwner));
             server = GatehouseServer.start(settings, stores, access);
+        } catch (IllegalArgumentException e) { // a provider's settings, a missing --base-url, no way to sign in
+            stores.close();
+            throw new UsageException(e.getMessage());
         } catch (RuntimeException e) {
             stores.close();
             throw e;

@@ -92,4 +92,40 @@ class ServeCommandTest {
         assertEquals(0, run.exitCode(), run::toString);
         assertTrue(run.out().contains("--auth") && run.out().contains("setup mode"), run::toString);
     }
+
+    @Test
+    void passwordLoginOffWithoutAProviderStopsTheStart() {
+        TestCli.Run run = new TestCli(home).run("serve", "--password-login", "off", "--port", "0");
+        assertEquals(ExitCodes.USAGE, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("--password-login off leaves no way to sign in"), run::toString);
+    }
+
+    @Test
+    void aProviderWithoutABaseUrlStopsTheStartSayingWhy() {
+        TestCli cli = new TestCli(home);
+        cli.variables.put("GATEHOUSE_OIDC_PROVIDERS", "keycloak");
+        cli.variables.put("GATEHOUSE_OIDC_KEYCLOAK_ISSUER", "http://127.0.0.1:9/realms/gatehouse");
+        cli.variables.put("GATEHOUSE_OIDC_KEYCLOAK_CLIENT_ID", "gatehouse");
+        cli.variables.put("GATEHOUSE_OIDC_KEYCLOAK_CLIENT_SECRET", "secret");
+        TestCli.Run run = cli.run("serve", "--port", "0");
+        assertEquals(ExitCodes.USAGE, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("--base-url") && run.err().contains("/auth/NAME/callback"), run::toString);
+    }
+
+    @Test
+    void aBaseUrlMustBeAnHttpAddressAndPasswordLoginOnOrOff() {
+        TestCli.Run url = new TestCli(home).run("serve", "--base-url", "auth.example.org", "--port", "0");
+        assertEquals(ExitCodes.USAGE, url.exitCode(), url::toString);
+        assertTrue(url.err().contains("https://auth.example.org"), url::toString);
+        TestCli.Run onOff = new TestCli(home).run("serve", "--password-login", "maybe", "--port", "0");
+        assertEquals(ExitCodes.USAGE, onOff.exitCode(), onOff::toString);
+        assertTrue(onOff.err().contains("on or off"), onOff::toString);
+    }
+
+    @Test
+    void helpExplainsTheSignInOptions() {
+        TestCli.Run run = new TestCli(home).run("serve", "--help");
+        assertTrue(run.out().contains("--base-url") && run.out().contains("--password-login")
+                && run.out().contains("GATEHOUSE_BASE_URL"), run::toString);
+    }
 }

@@ -59,9 +59,14 @@ public final class StartupReport {
                         settings.portal().active() ? settings.portal() : "none", HumanDuration.format(settings.sessionIdle()),
                         settings.keyLifetime().map(HumanDuration::format).orElse("until revoked"));
         warnings(settings, setupMode).forEach(LOG::warn);
-        providers.all().stream().filter(p -> !p.health().up()).forEach(p -> LOG.warn("Sign-in provider {} is down: {}."
-                + " Its button stays; /auth/{} answers 503 and /readyz names it until it answers again (retried at each"
-                + " use).", p.name().value(), p.health().detail(), p.name().value()));
+        providerWarnings(providers).forEach(LOG::warn);
+    }
+
+    /** One warning per provider that did not answer discovery, saying what people will see meanwhile. */
+    static List<String> providerWarnings(SignInProviders providers) {
+        return providers.all().stream().filter(p -> !p.health().up()).map(p -> "Sign-in provider " + p.name().value()
+                + " is down: " + p.health().detail() + ". Its button stays; /auth/" + p.name().value() + " answers that it"
+                + " cannot be reached and /readyz names it until it answers again (retried at each use).").toList();
     }
 
     /** The warnings a start with these settings deserves, each saying what to do. */

@@ -37,6 +37,10 @@ class ProvidersFactory {
     SignInProviders signInProviders(ServerSettings settings, ProvidersConfig config, Clock clock) {
         SignInOptions options = settings.signIn();
         List<IdentityProvider> providers = IdentityProviders.from(config, FlowSettings.DEFAULTS, clock);
+        if (providers.stream().anyMatch(p -> p.name().value().equals("verify"))) {
+            throw new IllegalArgumentException("A sign-in provider cannot be called 'verify': /auth/verify is the"
+                    + " forward-auth check. Give it another name in GATEHOUSE_OIDC_PROVIDERS.");
+        }
         if (!options.passwordLogin() && providers.isEmpty()) {
             throw new IllegalArgumentException("--password-login off leaves no way to sign in: configure a provider"
                     + " (GATEHOUSE_OIDC_PROVIDERS or GATEHOUSE_GITHUB_CLIENT_ID, docs/oauth.md) or turn password login on.");

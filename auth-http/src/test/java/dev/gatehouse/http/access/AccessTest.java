@@ -56,7 +56,7 @@ public class AccessTest {
         server.server.getApplicationContext().getBean(Router.class).uriRoutes().forEach(route -> {
             UriRouteInfo<?, ?> info = route;
             String path = info.getUriMatchTemplate().expand(java.util.Map.of("username", "alice", "id",
-                    "Ab3dEf9Gh1Jk2Lm3", "name", "gatehouse.css"));
+                    "Ab3dEf9Gh1Jk2Lm3", "name", "gatehouse.css", "provider", "corp", "subject", "sub-1"));
             List<String> marks = java.util.stream.Stream.of(PublicRoute.class, SignedIn.class, AdminOnly.class,
                             io.micronaut.security.annotation.Secured.class)
                     .filter(mark -> info.getAnnotationMetadata().hasAnnotation(mark)).map(Class::getSimpleName).toList();
@@ -122,10 +122,11 @@ public class AccessTest {
         List<String> needSignIn = routes().stream().filter(route -> route.rule().keys() == KeyRule.Keys.NONE)
                 .map(Route::toString).distinct().sorted().toList();
         assertEquals(List.of("POST /api/admin/users/{username}/impersonate", "POST /api/admin/users/{username}/password",
-                "POST /api/me/password"), needSignIn);
+                "POST /api/me/password", "POST /auth/{provider}/connect"), needSignIn);
         List<String> publicRoutes = routes().stream().filter(route -> route.rule().isPublic())
                 .filter(route -> !route.method().equals("HEAD")).map(Route::toString).distinct().sorted().toList();
-        assertEquals(List.of("GET /api/register", "GET /api/setup", "GET /assets/{name}", "GET /auth/verify",
+        assertEquals(List.of("GET /api/auth/providers", "GET /api/register", "GET /api/setup", "GET /assets/{name}",
+                "GET /auth/verify", "GET /auth/{provider}", "GET /auth/{provider}/callback",
                 "GET /favicon.ico", "GET /healthz", "GET /login", "GET /openapi.yml", "GET /readyz", "GET /register", "GET /setup",
                 "GET /waiting", "POST /api/auth/login", "POST /api/impersonation/stop", "POST /api/register",
                 "POST /api/setup", "POST /auth/verify"), publicRoutes);

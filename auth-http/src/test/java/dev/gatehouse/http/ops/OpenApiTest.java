@@ -133,7 +133,8 @@ class OpenApiTest {
             String method = entry.getKey().substring(0, entry.getKey().indexOf(' '));
             String template = entry.getKey().substring(method.length() + 1);
             boolean secured = entry.getValue().get("security") != null;
-            String path = template.replace("{username}", "root").replace("{id}", "Ab3dEf9Gh1Jk2Lm3");
+            String path = template.replace("{username}", "root").replace("{id}", "Ab3dEf9Gh1Jk2Lm3")
+                    .replace("{provider}", "corp").replace("{subject}", "sub-1");
             HttpResponse<String> anonymous = app.send(HttpRequest.newBuilder(URI.create(app.origin() + path))
                     .method(method, method.equals("GET") ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString("{}"))
                     .header("Content-Type", "application/json").header("Origin", app.origin()).build());

@@ -1,5 +1,8 @@
 package dev.gatehouse.http.ops;
 
+import dev.gatehouse.core.model.identities.ProviderName;
+import dev.gatehouse.core.port.out.IdentityProvider;
+import dev.gatehouse.http.web.SignInProviders;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -38,5 +41,39 @@ class StartupReportTest {
         ServerSettings proxied = new ServerSettings("0.0.0.0", 8000, "sqlite:/tmp/g.db", List.of("10.0.0.2"));
         assertEquals(List.of(), StartupReport.warnings(proxied, false));
         assertTrue(StartupReport.warnings(local, true).get(0).contains("not logged"));
+    }
+
+    @Test
+    void aProviderThatDidNotAnswerDiscoveryIsWarnedAboutByName() {
+        SignInProviders providers = new SignInProviders(List.of(provider("keycloak", true), provider("corp", false)), true,
+                java.util.Optional.of(java.net.URI.create("https://auth.example.org")));
+        List<String> warnings = StartupReport.providerWarnings(providers);
+        assertEquals(1, warnings.size(), warnings::toString);
+        assertTrue(warnings.get(0).contains("corp is down: connection refused") && warnings.get(0).contains("/readyz"),
+                warnings::toString);
+    }
+
+    private static IdentityProvider provider(String name, boolean up) {
+        return new IdentityProvider() {
+            public ProviderName name() {
+                return ProviderName.of(name);
+            }
+
+            public String displayName() {
+                return name;
+            }
+
+            public Redirect begin(java.net.URI redirectUri) {
+                throw new UnsupportedOperationException();
+            }
+
+            public Outcome complete(java.util.Map<String, String> callback, RoundTrip started, java.net.URI redirectUri) {
+                throw new UnsupportedOperationException();
+            }
+
+            public Health health() {
+                return up ? Health.ok() : Health.down("connection refused");
+            }
+        };
     }
 }

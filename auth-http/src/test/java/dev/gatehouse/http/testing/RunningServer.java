@@ -26,6 +26,7 @@ import dev.gatehouse.crypto.Argon2idParameters;
 import dev.gatehouse.crypto.PasswordHashers;
 import dev.gatehouse.http.GatehouseServer;
 import dev.gatehouse.http.config.ServerSettings;
+import dev.gatehouse.http.config.SignInOptions;
 import dev.gatehouse.http.forwardauth.AccessRules;
 import dev.gatehouse.http.web.SessionCookie;
 import dev.gatehouse.http.wiring.StoreUrl;
@@ -43,6 +44,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -86,6 +88,25 @@ public final class RunningServer implements AutoCloseable {
     public RunningServer(String storeUrl, java.util.function.UnaryOperator<ServerSettings> tweak) {
         server = GatehouseServer.start(tweak.apply(new ServerSettings("127.0.0.1", 0, storeUrl, List.of())));
         cli = StoreUrl.parse(storeUrl, System.getProperty("user.home")).open();
+    }
+
+    /**
+     * A server with sign-in providers configured by {@code env} (the names the server reads:
+     * {@code GATEHOUSE_OIDC_*}, {@code GATEHOUSE_GITHUB_*}), listening on a free port that its base
+     * URL ({@code --base-url}) names, so the redirect URIs lead back to it; {@code tweak} changes
+     * the rest (the registration mode, the password form).
+     */
+    public static RunningServer withProviders(Map<String, String> env, java.util.function.UnaryOperator<ServerSettings> tweak)
+            throws IOException {
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        }
+        URI base = URI.create("http://127.0.0.1:" + port);
+        return new RunningServer(settings -> tweak.apply(new ServerSettings(settings.host(), port, settings.storeUrl(),
+                settings.trustedProxies(), settings.auth(), settings.apiKeys(), settings.sessionIdle(),
+                settings.keyLifetime(), settings.registration(), settings.impersonationLimit(), settings.allowedHosts(),
+                settings.portal(), SignInOptions.DEFAULTS.withBaseUrl(Optional.of(base)).withProviderEnvironment(env))));
     }
 
     public String origin() {

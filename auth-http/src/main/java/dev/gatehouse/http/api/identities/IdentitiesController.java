@@ -20,6 +20,7 @@ import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Instant;
@@ -48,11 +49,13 @@ class IdentitiesController {
     }
 
     /** One identity at a provider; {@code displayName} is the provider's button name (its name if no longer configured). */
+    @Serdeable
     record IdentityView(String provider, String displayName, String login, String email, Instant linkedAt,
                         Instant lastUsedAt, String subject) {
     }
 
     /** The ways in: the password (if any) and the identities, oldest first. */
+    @Serdeable
     record SignInMethodsView(String username, boolean password, List<IdentityView> identities) {
     }
 

@@ -30,10 +30,12 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.cookie.SameSite;
 import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
@@ -86,14 +88,17 @@ class ProviderSignInController {
     }
 
     /** One sign-in button. */
+    @Serdeable
     record ProviderView(String name, String displayName, String startUrl) {
     }
 
     /** The buttons, in order, and whether the password form is offered. */
+    @Serdeable
     record ProvidersView(List<ProviderView> providers, boolean passwordLogin) {
     }
 
     @PublicRoute
+    @NotDuringSetup
     @JsonApi
     @Get("/api/auth/providers")
     ProvidersView list() {
@@ -104,6 +109,8 @@ class ProviderSignInController {
     @PublicRoute
     @NotDuringSetup
     @Get("/auth/{provider}")
+    @JsonApi
+    @Produces(MediaType.ALL) // a browser's page view, or a client asking for JSON; /auth/verify (all too) still wins
     @ApiResponse(responseCode = "303", description = "To the provider's sign-in page; the round trip is kept in the sealed cookie gatehouse_oauth.")
     HttpResponse<?> start(HttpRequest<?> request, @PathVariable String provider, @Nullable @QueryValue String next,
                           @Nullable @QueryValue String invite) {
@@ -114,6 +121,8 @@ class ProviderSignInController {
     @SignedIn
     @KeyRule(Keys.NONE)
     @Post("/auth/{provider}/connect")
+    @JsonApi
+    @Produces(MediaType.ALL) // a browser's page view, or a client asking for JSON; /auth/verify (all too) still wins
     @ApiResponse(responseCode = "303", description = "To the provider, to connect the identity to the signed-in account.")
     HttpResponse<?> connect(HttpRequest<?> request, Caller caller, @PathVariable String provider) {
         if (caller.session().isEmpty() || caller.impersonator().isPresent()) {
@@ -158,6 +167,8 @@ class ProviderSignInController {
     @PublicRoute
     @NotDuringSetup
     @Get("/auth/{provider}/callback")
+    @JsonApi
+    @Produces(MediaType.ALL) // a browser's page view, or a client asking for JSON; /auth/verify (all too) still wins
     @ApiResponse(responseCode = "303", description = "Signed in (session cookie set) and on to `next`; connected (to /account);"
             + " waiting for approval (to /waiting); or refused (to /login?error=CODE&provider=NAME).")
     HttpResponse<?> callback(HttpRequest<?> request, @PathVariable String provider, @Nullable Caller caller) {
@@ -249,7 +260,7 @@ class ProviderSignInController {
                                         String message, boolean clearCookie) {
         MutableHttpResponse<?> answer;
         if (wantsJson(request)) {
-            answer = ApiError.response(status, code, message);
+            answer = ApiError.response(status, code, message).contentType(MediaType.APPLICATION_JSON_TYPE);
         } else {
             String name = providers.find(provider).map(p -> p.name().value()).orElse("");
             answer = HttpResponse.seeOther(URI.create("/login?error=" + code
