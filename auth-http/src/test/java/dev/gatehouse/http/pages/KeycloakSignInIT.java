@@ -145,7 +145,9 @@ class KeycloakSignInIT {
         assertThat(bob.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Change password"))).hasCount(0);
         corp.enqueueCallback(new DefaultOAuth2TokenCallback(CORP_ISSUER_ID, "corp-bob-1", "JWT", List.of(CORP_CLIENT),
                 Map.of("preferred_username", "bob.corp", "email", "bob@corp.example", "email_verified", true), 3600));
-        bob.click("[data-connect-provider=corp]");
+        // Through Corp SSO's authorize page and back to the callback, which ends on My Account.
+        bob.waitForResponse(response -> response.url().startsWith(origin + "/auth/corp/callback"),
+                () -> bob.click("[data-connect-provider=corp]"));
         bob.waitForURL(origin + "/account");
         assertThat(bob.locator("tr[data-identity='corp:bob.corp']")).containsText("Corp SSO");
         assertThat(bob.locator("tr[data-identity='keycloak:bob'] button")).isEnabled();

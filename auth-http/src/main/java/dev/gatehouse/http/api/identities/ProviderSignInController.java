@@ -159,7 +159,8 @@ class ProviderSignInController {
         if (wantsJson(request)) {
             // My Account's script: a form post would carry no Origin (the pages' no-referrer policy) and
             // could not be redirected to the provider under form-action 'self'; the script goes there itself.
-            return HttpResponse.ok(Map.of("location", redirect.location().toString())).cookie(cookie);
+            return HttpResponse.ok(Map.of("location", redirect.location().toString()))
+                    .contentType(MediaType.APPLICATION_JSON_TYPE).cookie(cookie);
         }
         return HttpResponse.seeOther(redirect.location()).cookie(cookie);
     }
