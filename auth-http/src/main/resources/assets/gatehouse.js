@@ -4,6 +4,7 @@
 'use strict';
 
 const FLASH = 'gatehouse.flash';
+const PROVIDER_LOGOUT = 'gatehouse.provider-logout';
 const IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'image/gif'];
 const MAX_AVATAR_BYTES = 2 * 1024 * 1024;
 
@@ -95,6 +96,10 @@ function done(element, message, result) {
     location.assign(signInNext(element.dataset.next));
   } else if (then.startsWith('go:')) {
     location.assign(sameSitePath(then.slice(3)));
+  } else if (then === 'provider') {
+    // Connecting a provider: on to its sign-in page, the one address the server answered with.
+    const to = result && typeof result.location === 'string' ? result.location : '';
+    if (/^https?:\/\//.test(to)) location.assign(to); else toast('The server did not say where to connect; try again.');
   } else if (then === 'registered') {
     location.assign(result && result.pending ? '/waiting' : '/account');
   } else if (then === 'show-key') {
@@ -198,7 +203,11 @@ async function fetchButton(button) {
 
 async function signOut() {
   try {
-    await call('POST', '/api/auth/logout');
+    const result = await call('POST', '/api/auth/logout');
+    // Signed in through a provider that can end its own session too: the sign-in page offers it.
+    if (result && typeof result.providerLogoutUrl === 'string' && /^https?:\/\//.test(result.providerLogoutUrl)) {
+      sessionStorage.setItem(PROVIDER_LOGOUT, result.providerLogoutUrl);
+    }
   } finally {
     location.assign('/login');
   }
@@ -302,6 +311,13 @@ document.addEventListener('DOMContentLoaded', () => {
   if (flash) {
     sessionStorage.removeItem(FLASH);
     toast(flash);
+  }
+  const providerLogout = sessionStorage.getItem(PROVIDER_LOGOUT);
+  const offer = document.querySelector('[data-provider-logout]');
+  if (providerLogout && offer) {
+    sessionStorage.removeItem(PROVIDER_LOGOUT);
+    offer.querySelector('a').href = providerLogout;
+    offer.hidden = false;
   }
   // The setup link carries its code in the fragment, which never reaches a server or a log.
   const code = document.querySelector('[data-setup-code]');

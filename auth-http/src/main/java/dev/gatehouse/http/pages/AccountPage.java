@@ -11,10 +11,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** My Account: who I am, what I may use, and where I am signed in. {@code lastLogin} is null before the first sign-in. */
+/** My Account: who I am, what I may use, how I sign in, and where I am signed in. {@code lastLogin} is null before the first sign-in. */
 public record AccountPage(Shell shell, String username, String avatar, List<String> roles, String status,
                           Moment created, Moment lastLogin, String lastIp, List<SessionRow> sessions,
-                          EffectiveRights rights) {
+                          EffectiveRights rights, SignInMethods methods) {
 
     public AccountPage {
         roles = List.copyOf(roles);
@@ -23,13 +23,14 @@ public record AccountPage(Shell shell, String username, String avatar, List<Stri
 
     /** {@code rights} is null when they could not be read: the page then says so. */
     static AccountPage of(Shell shell, User user, List<Session> sessions, Optional<SessionId> current, Instant now,
-                          EffectiveRights rights) {
+                          EffectiveRights rights, SignInMethods methods) {
         return new AccountPage(shell, user.username().value(), PageLinks.avatar(user.username().value()),
                 user.roles().stream().sorted().map(Role::label).toList(), user.status().label(),
                 Moment.of(user.createdAt(), now),
                 user.lastLogin().map(l -> Moment.of(l.at(), now)).orElse(null),
                 user.lastLogin().map(l -> l.clientIp()).orElse(""),
-                sessions.stream().map(s -> SessionRow.of(s, current.map(s.id()::equals).orElse(false), now)).toList(), rights);
+                sessions.stream().map(s -> SessionRow.of(s, current.map(s.id()::equals).orElse(false), now)).toList(), rights,
+                methods);
     }
 
     /** True when there are sessions besides this one to end. */

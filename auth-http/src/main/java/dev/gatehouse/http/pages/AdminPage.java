@@ -36,16 +36,18 @@ public record AdminPage(Shell shell, List<Row> users, long total, String after, 
      * null for accounts that never signed in.
      */
     public record Row(String username, String email, String avatar, List<String> roles, boolean admin, String status,
-                      String lockedReason, Moment created, Moment lastLogin, String lastIp, boolean self) {
+                      String lockedReason, Moment created, Moment lastLogin, String lastIp, boolean self,
+                      List<String> identities) {
 
-        static Row of(User user, User viewer, Instant now) {
+        /** {@code identities} are the account's provider identities as {@code provider:login}. */
+        static Row of(User user, User viewer, Instant now, List<String> identities) {
             String reason = user.status() instanceof UserStatus.Locked locked ? locked.reason() : "";
             return new Row(user.username().value(), user.email().orElse(""), PageLinks.avatar(user.username().value()),
                     user.roles().stream().sorted().map(Role::label).toList(), user.isAdmin(), user.status().label(),
                     reason, Moment.of(user.createdAt(), now),
                     user.lastLogin().map(l -> Moment.of(l.at(), now)).orElse(null),
                     user.lastLogin().map(l -> l.clientIp()).orElse(""),
-                    user.username().equals(viewer.username()));
+                    user.username().equals(viewer.username()), List.copyOf(identities));
         }
 
         public boolean locked() {

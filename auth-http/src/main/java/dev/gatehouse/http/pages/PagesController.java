@@ -58,12 +58,17 @@ class PagesController {
     private final Register register;
     private final ReadPermissions readPermissions;
     private final ServerSettings settings;
+    private final SignInChoices choices;
+    private final SignInMethodsView methods;
 
     PagesController(Assets assets, SetupMode setupMode, ListUsers listUsers, KeyOwners keyOwners,
                     ManageSessions manageSessions, ListApiKeys listApiKeys, KeyPolicy keyPolicy, Clock clock,
                     Register register,
-                    ReadPermissions readPermissions, ServerSettings settings) {
+                    ReadPermissions readPermissions, ServerSettings settings, SignInChoices choices,
+                    SignInMethodsView methods) {
         this.settings = settings;
+        this.choices = choices;
+        this.methods = methods;
         this.register = register;
         this.readPermissions = readPermissions;
         this.assets = assets;
@@ -85,7 +90,8 @@ class PagesController {
     @PublicRoute
     @NotDuringSetup
     @Get("/login")
-    HttpResponse<?> login(@Nullable Caller signedIn, @Nullable @QueryValue String next) {
+    HttpResponse<?> login(@Nullable Caller signedIn, @Nullable @QueryValue String next,
+                          @Nullable @QueryValue String error, @Nullable @QueryValue String provider) {
         if (setupMode.active()) {
             return HttpResponse.seeOther(URI.create("/setup"));
         }
@@ -93,8 +99,10 @@ class PagesController {
         if (signedIn != null) {
             return HttpResponse.seeOther(URI.create(target));
         }
+        String through = choices.find(provider).map(SignInChoices.Provider::displayName).orElse("the provider");
         return page("login", new LoginPage(shell("Sign in", Optional.empty()), target,
-                register.mode() != RegistrationMode.CLOSED));
+                register.mode() != RegistrationMode.CLOSED, choices.providers(), choices.passwordLogin(),
+                SignInProblem.message(error, through)));
     }
 
     @PublicRoute
@@ -111,7 +119,8 @@ class PagesController {
         var rights = readPermissions.read(caller.actor(), caller.user().username());
         return page("account", AccountPage.of(shell("My Account", Optional.of(caller)), caller.user(), sessions,
                 caller.session().map(Session::id), clock.instant(),
-                rights instanceof ReadPermissions.Rights r ? r.effective() : null));
+                rights instanceof ReadPermissions.Rights r ? r.effective() : null,
+                methods.of(caller.actor(), caller.user().username())));
     }
 
     /** One user's features and models, for administrators to change. */
@@ -123,7 +132,7 @@ class PagesController {
         var rights = name.isEmpty() ? null : readPermissions.read(caller.actor(), name.get());
         if (rights instanceof ReadPermissions.Rights found && caller.admin()) {
             return page("user", UserRightsPage.of(shell, found.effective(), found.settings(),
-                    caller.actor().is(found.effective().username())));
+                    caller.actor().is(found.effective().username()), methods.of(caller.actor(), name.get())));
         }
         return page(HttpStatus.NOT_FOUND, "message", new MessagePage(shell, "No such user",
                 "There is no user '" + username + "'. The list of users is on Manage Users."));
@@ -139,7 +148,9 @@ class PagesController {
                     "Manage Users is for administrators. Ask one to give you the Admin role if you need it."));
         }
         Instant now = clock.instant();
-        List<AdminPage.Row> rows = page.users().stream().map(u -> AdminPage.Row.of(u, caller.user(), now)).toList();
+        var identities = methods.labelsByUser(caller.actor());
+        List<AdminPage.Row> rows = page.users().stream().map(u -> AdminPage.Row.of(u, caller.user(), now,
+                SignInMethodsView.labels(identities, u.username().value()))).toList();
         return page("admin", new AdminPage(shell, rows, page.total(), from.map(Username::value).orElse(""),
                 page.next().map(Username::value).orElse("")));
     }

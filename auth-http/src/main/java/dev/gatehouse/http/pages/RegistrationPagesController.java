@@ -36,9 +36,11 @@ class RegistrationPagesController {
     private final ListUsers listUsers;
     private final ListInvites listInvites;
     private final Clock clock;
+    private final SignInChoices choices;
 
     RegistrationPagesController(Assets assets, Register register, ListUsers listUsers, ListInvites listInvites,
-                                Clock clock) {
+                                Clock clock, SignInChoices choices) {
+        this.choices = choices;
         this.assets = assets;
         this.register = register;
         this.listUsers = listUsers;
@@ -55,7 +57,7 @@ class RegistrationPagesController {
         }
         String code = invite == null ? "" : invite.strip();
         return page("register", new RegisterPage(shell("Register", Optional.empty()), register.mode(),
-                code.matches("[A-Za-z0-9_]{1,64}") ? code : ""));
+                code.matches("[A-Za-z0-9_]{1,64}") ? code : "", choices.providers(), choices.passwordLogin()));
     }
 
     /** Where a pending account's sign-in lands: no session, only this word. */

@@ -156,6 +156,12 @@ class ProviderSignInController {
         }
         Cookie cookie = cookies.seal(new RoundTripCookie.Contents(redirect.roundTrip(), next, invite, connecting),
                 client.secure(request));
+        if (wantsJson(request)) {
+            // My Account's script: a form post would carry no Origin (the pages' no-referrer policy) and
+            // could not be redirected to the provider under form-action 'self'; the script goes there itself.
+            return HttpResponse.ok(Map.of("location", redirect.location().toString()))
+                    .contentType(MediaType.APPLICATION_JSON_TYPE).cookie(cookie);
+        }
         return HttpResponse.seeOther(redirect.location()).cookie(cookie);
     }
 
