@@ -331,6 +331,26 @@ class ProviderSignInTest {
     }
 
     @Test
+    void noKeyDisconnectsAWayInOnlyAPersonSignedInDoes() throws Exception {
+        start(RegistrationMode.CLOSED);
+        app.addUser("carol", "correct horse battery");
+        ProviderBrowser carol = new ProviderBrowser(app.origin());
+        carol.cookies.put("gatehouse_session", RunningServer.token(app.login("carol", "correct horse battery")));
+        nextPerson("sub-carol", "carol-at-corp", List.of());
+        carol.follow(carol.post("/auth/corp/connect"));
+        String carolsKey = app.mintKey("carol").secret();
+        String rootsKey = app.mintKey("root").secret();
+
+        RunningServer.assertError(403, "session_required",
+                app.keyed("DELETE", "/api/me/identities/corp/sub-carol", null, carolsKey));
+        assertEquals(403, app.keyed("DELETE", "/api/admin/users/carol/identities/corp/sub-carol", null, rootsKey)
+                .statusCode());
+        assertEquals(1, RunningServer.json(app.json("GET", "/api/me/identities", null, carol.cookieHeader()))
+                .path("identities").size());
+        assertEquals(204, app.json("DELETE", "/api/me/identities/corp/sub-carol", null, carol.cookieHeader()).statusCode());
+    }
+
+    @Test
     void aKeyWithScopesCannotManageIdentities() throws Exception {
         start(RegistrationMode.CLOSED);
         app.addUser("carol", "correct horse battery");
