@@ -208,15 +208,15 @@ class ProviderSignInController {
         SignInWithProvider.Result result = signInWithProvider.signIn(command);
         if (result instanceof SignInWithProvider.SignedIn in) {
             MutableHttpResponse<?> answer = HttpResponse.seeOther(URI.create(contents.next()))
-                    .cookie(cookies.clear(client.secure(request)));
+                    .cookie(cookies.clear(idp.name(), client.secure(request)));
             SessionCookie.issue(in.token(), in.session(), client.cookieScope(request), clock).forEach(answer::cookie);
             return answer.cookie(providerCookie(provider, client.secure(request)));
         }
         if (result instanceof SignInWithProvider.Connected) {
-            return HttpResponse.seeOther(URI.create(PageLinks.HOME)).cookie(cookies.clear(client.secure(request)));
+            return HttpResponse.seeOther(URI.create(PageLinks.HOME)).cookie(cookies.clear(idp.name(), client.secure(request)));
         }
         if (result instanceof SignInWithProvider.AwaitingApproval) {
-            return HttpResponse.seeOther(URI.create("/waiting")).cookie(cookies.clear(client.secure(request)));
+            return HttpResponse.seeOther(URI.create("/waiting")).cookie(cookies.clear(idp.name(), client.secure(request)));
         }
         SignInWithProvider.Refused refused = (SignInWithProvider.Refused) result;
         return fail(request, provider, HttpStatus.FORBIDDEN, refused.why().name().toLowerCase(Locale.ROOT),
@@ -261,7 +261,9 @@ class ProviderSignInController {
             answer = HttpResponse.seeOther(URI.create("/login?error=" + code
                     + (name.isEmpty() ? "" : "&provider=" + URLEncoder.encode(name, StandardCharsets.UTF_8))));
         }
-        return clearCookie ? answer.cookie(cookies.clear(client.secure(request))) : answer;
+        Optional<IdentityProvider> known = providers.find(provider);
+        return clearCookie && known.isPresent()
+                ? answer.cookie(cookies.clear(known.get().name(), client.secure(request))) : answer;
     }
 
     private static boolean wantsJson(HttpRequest<?> request) {

@@ -215,6 +215,30 @@ class ProviderSignInTest {
         assertFalse(victim.cookies.containsKey("gatehouse_session"));
     }
 
+    static String roundTripCookie(HttpResponse<String> answer) {
+        return answer.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith(RoundTripCookie.NAME + "=")).findFirst().orElse("");
+    }
+
+    @Test
+    void theRoundTripCookieReachesOnlyItsProvidersCallbackAndIsClearedThereWhateverHappens() throws Exception {
+        start(RegistrationMode.OPEN);
+        for (boolean refused : List.of(false, true)) {
+            nextPerson("sub-alice", "alice", List.of());
+            ProviderBrowser browser = new ProviderBrowser(app.origin());
+            HttpResponse<String> begun = browser.get("/auth/corp");
+            String set = roundTripCookie(begun);
+            assertTrue(set.contains("Path=/auth/corp/callback"), set);
+            assertTrue(set.toLowerCase(java.util.Locale.ROOT).contains("httponly") && set.contains("SameSite=Lax"), set);
+
+            String callback = location(browser.get(location(begun)));
+            HttpResponse<String> back = browser.get(refused ? callback.replaceFirst("state=[^&]*", "state=forged") : callback);
+            assertEquals(refused ? "/login?error=state_mismatch&provider=corp" : "/account", location(back));
+            String cleared = roundTripCookie(back);
+            assertTrue(cleared.contains("Path=/auth/corp/callback") && cleared.contains("Max-Age=0"), cleared);
+        }
+    }
+
     @Test
     void aReplayedCallbackIsRefused() throws Exception {
         start(RegistrationMode.OPEN);
