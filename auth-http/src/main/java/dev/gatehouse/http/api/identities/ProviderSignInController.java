@@ -213,10 +213,12 @@ class ProviderSignInController {
             return answer.cookie(providerCookie(provider, client.secure(request)));
         }
         if (result instanceof SignInWithProvider.Connected) {
-            return HttpResponse.seeOther(URI.create(PageLinks.HOME)).cookie(cookies.clear(idp.name(), client.secure(request)));
+            return HttpResponse.seeOther(URI.create(PageLinks.HOME))
+                    .cookie(cookies.clear(idp.name(), client.secure(request)));
         }
         if (result instanceof SignInWithProvider.AwaitingApproval) {
-            return HttpResponse.seeOther(URI.create("/waiting")).cookie(cookies.clear(idp.name(), client.secure(request)));
+            return HttpResponse.seeOther(URI.create("/waiting"))
+                    .cookie(cookies.clear(idp.name(), client.secure(request)));
         }
         SignInWithProvider.Refused refused = (SignInWithProvider.Refused) result;
         return fail(request, provider, HttpStatus.FORBIDDEN, refused.why().name().toLowerCase(Locale.ROOT),

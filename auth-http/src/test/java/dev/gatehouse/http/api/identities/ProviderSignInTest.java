@@ -229,10 +229,12 @@ class ProviderSignInTest {
             HttpResponse<String> begun = browser.get("/auth/corp");
             String set = roundTripCookie(begun);
             assertTrue(set.contains("Path=/auth/corp/callback"), set);
-            assertTrue(set.toLowerCase(java.util.Locale.ROOT).contains("httponly") && set.contains("SameSite=Lax"), set);
+            assertTrue(set.toLowerCase(java.util.Locale.ROOT).contains("httponly"), set);
+            assertTrue(set.contains("SameSite=Lax"), set);
 
             String callback = location(browser.get(location(begun)));
-            HttpResponse<String> back = browser.get(refused ? callback.replaceFirst("state=[^&]*", "state=forged") : callback);
+            HttpResponse<String> back = browser.get(refused
+                    ? callback.replaceFirst("state=[^&]*", "state=forged") : callback);
             assertEquals(refused ? "/login?error=state_mismatch&provider=corp" : "/account", location(back));
             String cleared = roundTripCookie(back);
             assertTrue(cleared.contains("Path=/auth/corp/callback") && cleared.contains("Max-Age=0"), cleared);
