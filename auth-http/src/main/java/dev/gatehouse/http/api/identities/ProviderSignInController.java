@@ -194,6 +194,13 @@ class ProviderSignInController {
             return fail(request, provider, HttpStatus.FORBIDDEN, "session_changed", "You are no longer signed in as"
                     + " the person who asked to connect " + idp.displayName() + ". Sign in and connect it again.", true);
         }
+        Optional<String> repeated = request.getParameters().names().stream()
+                .filter(n -> request.getParameters().getAll(n).size() > 1).findFirst();
+        if (repeated.isPresent()) { // which code, state or iss is meant? Neither: RFC 6749 allows each once
+            audit(request, provider, "provider_error", connecting);
+            return fail(request, provider, HttpStatus.BAD_REQUEST, "provider_error", "The answer from "
+                    + idp.displayName() + " repeats the parameter '" + printable(repeated.get()) + "'. Start again.", true);
+        }
         IdentityProvider.Outcome outcome = idp.complete(callbackParameters(request), contents.roundTrip(), redirectUri.get());
         if (outcome instanceof IdentityProvider.Failed failed) {
             String code = failed.why().name().toLowerCase(Locale.ROOT);

@@ -242,6 +242,22 @@ class ProviderSignInTest {
     }
 
     @Test
+    void aCallbackThatRepeatsAParameterIsRefusedNotReadByItsFirstValue() throws Exception {
+        start(RegistrationMode.OPEN);
+        for (String extra : List.of("code=injected", "state=forged")) {
+            nextPerson("sub-alice", "alice", List.of());
+            ProviderBrowser browser = new ProviderBrowser(app.origin());
+            String callback = browser.callbackFrom("/auth/corp");
+
+            HttpResponse<String> back = browser.get(callback + "&" + extra);
+
+            assertEquals("/login?error=provider_error&provider=corp", location(back), extra);
+            assertFalse(browser.cookies.containsKey("gatehouse_session"), extra);
+            assertEquals(1, users(), extra);
+        }
+    }
+
+    @Test
     void aReplayedCallbackIsRefused() throws Exception {
         start(RegistrationMode.OPEN);
         nextPerson("sub-alice", "alice", List.of());
