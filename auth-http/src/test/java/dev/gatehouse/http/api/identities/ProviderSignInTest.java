@@ -146,7 +146,7 @@ class ProviderSignInTest {
         ProviderBrowser browser = new ProviderBrowser(app.origin());
         String callback = browser.callbackFrom("/auth/corp");
 
-        HttpResponse<String> answer = app.send(app.get(callback.substring(app.origin().length()))
+        HttpResponse<String> answer = app.send(app.get(callback)
                 .header("Accept", "application/json").header("Cookie", browser.cookieHeader()).build());
 
         RunningServer.assertError(403, "registration_closed", answer);
@@ -255,6 +255,25 @@ class ProviderSignInTest {
             assertFalse(browser.cookies.containsKey("gatehouse_session"), extra);
             assertEquals(1, users(), extra);
         }
+    }
+
+    @Test
+    void aGarbledTruncatedOrOversizedRoundTripCookieIsACleanRefusal() throws Exception {
+        start(RegistrationMode.OPEN);
+        nextPerson("sub-alice", "alice", List.of());
+        ProviderBrowser browser = new ProviderBrowser(app.origin());
+        java.net.URI back = java.net.URI.create(browser.callbackFrom("/auth/corp"));
+        String callback = back.getRawPath() + "?" + back.getRawQuery();
+        String sealed = browser.cookies.get(RoundTripCookie.NAME);
+        for (String value : List.of("x", "!!!", sealed.substring(0, 20), sealed.substring(0, sealed.length() - 1),
+                sealed + sealed, "A".repeat(7000), "A".repeat(20000))) {
+            HttpResponse<String> answer = app.send(app.get(callback)
+                    .header("Accept", "application/json").header("Cookie", RoundTripCookie.NAME + "=" + value).build());
+            int status = answer.statusCode();
+            assertTrue(status == 400 || status == 413 || status == 431,
+                    value.length() + " characters: " + status + " " + answer.body());
+        }
+        assertEquals(1, users());
     }
 
     @Test
