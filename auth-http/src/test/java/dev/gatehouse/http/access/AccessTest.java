@@ -121,8 +121,10 @@ public class AccessTest {
                 "GET /api/me/permissions ANY", "POST /api/me/models ANY", "POST /api/tokens NARROWER"), open);
         List<String> needSignIn = routes().stream().filter(route -> route.rule().keys() == KeyRule.Keys.NONE)
                 .map(Route::toString).distinct().sorted().toList();
-        assertEquals(List.of("POST /api/admin/users/{username}/impersonate", "POST /api/admin/users/{username}/password",
-                "POST /api/me/password", "POST /auth/{provider}/connect"), needSignIn);
+        assertEquals(List.of("DELETE /api/admin/users/{username}/identities/{provider}/{subject}",
+                "DELETE /api/me/identities/{provider}/{subject}", "POST /api/admin/users/{username}/impersonate",
+                "POST /api/admin/users/{username}/password", "POST /api/me/password", "POST /auth/{provider}/connect"),
+                needSignIn);
         List<String> publicRoutes = routes().stream().filter(route -> route.rule().isPublic())
                 .filter(route -> !route.method().equals("HEAD")).map(Route::toString).distinct().sorted().toList();
         assertEquals(List.of("GET /api/auth/providers", "GET /api/register", "GET /api/setup", "GET /assets/{name}",

@@ -7,6 +7,8 @@ import dev.gatehouse.core.port.in.DisconnectIdentity;
 import dev.gatehouse.core.port.in.ListSignInMethods;
 import dev.gatehouse.core.port.in.Refused;
 import dev.gatehouse.http.access.AdminOnly;
+import dev.gatehouse.http.access.KeyRule;
+import dev.gatehouse.http.access.KeyRule.Keys;
 import dev.gatehouse.http.access.SignedIn;
 import dev.gatehouse.http.web.ApiError;
 import dev.gatehouse.http.web.Caller;
@@ -29,8 +31,10 @@ import java.util.List;
 /**
  * The ways into an account (My Account, Manage Users): whether it has a password and its provider
  * identities; disconnecting one, never the last way in (409 {@code last_way_in}). These manage
- * Gatehouse, so a key with scopes (an AI client's) is refused: sessions and unscoped keys only
- * (the default {@code KeyRule} MANAGE).
+ * Gatehouse, so a key with scopes (an AI client's) is refused: sessions and unscoped keys may
+ * list them (the default {@code KeyRule} MANAGE). Disconnecting takes a way in away, as a password
+ * change does, so only a person signed in does it, never a key ({@link Keys#NONE}): a leaked key
+ * must not strip an account down to the way in its holder controls.
  */
 @Controller
 @JsonApi
@@ -66,6 +70,7 @@ class IdentitiesController {
     }
 
     @SignedIn
+    @KeyRule(Keys.NONE)
     @Delete("/api/me/identities/{provider}/{subject}")
     @ApiResponse(responseCode = "204", description = "Disconnected.")
     HttpResponse<?> disconnectMine(Caller caller, @PathVariable String provider, @PathVariable String subject) {
@@ -79,6 +84,7 @@ class IdentitiesController {
     }
 
     @AdminOnly
+    @KeyRule(Keys.NONE)
     @Delete("/api/admin/users/{username}/identities/{provider}/{subject}")
     @ApiResponse(responseCode = "204", description = "Disconnected.")
     HttpResponse<?> disconnectTheirs(Caller caller, @PathVariable String username, @PathVariable String provider,

@@ -200,6 +200,13 @@ class ProviderSignInController {
             return fail(request, provider, HttpStatus.FORBIDDEN, "session_changed", "You are no longer signed in as"
                     + " the person who asked to connect " + idp.displayName() + ". Sign in and connect it again.", true);
         }
+        Optional<String> repeated = request.getParameters().names().stream()
+                .filter(n -> request.getParameters().getAll(n).size() > 1).findFirst();
+        if (repeated.isPresent()) { // which code, state or iss is meant? Neither: RFC 6749 allows each once
+            audit(request, provider, "provider_error", connecting);
+            return fail(request, provider, HttpStatus.BAD_REQUEST, "provider_error", "The answer from "
+                    + idp.displayName() + " repeats the parameter '" + printable(repeated.get()) + "'. Start again.", true);
+        }
         IdentityProvider.Outcome outcome = idp.complete(callbackParameters(request), contents.roundTrip(), redirectUri.get());
         if (outcome instanceof IdentityProvider.Failed failed) {
             String code = failed.why().name().toLowerCase(Locale.ROOT);
@@ -214,15 +221,17 @@ class ProviderSignInController {
         SignInWithProvider.Result result = signInWithProvider.signIn(command);
         if (result instanceof SignInWithProvider.SignedIn in) {
             MutableHttpResponse<?> answer = HttpResponse.seeOther(URI.create(contents.next()))
-                    .cookie(cookies.clear(client.secure(request)));
+                    .cookie(cookies.clear(idp.name(), client.secure(request)));
             SessionCookie.issue(in.token(), in.session(), client.cookieScope(request), clock).forEach(answer::cookie);
             return answer.cookie(providerCookie(provider, client.secure(request)));
         }
         if (result instanceof SignInWithProvider.Connected) {
-            return HttpResponse.seeOther(URI.create(PageLinks.HOME)).cookie(cookies.clear(client.secure(request)));
+            return HttpResponse.seeOther(URI.create(PageLinks.HOME))
+                    .cookie(cookies.clear(idp.name(), client.secure(request)));
         }
         if (result instanceof SignInWithProvider.AwaitingApproval) {
-            return HttpResponse.seeOther(URI.create("/waiting")).cookie(cookies.clear(client.secure(request)));
+            return HttpResponse.seeOther(URI.create("/waiting"))
+                    .cookie(cookies.clear(idp.name(), client.secure(request)));
         }
         SignInWithProvider.Refused refused = (SignInWithProvider.Refused) result;
         return fail(request, provider, HttpStatus.FORBIDDEN, refused.why().name().toLowerCase(Locale.ROOT),
@@ -267,7 +276,9 @@ class ProviderSignInController {
             answer = HttpResponse.seeOther(URI.create("/login?error=" + code
                     + (name.isEmpty() ? "" : "&provider=" + URLEncoder.encode(name, StandardCharsets.UTF_8))));
         }
-        return clearCookie ? answer.cookie(cookies.clear(client.secure(request))) : answer;
+        Optional<IdentityProvider> known = providers.find(provider);
+        return clearCookie && known.isPresent()
+                ? answer.cookie(cookies.clear(known.get().name(), client.secure(request))) : answer;
     }
 
     private static boolean wantsJson(HttpRequest<?> request) {

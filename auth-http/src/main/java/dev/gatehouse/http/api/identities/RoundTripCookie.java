@@ -26,7 +26,10 @@ import javax.crypto.spec.SecretKeySpec;
  * belongs to), in the cookie {@value #NAME}. It is sealed with AES-256-GCM under a key kept in the
  * store's secret keys, so the browser can neither read nor change it; it lives
  * {@link #LIFETIME}, is HttpOnly, SameSite=Lax (the callback is a top-level GET from the provider's
- * site, which Lax lets through and Strict would not), Path=/auth/, and Secure over TLS.
+ * site, which Lax lets through and Strict would not), and Secure over TLS. Its path is its
+ * provider's callback ({@code /auth/NAME/callback}): no other route (not /auth/verify, which a proxy
+ * asks with the browser's cookies) sees it, and round trips with two providers in two tabs do not
+ * overwrite each other.
  *
  * <p>A state is accepted once: a replayed callback (the same cookie and code again) is refused
  * before the provider is asked.
@@ -73,7 +76,7 @@ class RoundTripCookie {
             byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
             byte[] value = ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array();
             return base(Base64.getUrlEncoder().withoutPadding().encodeToString(value), secure)
-                    .maxAge(LIFETIME.toSeconds());
+                    .path(callbackPath(trip.provider())).maxAge(LIFETIME.toSeconds());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is not available", e);
         }
@@ -92,9 +95,14 @@ class RoundTripCookie {
                 .filter(c -> usedStates.putIfAbsent(c.roundTrip().state(), now) == null);
     }
 
-    /** Removes the cookie from the browser. */
-    Cookie clear(boolean secure) {
-        return base("", secure).maxAge(0);
+    /** Removes {@code provider}'s cookie from the browser. */
+    Cookie clear(ProviderName provider, boolean secure) {
+        return base("", secure).path(callbackPath(provider)).maxAge(0);
+    }
+
+    /** The only path the cookie is sent to: the provider's callback. */
+    static String callbackPath(ProviderName provider) {
+        return "/auth/" + provider.value() + "/callback";
     }
 
     private Optional<Contents> unseal(String value) {
@@ -121,7 +129,7 @@ class RoundTripCookie {
     }
 
     private static Cookie base(String value, boolean secure) {
-        return Cookie.of(NAME, value).path("/auth/").httpOnly(true).sameSite(SameSite.Lax).secure(secure);
+        return Cookie.of(NAME, value).httpOnly(true).sameSite(SameSite.Lax).secure(secure);
     }
 
     private static String encode(String text) {

@@ -258,6 +258,67 @@ class ProviderSignInTest {
         assertFalse(victim.cookies.containsKey("gatehouse_session"));
     }
 
+    static String roundTripCookie(HttpResponse<String> answer) {
+        return answer.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith(RoundTripCookie.NAME + "=")).findFirst().orElse("");
+    }
+
+    @Test
+    void theRoundTripCookieReachesOnlyItsProvidersCallbackAndIsClearedThereWhateverHappens() throws Exception {
+        start(RegistrationMode.OPEN);
+        for (boolean refused : List.of(false, true)) {
+            nextPerson("sub-alice", "alice", List.of());
+            ProviderBrowser browser = new ProviderBrowser(app.origin());
+            HttpResponse<String> begun = browser.get("/auth/corp");
+            String set = roundTripCookie(begun);
+            assertTrue(set.contains("Path=/auth/corp/callback"), set);
+            assertTrue(set.toLowerCase(java.util.Locale.ROOT).contains("httponly"), set);
+            assertTrue(set.contains("SameSite=Lax"), set);
+
+            String callback = location(browser.get(location(begun)));
+            HttpResponse<String> back = browser.get(refused
+                    ? callback.replaceFirst("state=[^&]*", "state=forged") : callback);
+            assertEquals(refused ? "/login?error=state_mismatch&provider=corp" : "/account", location(back));
+            String cleared = roundTripCookie(back);
+            assertTrue(cleared.contains("Path=/auth/corp/callback") && cleared.contains("Max-Age=0"), cleared);
+        }
+    }
+
+    @Test
+    void aCallbackThatRepeatsAParameterIsRefusedNotReadByItsFirstValue() throws Exception {
+        start(RegistrationMode.OPEN);
+        for (String extra : List.of("code=injected", "state=forged")) {
+            nextPerson("sub-alice", "alice", List.of());
+            ProviderBrowser browser = new ProviderBrowser(app.origin());
+            String callback = browser.callbackFrom("/auth/corp");
+
+            HttpResponse<String> back = browser.get(callback + "&" + extra);
+
+            assertEquals("/login?error=provider_error&provider=corp", location(back), extra);
+            assertFalse(browser.cookies.containsKey("gatehouse_session"), extra);
+            assertEquals(1, users(), extra);
+        }
+    }
+
+    @Test
+    void aGarbledTruncatedOrOversizedRoundTripCookieIsACleanRefusal() throws Exception {
+        start(RegistrationMode.OPEN);
+        nextPerson("sub-alice", "alice", List.of());
+        ProviderBrowser browser = new ProviderBrowser(app.origin());
+        java.net.URI back = java.net.URI.create(browser.callbackFrom("/auth/corp"));
+        String callback = back.getRawPath() + "?" + back.getRawQuery();
+        String sealed = browser.cookies.get(RoundTripCookie.NAME);
+        for (String value : List.of("x", "!!!", sealed.substring(0, 20), sealed.substring(0, sealed.length() - 1),
+                sealed + sealed, "A".repeat(7000), "A".repeat(20000))) {
+            HttpResponse<String> answer = app.send(app.get(callback)
+                    .header("Accept", "application/json").header("Cookie", RoundTripCookie.NAME + "=" + value).build());
+            int status = answer.statusCode();
+            assertTrue(status == 400 || status == 413 || status == 431,
+                    value.length() + " characters: " + status + " " + answer.body());
+        }
+        assertEquals(1, users());
+    }
+
     @Test
     void aReplayedCallbackIsRefused() throws Exception {
         start(RegistrationMode.OPEN);
@@ -371,6 +432,26 @@ class ProviderSignInTest {
         assertEquals(204, app.json("DELETE", "/api/admin/users/carol/identities/corp/sub-carol", null, root).statusCode());
         assertEquals(0, RunningServer.json(app.json("GET", "/api/me/identities", null, carol.cookieHeader()))
                 .path("identities").size());
+    }
+
+    @Test
+    void noKeyDisconnectsAWayInOnlyAPersonSignedInDoes() throws Exception {
+        start(RegistrationMode.CLOSED);
+        app.addUser("carol", "correct horse battery");
+        ProviderBrowser carol = new ProviderBrowser(app.origin());
+        carol.cookies.put("gatehouse_session", RunningServer.token(app.login("carol", "correct horse battery")));
+        nextPerson("sub-carol", "carol-at-corp", List.of());
+        carol.follow(carol.post("/auth/corp/connect"));
+        String carolsKey = app.mintKey("carol").secret();
+        String rootsKey = app.mintKey("root").secret();
+
+        RunningServer.assertError(403, "session_required",
+                app.keyed("DELETE", "/api/me/identities/corp/sub-carol", null, carolsKey));
+        assertEquals(403, app.keyed("DELETE", "/api/admin/users/carol/identities/corp/sub-carol", null, rootsKey)
+                .statusCode());
+        assertEquals(1, RunningServer.json(app.json("GET", "/api/me/identities", null, carol.cookieHeader()))
+                .path("identities").size());
+        assertEquals(204, app.json("DELETE", "/api/me/identities/corp/sub-carol", null, carol.cookieHeader()).statusCode());
     }
 
     @Test
